@@ -1,0 +1,19 @@
+package fr.pyramidesnoires.events;
+
+/**
+ * The platform's topics. Partition counts are documented in the README and created by deploy/stack.sh.
+ */
+public final class Topics {
+
+    /** {@link EntryEvent}s, keyed by entry id, produced by registration-service. */
+    public static final String ENTRIES = "entries";
+
+    /** {@link ChipRead}s, keyed by chip id so one chip's reads stay in order where they can. */
+    public static final String CHIP_READS = "chip-reads";
+
+    /** {@link RunnerTiming} snapshots, keyed by {@link RunnerTiming#key()}, produced by timing-service. */
+    public static final String RUNNER_TIMINGS = "runner-timings";
+
+    private Topics() {
+    }
+}

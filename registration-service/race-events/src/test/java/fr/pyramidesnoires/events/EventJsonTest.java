@@ -1,0 +1,37 @@
+package fr.pyramidesnoires.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    @Test
+    void chipReadKeepsMillisecondsAndReaderOffset() {
+        ChipRead read = new ChipRead("R1", "START", "E200001", OffsetDateTime.parse("2026-03-21T07:00:01.234+01:00"),
+                2, -61, 42L, ChipRead.Source.MAT);
+
+        String json = EventJson.write(read);
+
+        assertTrue(json.contains("\"2026-03-21T07:00:01.234+01:00\""), json);
+        assertEquals(read, EventJson.read(json, ChipRead.class));
+    }
+
+    @Test
+    void unknownFieldsFromANewerProducerAreIgnored() {
+        ChipRead read = EventJson.read("{\"readerId\":\"R1\",\"matId\":\"FINISH\",\"chipId\":\"C1\","
+                + "\"readTime\":\"2026-03-21T12:00:00.000Z\",\"firmware\":\"2.1\"}", ChipRead.class);
+
+        assertEquals("C1", read.chipId());
+    }
+
+    @Test
+    void textThatIsNotAChipReadIsReportedAsMalformed() {
+        assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read("{\"readTime\":\"yesterday\"}", ChipRead.class));
+        assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read("not json", ChipRead.class));
+        assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read(null, ChipRead.class));
+    }
+}

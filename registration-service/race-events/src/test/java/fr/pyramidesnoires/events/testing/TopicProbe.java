@@ -1,0 +1,99 @@
+package fr.pyramidesnoires.events.testing;
+
+import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.events.KafkaSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Watches and feeds topics of the real broker in tests. It reads a topic from its beginning, so tests find their
+ * own events by a value they made unique (an entry id, a chip) rather than by timing.
+ */
+public final class TopicProbe implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final KafkaProducer<String, String> producer;
+
+    public TopicProbe(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "topic-probe"));
+    }
+
+    /** Sends raw text, so that tests can also send what is not a valid event. */
+    public void sendRaw(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("Kafka refused the test message", e);
+        }
+    }
+
+    public void send(String topic, String key, Object event) {
+        sendRaw(topic, key, EventJson.write(event));
+    }
+
+    /** The last event on the topic that matches, once one has appeared within the timeout. */
+    public <T> T awaitLast(String topic, Class<T> type, Predicate<T> wanted, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<T> found = all(topic, type, wanted).stream().reduce((first, second) -> second);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            sleep();
+        }
+        throw new AssertionError("No matching event on " + topic + " within " + timeout);
+    }
+
+    /** Every event now on the topic that matches, in partition order. */
+    public <T> List<T> all(String topic, Class<T> type, Predicate<T> wanted) {
+        List<T> matching = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : readAll(topic)) {
+            T event = EventJson.read(record.value(), type);
+            if (wanted.test(event)) {
+                matching.add(event);
+            }
+        }
+        return matching;
+    }
+
+    public List<ConsumerRecord<String, String>> readAll(String topic) {
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, null, 5000))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

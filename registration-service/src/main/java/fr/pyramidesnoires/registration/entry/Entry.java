@@ -1,0 +1,58 @@
+package fr.pyramidesnoires.registration.entry;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Entity
+@Table(uniqueConstraints = {
+        @UniqueConstraint(name = "entry_bib_per_race", columnNames = {"raceCode", "bib"}),
+        @UniqueConstraint(name = "entry_chip", columnNames = "chip")})
+public class Entry extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public String raceCode;
+    public Integer bib;
+    public String chip;
+    @Column(nullable = false)
+    public String firstName;
+    @Column(nullable = false)
+    public String lastName;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EntryEvent.Sex sex;
+    @Column(nullable = false)
+    public LocalDate birthDate;
+    public String nationality;
+    public String club;
+    public String email;
+    /** The runner's consent to show the name in public results; without it results show the bib only. */
+    public boolean publishName;
+    @Column(nullable = false)
+    public String category;
+    @Column(nullable = false)
+    public Instant createdAt;
+
+    /** The public projection: everything here may be shown on a results page, nothing else leaves. */
+    public EntryEvent publicEvent(EntryEvent.Type type) {
+        return new EntryEvent(type, id.toString(), raceCode, bib, chip,
+                publishName ? firstName : null, publishName ? lastName : null, !publishName,
+                sex, category, club, nationality, Instant.now());
+    }
+
+    static boolean alreadyEntered(String raceCode, String firstName, String lastName, LocalDate birthDate) {
+        return count("raceCode = ?1 and lower(firstName) = lower(?2) and lower(lastName) = lower(?3) and birthDate = ?4",
+                raceCode, firstName.strip(), lastName.strip(), birthDate) > 0;
+    }
+}

@@ -1,0 +1,57 @@
+package fr.pyramidesnoires.registration.race;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the event's races from the organiser's file at start-up. The file wins over the database, so that an
+ * edit to the file takes effect on the next start.
+ */
+@ApplicationScoped
+public class RaceCatalog {
+
+    private static final Logger LOG = Logger.getLogger(RaceCatalog.class);
+    private static final String SAMPLE = "races-sample.json";
+
+    @ConfigProperty(name = "registration.races-file")
+    Optional<String> racesFile;
+
+    final ObjectMapper json;
+
+    RaceCatalog(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Transactional
+    void load(@Observes StartupEvent start) {
+        List<RaceDefinition> definitions = read();
+        for (RaceDefinition definition : definitions) {
+            Race race = Race.<Race>findByIdOptional(definition.code()).orElseGet(Race::new);
+            definition.applyTo(race);
+            race.persist();
+        }
+        LOG.infof("%d races loaded from %s", definitions.size(), racesFile.orElse(SAMPLE + " (sample event)"));
+    }
+
+    private List<RaceDefinition> read() {
+        try (InputStream in = racesFile.isPresent()
+                ? Files.newInputStream(Path.of(racesFile.get()))
+                : RaceCatalog.class.getClassLoader().getResourceAsStream(SAMPLE)) {
+            return List.of(json.readValue(in, RaceDefinition[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the races file", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package fr.pyramidesnoires.registration.race;
+
+import java.time.OffsetDateTime;
+
+/** One race as the organiser writes it in the races file. */
+public record RaceDefinition(
+        String code,
+        String name,
+        double distanceKm,
+        int elevationGainM,
+        OffsetDateTime startTime,
+        int capacity,
+        int bibFirst,
+        int bibLast) {
+
+    void applyTo(Race race) {
+        race.code = code;
+        race.name = name;
+        race.distanceKm = distanceKm;
+        race.elevationGainM = elevationGainM;
+        race.startTime = startTime;
+        race.capacity = capacity;
+        race.bibFirst = bibFirst;
+        race.bibLast = bibLast;
+    }
+}
