@@ -55,10 +55,13 @@ public final class TopicProbe implements AutoCloseable {
         throw new AssertionError("No matching event on " + topic + " within " + timeout);
     }
 
-    /** Every event now on the topic that matches, in partition order. */
+    /** Every event now on the topic that matches, in partition order; tombstones are not events. */
     public <T> List<T> all(String topic, Class<T> type, Predicate<T> wanted) {
         List<T> matching = new ArrayList<>();
         for (ConsumerRecord<String, String> record : readAll(topic)) {
+            if (record.value() == null) {
+                continue;
+            }
             T event = EventJson.read(record.value(), type);
             if (wanted.test(event)) {
                 matching.add(event);

@@ -1,0 +1,52 @@
+package fr.pyramidesnoires.timing.course;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** The courses of the event, from the organiser's file, or the sample event's when none is given. */
+@ApplicationScoped
+public class CourseCatalog {
+
+    private static final Logger LOG = Logger.getLogger(CourseCatalog.class);
+    private static final String SAMPLE = "courses-sample.json";
+
+    @ConfigProperty(name = "timing.courses-file")
+    Optional<String> coursesFile;
+
+    final ObjectMapper json;
+    private Map<String, Course> courses;
+
+    CourseCatalog(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @PostConstruct
+    void load() {
+        try (InputStream in = coursesFile.isPresent()
+                ? Files.newInputStream(Path.of(coursesFile.get()))
+                : CourseCatalog.class.getClassLoader().getResourceAsStream(SAMPLE)) {
+            courses = Stream.of(json.readValue(in, Course[].class))
+                    .collect(Collectors.toUnmodifiableMap(Course::raceCode, Function.identity()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the courses file", e);
+        }
+        LOG.infof("Courses of %s loaded from %s", courses.keySet(), coursesFile.orElse(SAMPLE + " (sample event)"));
+    }
+
+    public Optional<Course> course(String raceCode) {
+        return Optional.ofNullable(courses.get(raceCode));
+    }
+}

@@ -1,0 +1,139 @@
+package fr.pyramidesnoires.timing.ingest;
+
+import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.events.KafkaSettings;
+import fr.pyramidesnoires.events.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes entries and chip reads in batches. The order of work is what makes a crash harmless: store the batch
+ * in PostgreSQL, publish the runners it changed, and only then commit the offsets. A crash anywhere replays the
+ * batch, which stores nothing twice and republishes the same snapshots.
+ */
+@ApplicationScoped
+public class TimingConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TimingConsumer.class);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "timing.consumer-group")
+    String groupId;
+    @ConfigProperty(name = "timing.max-batch")
+    int maxBatch;
+
+    final TimingBatch batch;
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaConsumer<String, byte[]> consumer;
+    private KafkaProducer<String, String> producer;
+
+    TimingConsumer(TimingBatch batch) {
+        this.batch = batch;
+    }
+
+    void start(@Observes StartupEvent start) {
+        Properties settings = KafkaSettings.consumer(bootstrapServers, groupId, maxBatch);
+        // bytes, not text: a chip-read message is kept exactly as it came, even when it is not UTF-8
+        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        consumer = new KafkaConsumer<>(settings);
+        producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "timing-service"));
+        running = true;
+        thread = new Thread(this::run, "timing-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent stop) throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(10_000);
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(Topics.ENTRIES, Topics.CHIP_READS));
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    handle(records);
+                }
+            }
+        } catch (WakeupException e) {
+            // stopping
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void handle(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> messages = new ArrayList<>(records.count());
+        records.forEach(messages::add);
+        try {
+            publish(batch.store(messages));
+            consumer.commitSync();
+        } catch (RuntimeException e) {
+            LOG.error("Batch of " + messages.size() + " messages not stored, retrying it", e);
+            rewind(messages);
+            pause();
+        }
+    }
+
+    private void publish(List<Publication> publications) {
+        List<Future<?>> acks = new ArrayList<>(publications.size());
+        for (Publication publication : publications) {
+            String value = publication.timing() == null ? null : EventJson.write(publication.timing());
+            acks.add(producer.send(new ProducerRecord<>(Topics.RUNNER_TIMINGS, publication.key(), value)));
+        }
+        for (Future<?> ack : acks) {
+            try {
+                ack.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Kafka refused a runner timing", e.getCause());
+            }
+        }
+    }
+
+    /** Back to the first message of the failed batch on every partition, so nothing is skipped. */
+    private void rewind(List<ConsumerRecord<String, byte[]>> messages) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> m : messages) {
+            first.merge(new TopicPartition(m.topic(), m.partition()), m.offset(), Math::min);
+        }
+        first.forEach(consumer::seek);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package fr.pyramidesnoires.timing.read;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * Every message that came in on the chip-reads topic, exactly as it came, kept for good: the evidence behind
+ * every passage, and what officials search when a runner disputes a time. A message that could not be read
+ * is kept too, with the reason in {@code problem}.
+ */
+@Entity
+@Table(indexes = @Index(name = "raw_read_chip", columnList = "chipId"))
+public class RawRead extends PanacheEntityBase {
+
+    /** Filled by the database: reads are inserted in bulk by {@link ReadStore}, never one by one. */
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** Identifies a read across replays: the same read sent twice is stored once. */
+    @Column(nullable = false, unique = true)
+    public String readKey;
+    /** The message's bytes as they came: a message that is not even text is kept whole. */
+    @Column(nullable = false, columnDefinition = "bytea")
+    public byte[] payload;
+    public int kafkaPartition;
+    public long kafkaOffset;
+    @Column(nullable = false)
+    public Instant receivedAt;
+    /** Why the message could not be read; null for a well-formed read. */
+    @Column(columnDefinition = "text")
+    public String problem;
+    @Column(length = ReadStore.MAX_ID_LENGTH)
+    public String readerId;
+    @Column(length = ReadStore.MAX_ID_LENGTH)
+    public String matId;
+    @Column(length = ReadStore.MAX_ID_LENGTH)
+    public String chipId;
+    public Instant readTime;
+    public Integer antenna;
+    public Integer rssi;
+    public Long sequence;
+    public String source;
+}
