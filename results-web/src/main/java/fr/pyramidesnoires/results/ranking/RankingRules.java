@@ -77,7 +77,8 @@ public final class RankingRules {
                 .filter(runner -> runner.status() != RunnerTiming.Status.DSQ)
                 .filter(runner -> runner.timeAt(pointOrder).isPresent())
                 .toList();
-        return List.copyOf(ranked(passed, Comparator.comparing(runner -> runner.timeAt(pointOrder).orElseThrow()), 1));
+        Comparator<Competitor> firstThere = Comparator.comparing(runner -> runner.timeAt(pointOrder).orElseThrow());
+        return List.copyOf(ranked(passed, firstThere, 1));
     }
 
     // A runner level with the one listed just before shares their rank; the next one down takes the rank of their

@@ -1,0 +1,107 @@
+package fr.pyramidesnoires.results.feed;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.events.KafkaSettings;
+import fr.pyramidesnoires.events.RunnerTiming;
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.results.race.ReadModel;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Feeds the read model from the start of the entries and runner-timings topics. No consumer group: every
+ * replica reads everything for itself, so replicas need nothing from each other and a new one started mid-race
+ * catches up by replaying the (compacted) topics.
+ */
+@ApplicationScoped
+public class EventFeed {
+
+    private static final Logger LOG = Logger.getLogger(EventFeed.class);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    final ReadModel model;
+    private volatile boolean running;
+    private volatile boolean caughtUp;
+    private Thread thread;
+    private KafkaConsumer<String, String> consumer;
+
+    EventFeed(ReadModel model) {
+        this.model = model;
+    }
+
+    /** True once everything that was on the topics when this replica started has been applied. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    void start(@Observes StartupEvent start) {
+        consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, null, 5000));
+        running = true;
+        thread = new Thread(this::run, "results-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent stop) throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.ENTRIES, Topics.RUNNER_TIMINGS)) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> startEnd = consumer.endOffsets(partitions);
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    apply(record);
+                }
+                if (!caughtUp && startEnd.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    caughtUp = true;
+                    LOG.info("Read model caught up with the topics");
+                }
+            }
+        } catch (WakeupException e) {
+            // stopping
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
+        try {
+            if (Topics.ENTRIES.equals(record.topic())) {
+                if (record.value() != null) {
+                    model.entry(EventJson.read(record.value(), EntryEvent.class));
+                }
+            } else {
+                model.timing(record.key(),
+                        record.value() == null ? null : EventJson.read(record.value(), RunnerTiming.class));
+            }
+        } catch (EventJson.MalformedEventException e) {
+            // both topics come from our own services: a bad message is their bug, and must not stop the results
+            LOG.errorf("Unreadable event at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package fr.pyramidesnoires.results.race;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.RunnerTiming;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What this replica knows of the event, built only from the topics. Entries and timings meet on race and bib:
+ * they come from two services and either may arrive first.
+ */
+@ApplicationScoped
+public class ReadModel {
+
+    private final Map<String, EntryEvent> entriesByKey = new ConcurrentHashMap<>();
+    private final Map<String, String> keyByEntryId = new ConcurrentHashMap<>();
+    private final Map<String, RunnerTiming> timingsByKey = new ConcurrentHashMap<>();
+
+    public void entry(EntryEvent entry) {
+        String previousKey = keyByEntryId.remove(entry.entryId());
+        if (previousKey != null) {
+            entriesByKey.remove(previousKey);
+        }
+        if (entry.type() == EntryEvent.Type.UPSERTED) {
+            String key = RunnerTiming.key(entry.raceCode(), entry.bib());
+            entriesByKey.put(key, entry);
+            keyByEntryId.put(entry.entryId(), key);
+        }
+    }
+
+    /** @param timing null for a tombstone: the key no longer names a timed runner */
+    public void timing(String key, RunnerTiming timing) {
+        if (timing == null) {
+            timingsByKey.remove(key);
+        } else {
+            timingsByKey.put(key, timing);
+        }
+    }
+
+    public SortedSet<String> raceCodes() {
+        SortedSet<String> codes = new TreeSet<>();
+        entriesByKey.values().forEach(e -> codes.add(e.raceCode()));
+        return codes;
+    }
+
+    public List<Runner> runners(String raceCode) {
+        return entriesByKey.entrySet().stream()
+                .filter(e -> e.getValue().raceCode().equals(raceCode))
+                .map(e -> new Runner(e.getValue(), timingsByKey.get(e.getKey())))
+                .toList();
+    }
+}

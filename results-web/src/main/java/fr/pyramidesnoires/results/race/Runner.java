@@ -1,0 +1,26 @@
+package fr.pyramidesnoires.results.race;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.RunnerTiming;
+import fr.pyramidesnoires.results.ranking.Competitor;
+import java.util.List;
+import java.util.TreeMap;
+
+/** A runner as results know them: the entry's public fields and, once timed, their timing. */
+public record Runner(EntryEvent entry, RunnerTiming timing) {
+
+    public RunnerTiming.Status status() {
+        return timing == null ? RunnerTiming.Status.NOT_STARTED : timing.status();
+    }
+
+    public List<RunnerTiming.Passage> passages() {
+        return timing == null ? List.of() : timing.passages();
+    }
+
+    public Competitor competitor() {
+        TreeMap<Integer, java.time.Instant> times = new TreeMap<>();
+        passages().forEach(p -> times.put(p.order(), p.time()));
+        return new Competitor(entry.bib(), entry.sex().name(), entry.category(), status(), times,
+                timing == null ? null : timing.gunTimeMs());
+    }
+}
