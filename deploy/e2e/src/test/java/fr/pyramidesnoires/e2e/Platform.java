@@ -1,0 +1,58 @@
+package fr.pyramidesnoires.e2e;
+
+import fr.pyramidesnoires.events.testing.TopicProbe;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The three packaged services on the test stack, started once for all end-to-end tests of the run and stopped
+ * when the test JVM exits.
+ */
+final class Platform {
+
+    static final String PG_PORT = System.getenv().getOrDefault("TEST_PG_PORT", "55433");
+    static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("TEST_KAFKA_PORT", "59192");
+    static final Path ROOT = Path.of(System.getProperty("platform.root"));
+
+    private static Platform running;
+
+    final Service registration;
+    final Service timing;
+    final Service results;
+    final TopicProbe kafka;
+
+    private Platform(Service registration, Service timing, Service results) {
+        this.registration = registration;
+        this.timing = timing;
+        this.results = results;
+        this.kafka = new TopicProbe(KAFKA);
+    }
+
+    static synchronized Platform get() throws Exception {
+        if (running == null) {
+            List<String> stack = List.of("tpn.pg.port=" + PG_PORT, "kafka.bootstrap.servers=" + KAFKA);
+            Service registration = Service.start(ROOT, "registration-service", stack);
+            Service timing = Service.start(ROOT, "timing-service", stack);
+            Service results = Service.start(ROOT, "results-web", stack);
+            Platform platform = new Platform(registration, timing, results);
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::stop));
+            for (Service service : List.of(registration, timing, results)) {
+                service.awaitReady(Duration.ofSeconds(90));
+            }
+            running = platform;
+        }
+        return running;
+    }
+
+    private void stop() {
+        kafka.close();
+        for (Service service : List.of(results, timing, registration)) {
+            try {
+                service.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

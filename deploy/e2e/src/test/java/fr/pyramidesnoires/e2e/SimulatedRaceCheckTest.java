@@ -1,0 +1,57 @@
+package fr.pyramidesnoires.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.pyramidesnoires.simulator.Simulation;
+import fr.pyramidesnoires.simulator.SimulatorMain;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A small seeded race day through the real platform: the live results must end up with exactly the rankings the
+ * simulator works out from its own true crossing times, late replayed reads included.
+ */
+class SimulatedRaceCheckTest {
+
+    static final List<String> RACES = List.of("110K", "55K", "35K", "22K");
+
+    @Test
+    void theLiveRankingsMatchTheGroundTruth() throws Exception {
+        Platform platform = Platform.get();
+        Simulation day = SimulatorMain.prepare(platform.registration.url(),
+                Platform.ROOT.resolve("timing-service/src/main/resources/courses-sample.json"), 50, 424242,
+                Instant.parse("2027-03-20T04:00:00Z"));
+        assertTrue(day.registeredRunners() >= 45, "registered: " + day.registeredRunners());
+
+        SimulatorMain.play(day, Platform.KAFKA, 0);
+
+        for (String race : RACES) {
+            List<Integer> expected = day.expectedRanking(race);
+            assertEquals(expected, awaitRanking(platform, race, expected), "ranking of " + race);
+        }
+    }
+
+    /** The results' ranked bibs of this simulation, once they match or the wait is over. */
+    static List<Integer> awaitRanking(Platform platform, String race, List<Integer> expected) throws InterruptedException {
+        Set<Integer> ours = new HashSet<>(expected);
+        Instant deadline = Instant.now().plusSeconds(120);
+        List<Integer> shown = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            var response = given().baseUri(platform.results.url()).when().get("/api/races/" + race + "/ranking");
+            if (response.statusCode() == 200) {
+                List<Integer> bibs = response.jsonPath().getList("findAll { it.rank != null }.bib", Integer.class);
+                shown = bibs.stream().filter(ours::contains).toList();
+                if (shown.equals(expected)) {
+                    return shown;
+                }
+            }
+            Thread.sleep(500);
+        }
+        return shown;
+    }
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs the platform locally: PostgreSQL, Kafka and the three services, then (unless --no-demo) a simulated race
+# day on the sample event, played an hour of race time per minute. Ctrl-C stops everything.
+#
+#   deploy/run.sh                  fresh stack, services, simulated race
+#   deploy/run.sh --no-demo        fresh stack and services only
+#   deploy/run.sh --keep-data      keep what the previous run stored (no simulated race: its runners exist already)
+#   deploy/run.sh --simulate [simulator options]
+#                                  only the simulator, against a platform already running
+#                                  (options: --runners N --seed N --speed X; see SimulatorMain)
+#
+# Ports (environment): RESULTS_PORT 8080, REGISTRATION_PORT 8081, TIMING_PORT 8082, PG_PORT 55432, KAFKA_PORT 59092.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+export STACK_DIR=$ROOT/.stack/run
+export PG_PORT=${PG_PORT:-55432} KAFKA_PORT=${KAFKA_PORT:-59092}
+export RESULTS_PORT=${RESULTS_PORT:-8080} REGISTRATION_PORT=${REGISTRATION_PORT:-8081} TIMING_PORT=${TIMING_PORT:-8082}
+LOGS=$STACK_DIR/logs
+
+simulate() {
+  java -cp "deploy/simulator/target/classes:$(cat deploy/simulator/target/classpath.txt)" \
+    fr.pyramidesnoires.simulator.SimulatorMain --registration "http://127.0.0.1:$REGISTRATION_PORT" \
+    --kafka "127.0.0.1:$KAFKA_PORT" "$@"
+}
+
+demo=1
+fresh=--fresh
+case "${1:-}" in
+  --simulate)
+    shift
+    [ -f deploy/simulator/target/classpath.txt ] || mvn -B -q -Dstyle.color=never package -DskipTests -pl deploy/simulator -am
+    simulate "$@"
+    exit
+    ;;
+  --no-demo) demo=0 ;;
+  --keep-data) demo=0; fresh= ;;
+  "") ;;
+  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+esac
+
+pids=()
+stop_all() {
+  trap - EXIT INT TERM
+  echo "[run] stopping"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  deploy/stack.sh stop
+}
+trap stop_all EXIT INT TERM
+
+deploy/stack.sh start $fresh
+echo "[run] building the services"
+mvn -B -q -Dstyle.color=never package -DskipTests
+mkdir -p "$LOGS"
+for svc in registration-service timing-service results-web; do
+  java -Xmx512m -Dtpn.pg.port="$PG_PORT" -Dtpn.kafka.port="$KAFKA_PORT" \
+    -jar "$svc/target/quarkus-app/quarkus-run.jar" >"$LOGS/$svc.log" 2>&1 &
+  pids+=($!)
+done
+for port in "$REGISTRATION_PORT" "$TIMING_PORT" "$RESULTS_PORT"; do
+  for _ in $(seq 240); do
+    curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "[run] a service on port $port did not start: see $LOGS"; exit 1; }
+done
+
+cat <<URLS
+[run] the platform is up (logs in $LOGS)
+  Live results    http://127.0.0.1:$RESULTS_PORT/
+  Registration    http://127.0.0.1:$REGISTRATION_PORT/q/swagger-ui   (POST /api/entries)
+  Timing          http://127.0.0.1:$TIMING_PORT/q/health
+URLS
+if [ "$demo" = 1 ]; then
+  echo "[run] simulated race day (seed 2027, x60): follow it at http://127.0.0.1:$RESULTS_PORT/races/110K"
+  simulate --runners "${DEMO_RUNNERS:-1000}" --speed "${DEMO_SPEED:-60}"
+fi
+echo "[run] Ctrl-C to stop"
+wait
