@@ -17,7 +17,7 @@ PG_PORT=${PG_PORT:-55432}
 KAFKA_PORT=${KAFKA_PORT:-59092}
 CONTROLLER_PORT=$((KAFKA_PORT + 1))
 # topic:partitions:cleanup policy, as documented in the README
-TOPICS="entries:3:compact chip-reads:6:delete runner-timings:6:compact"
+TOPICS="races:1:compact entries:3:compact courses:1:compact chip-reads:6:delete runner-timings:6:compact"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 

@@ -8,6 +8,12 @@ public final class Topics {
     /** {@link EntryEvent}s, keyed by entry id, produced by registration-service. */
     public static final String ENTRIES = "entries";
 
+    /** {@link RaceEvent}s, keyed by race code, produced by registration-service. */
+    public static final String RACES = "races";
+
+    /** {@link CourseEvent}s, keyed by race code, produced by timing-service. */
+    public static final String COURSES = "courses";
+
     /** {@link ChipRead}s, keyed by chip id so one chip's reads stay in order where they can. */
     public static final String CHIP_READS = "chip-reads";
 

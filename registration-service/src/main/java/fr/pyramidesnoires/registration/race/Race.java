@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.race;
 
+import fr.pyramidesnoires.events.RaceEvent;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,6 +20,10 @@ public class Race extends PanacheEntityBase {
     public int capacity;
     public int bibFirst;
     public int bibLast;
+
+    public RaceEvent publicEvent() {
+        return new RaceEvent(code, name, distanceKm, elevationGainM, startTime, capacity);
+    }
 
     public LocalDate raceDay() {
         return startTime.toLocalDate();

@@ -1,6 +1,8 @@
 package fr.pyramidesnoires.registration.race;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.registration.outbox.Outbox;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,9 +31,11 @@ public class RaceCatalog {
     Optional<String> racesFile;
 
     final ObjectMapper json;
+    final Outbox outbox;
 
-    RaceCatalog(ObjectMapper json) {
+    RaceCatalog(ObjectMapper json, Outbox outbox) {
         this.json = json;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -41,6 +45,8 @@ public class RaceCatalog {
             Race race = Race.<Race>findByIdOptional(definition.code()).orElseGet(Race::new);
             definition.applyTo(race);
             race.persist();
+            // every start republishes: the topic is compacted, and a consumer can never miss the current races
+            outbox.queue(Topics.RACES, race.code, race.publicEvent());
         }
         LOG.infof("%d races loaded from %s", definitions.size(), racesFile.orElse(SAMPLE + " (sample event)"));
     }

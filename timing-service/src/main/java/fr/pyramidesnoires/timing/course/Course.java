@@ -1,5 +1,8 @@
 package fr.pyramidesnoires.timing.course;
 
+import fr.pyramidesnoires.events.CourseEvent;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +23,15 @@ public record Course(String raceCode, List<TimingPoint> points) {
 
     public int finishOrder() {
         return points.size() - 1;
+    }
+
+    public CourseEvent publicEvent(Instant gunStart) {
+        List<CourseEvent.Point> published = new ArrayList<>();
+        for (int order = 0; order < points.size(); order++) {
+            TimingPoint p = points.get(order);
+            published.add(new CourseEvent.Point(order, p.id(), p.name(), p.km(), p.elevationGainM(), p.cutoff()));
+        }
+        return new CourseEvent(raceCode, published, gunStart);
     }
 
     public Set<String> mats() {

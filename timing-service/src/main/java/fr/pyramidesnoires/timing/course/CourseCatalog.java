@@ -46,6 +46,10 @@ public class CourseCatalog {
         LOG.infof("Courses of %s loaded from %s", courses.keySet(), coursesFile.orElse(SAMPLE + " (sample event)"));
     }
 
+    public java.util.Collection<Course> courses() {
+        return courses.values();
+    }
+
     public Optional<Course> course(String raceCode) {
         return Optional.ofNullable(courses.get(raceCode));
     }

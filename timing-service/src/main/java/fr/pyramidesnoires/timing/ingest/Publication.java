@@ -1,18 +1,21 @@
 package fr.pyramidesnoires.timing.ingest;
 
 import fr.pyramidesnoires.events.RunnerTiming;
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.timing.kafka.EventPublisher.Message;
 
-/**
- * A runner-timings message to send once the batch is stored: a snapshot, or a tombstone (null timing) when the
- * key no longer names a runner (entry cancelled, bib changed).
- */
-record Publication(String key, RunnerTiming timing) {
+/** The runner-timings messages a stored batch gives. */
+final class Publication {
 
-    static Publication of(RunnerTiming timing) {
-        return new Publication(timing.key(), timing);
+    private Publication() {
     }
 
-    static Publication tombstone(String raceCode, int bib) {
-        return new Publication(RunnerTiming.key(raceCode, bib), null);
+    static Message of(RunnerTiming timing) {
+        return new Message(Topics.RUNNER_TIMINGS, timing.key(), timing);
+    }
+
+    /** The key no longer names a runner (entry cancelled, bib changed): consumers drop what they had. */
+    static Message tombstone(String raceCode, int bib) {
+        return new Message(Topics.RUNNER_TIMINGS, RunnerTiming.key(raceCode, bib), null);
     }
 }

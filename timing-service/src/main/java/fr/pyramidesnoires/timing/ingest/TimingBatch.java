@@ -4,6 +4,7 @@ import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.timing.chip.ChipAssignment;
+import fr.pyramidesnoires.timing.kafka.EventPublisher.Message;
 import fr.pyramidesnoires.timing.passage.RunnerTimings;
 import fr.pyramidesnoires.timing.read.ReadStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +36,8 @@ public class TimingBatch {
     }
 
     @Transactional
-    public List<Publication> store(List<ConsumerRecord<String, byte[]>> batch) {
-        List<Publication> publications = new ArrayList<>();
+    public List<Message> store(List<ConsumerRecord<String, byte[]>> batch) {
+        List<Message> publications = new ArrayList<>();
         Map<String, ChipAssignment> touched = new LinkedHashMap<>();
         List<ConsumerRecord<String, byte[]>> chipReads = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> message : batch) {
@@ -57,7 +58,7 @@ public class TimingBatch {
     }
 
     private void applyEntry(ConsumerRecord<String, byte[]> message, Map<String, ChipAssignment> touched,
-                            List<Publication> publications) {
+                            List<Message> publications) {
         EntryEvent entry;
         try {
             entry = EventJson.read(message.value() == null ? null : new String(message.value(), StandardCharsets.UTF_8),

@@ -1,8 +1,8 @@
 package fr.pyramidesnoires.timing.ingest;
 
-import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.KafkaSettings;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.timing.kafka.EventPublisher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,14 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -45,13 +41,14 @@ public class TimingConsumer {
     int maxBatch;
 
     final TimingBatch batch;
+    final EventPublisher publisher;
     private volatile boolean running;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
-    private KafkaProducer<String, String> producer;
 
-    TimingConsumer(TimingBatch batch) {
+    TimingConsumer(TimingBatch batch, EventPublisher publisher) {
         this.batch = batch;
+        this.publisher = publisher;
     }
 
     void start(@Observes StartupEvent start) {
@@ -59,7 +56,6 @@ public class TimingConsumer {
         // bytes, not text: a chip-read message is kept exactly as it came, even when it is not UTF-8
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumer = new KafkaConsumer<>(settings);
-        producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "timing-service"));
         running = true;
         thread = new Thread(this::run, "timing-consumer");
         thread.setDaemon(true);
@@ -70,7 +66,6 @@ public class TimingConsumer {
         running = false;
         consumer.wakeup();
         thread.join(10_000);
-        producer.close(Duration.ofSeconds(5));
     }
 
     private void run() {
@@ -93,30 +88,12 @@ public class TimingConsumer {
         List<ConsumerRecord<String, byte[]>> messages = new ArrayList<>(records.count());
         records.forEach(messages::add);
         try {
-            publish(batch.store(messages));
+            publisher.sendAll(batch.store(messages));
             consumer.commitSync();
         } catch (RuntimeException e) {
             LOG.error("Batch of " + messages.size() + " messages not stored, retrying it", e);
             rewind(messages);
             pause();
-        }
-    }
-
-    private void publish(List<Publication> publications) {
-        List<Future<?>> acks = new ArrayList<>(publications.size());
-        for (Publication publication : publications) {
-            String value = publication.timing() == null ? null : EventJson.write(publication.timing());
-            acks.add(producer.send(new ProducerRecord<>(Topics.RUNNER_TIMINGS, publication.key(), value)));
-        }
-        for (Future<?> ack : acks) {
-            try {
-                ack.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Kafka refused a runner timing", e.getCause());
-            }
         }
     }
 

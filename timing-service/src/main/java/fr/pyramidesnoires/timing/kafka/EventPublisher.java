@@ -1,0 +1,57 @@
+package fr.pyramidesnoires.timing.kafka;
+
+import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.events.KafkaSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** timing-service's one producer. Sends return only once the broker has every message. */
+@ApplicationScoped
+public class EventPublisher {
+
+    /** A message to send; a null event is a tombstone. */
+    public record Message(String topic, String key, Object event) {
+    }
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private KafkaProducer<String, String> producer;
+
+    @PostConstruct
+    void connect() {
+        producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "timing-service"));
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    public void sendAll(List<Message> messages) {
+        List<Future<?>> acks = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            String value = m.event() == null ? null : EventJson.write(m.event());
+            acks.add(producer.send(new ProducerRecord<>(m.topic(), m.key(), value)));
+        }
+        for (Future<?> ack : acks) {
+            try {
+                ack.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Kafka refused a message", e.getCause());
+            }
+        }
+    }
+}

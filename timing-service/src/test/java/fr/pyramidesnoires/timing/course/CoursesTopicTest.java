@@ -1,0 +1,30 @@
+package fr.pyramidesnoires.timing.course;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.pyramidesnoires.events.CourseEvent;
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CoursesTopicTest {
+
+    @Test
+    void everyCourseIsPublishedWithItsPointsInOrder() {
+        try (TopicProbe kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+            CourseEvent ultra = kafka.awaitLast(Topics.COURSES, CourseEvent.class, c -> c.raceCode().equals("110K"),
+                    Duration.ofSeconds(20));
+
+            assertEquals(8, ultra.points().size());
+            assertEquals("start", ultra.points().get(0).id());
+            assertEquals(110, ultra.points().get(7).km());
+            assertEquals(Duration.ofHours(19), ultra.points().get(7).cutoff());
+            assertEquals(4, kafka.all(Topics.COURSES, CourseEvent.class, c -> true).stream()
+                    .map(CourseEvent::raceCode).distinct().count());
+        }
+    }
+}
