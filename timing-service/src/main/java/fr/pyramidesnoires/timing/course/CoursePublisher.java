@@ -1,8 +1,8 @@
 package fr.pyramidesnoires.timing.course;
 
 import fr.pyramidesnoires.events.Topics;
-import fr.pyramidesnoires.timing.clock.RaceClock;
 import fr.pyramidesnoires.timing.kafka.EventPublisher;
+import fr.pyramidesnoires.timing.official.OfficialDecision;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +27,9 @@ public class CoursePublisher {
         publisher.sendAll(messages);
     }
 
-    public void publish(String raceCode) {
-        catalog.course(raceCode).ifPresent(course -> publisher.sendAll(List.of(message(course))));
-    }
-
-    private static EventPublisher.Message message(Course course) {
+    /** The course with its current start signal; must be called inside a transaction. */
+    public static EventPublisher.Message message(Course course) {
         return new EventPublisher.Message(Topics.COURSES, course.raceCode(),
-                course.publicEvent(RaceClock.gunStart(course.raceCode())));
+                course.publicEvent(OfficialDecision.gunStart(course.raceCode())));
     }
 }

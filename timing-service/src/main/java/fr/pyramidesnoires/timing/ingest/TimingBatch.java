@@ -4,6 +4,8 @@ import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.timing.chip.ChipAssignment;
+import fr.pyramidesnoires.timing.course.CourseCatalog;
+import fr.pyramidesnoires.timing.course.CoursePublisher;
 import fr.pyramidesnoires.timing.kafka.EventPublisher.Message;
 import fr.pyramidesnoires.timing.passage.RunnerTimings;
 import fr.pyramidesnoires.timing.read.ReadStore;
@@ -29,10 +31,12 @@ public class TimingBatch {
 
     final ReadStore reads;
     final RunnerTimings timings;
+    final CourseCatalog courses;
 
-    TimingBatch(ReadStore reads, RunnerTimings timings) {
+    TimingBatch(ReadStore reads, RunnerTimings timings, CourseCatalog courses) {
         this.reads = reads;
         this.timings = timings;
+        this.courses = courses;
     }
 
     @Transactional
@@ -52,6 +56,26 @@ public class TimingBatch {
             ChipAssignment.wearing(chips).forEach(runner -> touched.put(runner.entryId, runner));
         }
         for (ChipAssignment runner : touched.values()) {
+            timings.recompute(runner).map(Publication::of).ifPresent(publications::add);
+        }
+        return publications;
+    }
+
+    /** Works out again the runners and races officials changed, with the course of every race whose clock moved. */
+    @Transactional
+    public List<Message> recompute(RecomputeRequests.Pending pending) {
+        List<Message> publications = new ArrayList<>();
+        Map<String, ChipAssignment> runners = new LinkedHashMap<>();
+        for (String raceCode : pending.raceCodes()) {
+            ChipAssignment.<ChipAssignment>list("raceCode", raceCode).forEach(r -> runners.put(r.entryId, r));
+            courses.course(raceCode).map(CoursePublisher::message).ifPresent(publications::add);
+        }
+        for (String key : pending.runnerKeys()) {
+            String[] raceAndBib = key.split("/");
+            ChipAssignment.<ChipAssignment>find("raceCode = ?1 and bib = ?2", raceAndBib[0], Integer.parseInt(raceAndBib[1]))
+                    .firstResultOptional().ifPresent(r -> runners.put(r.entryId, r));
+        }
+        for (ChipAssignment runner : runners.values()) {
             timings.recompute(runner).map(Publication::of).ifPresent(publications::add);
         }
         return publications;

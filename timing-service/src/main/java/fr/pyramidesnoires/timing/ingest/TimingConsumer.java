@@ -42,13 +42,15 @@ public class TimingConsumer {
 
     final TimingBatch batch;
     final EventPublisher publisher;
+    final RecomputeRequests requests;
     private volatile boolean running;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
 
-    TimingConsumer(TimingBatch batch, EventPublisher publisher) {
+    TimingConsumer(TimingBatch batch, EventPublisher publisher, RecomputeRequests requests) {
         this.batch = batch;
         this.publisher = publisher;
+        this.requests = requests;
     }
 
     void start(@Observes StartupEvent start) {
@@ -56,6 +58,8 @@ public class TimingConsumer {
         // bytes, not text: a chip-read message is kept exactly as it came, even when it is not UTF-8
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumer = new KafkaConsumer<>(settings);
+        // an official's decision should not wait for the next chip read to show
+        requests.onRequest(consumer::wakeup);
         running = true;
         thread = new Thread(this::run, "timing-consumer");
         thread.setDaemon(true);
@@ -72,13 +76,16 @@ public class TimingConsumer {
         try {
             consumer.subscribe(List.of(Topics.ENTRIES, Topics.CHIP_READS));
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    handle(records);
+                try {
+                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                    if (!records.isEmpty()) {
+                        handle(records);
+                    }
+                } catch (WakeupException e) {
+                    // stopping, or an official's decision to work out: the loop condition tells which
                 }
+                recomputeRequested();
             }
-        } catch (WakeupException e) {
-            // stopping
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -89,10 +96,30 @@ public class TimingConsumer {
         records.forEach(messages::add);
         try {
             publisher.sendAll(batch.store(messages));
-            consumer.commitSync();
         } catch (RuntimeException e) {
             LOG.error("Batch of " + messages.size() + " messages not stored, retrying it", e);
             rewind(messages);
+            pause();
+            return;
+        }
+        try {
+            consumer.commitSync();
+        } catch (WakeupException e) {
+            // an official's decision woke the consumer up: it is worked out right after this commit
+            consumer.commitSync();
+        }
+    }
+
+    private void recomputeRequested() {
+        RecomputeRequests.Pending pending = requests.take();
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            publisher.sendAll(batch.recompute(pending));
+        } catch (RuntimeException e) {
+            LOG.error("Official decisions not applied yet, retrying", e);
+            requests.putBack(pending);
             pause();
         }
     }

@@ -2,9 +2,9 @@ package fr.pyramidesnoires.timing.passage;
 
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.timing.chip.ChipAssignment;
-import fr.pyramidesnoires.timing.clock.RaceClock;
 import fr.pyramidesnoires.timing.course.Course;
 import fr.pyramidesnoires.timing.course.CourseCatalog;
+import fr.pyramidesnoires.timing.official.OfficialDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -46,7 +46,8 @@ public class RunnerTimings {
                 .map(row -> new Timeline.Read((String) row[0], (Instant) row[1]))
                 .toList();
         RunnerTiming timing = Timeline.of(runner.raceCode, runner.bib, course.get(), reads,
-                RaceClock.gunStart(runner.raceCode), crossingWindow);
+                OfficialDecision.gunStart(runner.raceCode), crossingWindow,
+                OfficialDecision.corrections(runner.raceCode, runner.bib));
         store(runner, timing);
         return Optional.of(timing);
     }

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One runner's race, worked out from all of their chip's reads: passages at the course's timing points, status,
@@ -32,13 +33,42 @@ public final class Timeline {
      */
     public static RunnerTiming of(String raceCode, int bib, Course course, Collection<Read> reads,
                                   Instant gunStart, Duration window) {
-        List<Passage> passages = passages(course, reads, gunStart, window);
+        return of(raceCode, bib, course, reads, gunStart, window, Corrections.NONE);
+    }
+
+    /**
+     * The mats' passages with the officials' corrections applied. A status an official set (DNS, DNF, DSQ) is final:
+     * such a runner has no race time, whatever the mats say.
+     */
+    public static RunnerTiming of(String raceCode, int bib, Course course, Collection<Read> reads,
+                                  Instant gunStart, Duration window, Corrections corrections) {
+        List<Passage> passages = corrected(course, passages(course, reads, gunStart, window), corrections);
+        if (corrections.status() != null) {
+            return new RunnerTiming(raceCode, bib, corrections.status(), gunStart, passages, null, null);
+        }
         Instant finish = timeAt(passages, course.finishOrder());
         Instant chipStart = timeAt(passages, 0);
         Status status = finish != null ? Status.FINISHED : passages.isEmpty() ? Status.NOT_STARTED : Status.ON_COURSE;
         Long gunTime = finish != null && gunStart != null ? Duration.between(gunStart, finish).toMillis() : null;
         Long chipTime = finish != null && chipStart != null ? Duration.between(chipStart, finish).toMillis() : null;
         return new RunnerTiming(raceCode, bib, status, gunStart, passages, gunTime, chipTime);
+    }
+
+    private static List<Passage> corrected(Course course, List<Passage> fromMats, Corrections corrections) {
+        Map<Integer, Instant> times = new TreeMap<>();
+        fromMats.forEach(p -> times.put(p.order(), p.time()));
+        corrections.removed().forEach(times::remove);
+        corrections.passageTimes().forEach((order, time) -> {
+            if (order < course.points().size()) {
+                times.put(order, time);
+            }
+        });
+        List<Passage> passages = new ArrayList<>();
+        times.forEach((order, time) -> {
+            TimingPoint point = course.points().get(order);
+            passages.add(new Passage(order, point.id(), point.name(), point.km(), time));
+        });
+        return passages;
     }
 
     static List<Passage> passages(Course course, Collection<Read> reads, Instant gunStart, Duration window) {

@@ -152,4 +152,67 @@ class TimelineTest {
             assertEquals(expected, Timeline.of("35K", 2042, COURSE, delivered, GUN, WINDOW));
         }
     }
+
+    @Test
+    void anOfficialsStatusIsFinalAndTakesTheRaceTimeAway() {
+        for (Status decided : List.of(Status.DNF, Status.DSQ, Status.DNS)) {
+            RunnerTiming timing = Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOW,
+                    Corrections.NONE.withStatus(decided));
+
+            assertEquals(decided, timing.status());
+            assertEquals(5, timing.passages().size(), "the passages stay on record");
+            assertNull(timing.gunTimeMs());
+            assertNull(timing.chipTimeMs());
+        }
+    }
+
+    @Test
+    void clearingAStatusGivesTheMatsTheirSayAgain() {
+        Corrections cleared = Corrections.NONE.withStatus(Status.DSQ).withStatus(null);
+
+        assertEquals(Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOW),
+                Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOW, cleared));
+    }
+
+    @Test
+    void aPassageAddedByHandFillsAMissedReadAndCanFinishTheRace() {
+        List<Read> reads = crossing("M-9BIS-START", GUN, 3);
+        Instant finishSeenByTheJudge = gunPlus("PT3H40M02S");
+
+        RunnerTiming timing = Timeline.of("35K", 2042, COURSE, reads, GUN, WINDOW,
+                Corrections.NONE.withPassage(4, finishSeenByTheJudge));
+
+        assertEquals(Status.FINISHED, timing.status());
+        assertEquals(Duration.parse("PT3H40M02S").toMillis(), timing.gunTimeMs());
+        assertEquals("Arrivée 9-9bis", timing.passages().get(1).pointName());
+    }
+
+    @Test
+    void aPassageMovedByHandReplacesTheMatsTime() {
+        Instant corrected = gunPlus("PT1H05M00S");
+
+        RunnerTiming timing = Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOW,
+                Corrections.NONE.withPassage(1, corrected));
+
+        assertEquals(corrected, timing.passages().get(1).time());
+        assertEquals(5, timing.passages().size());
+    }
+
+    @Test
+    void aStruckOutPassageIsGoneUntilSetAgain() {
+        // a spectator walked over the finish mat with the runner's bib in hand
+        Corrections struck = Corrections.NONE.withoutPassage(4);
+        RunnerTiming timing = Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOW, struck);
+
+        assertEquals(Status.ON_COURSE, timing.status());
+        assertEquals(4, timing.passages().size());
+        assertEquals(Status.FINISHED,
+                Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOW, struck.withPassage(4, gunPlus("PT4H"))).status());
+    }
+
+    @Test
+    void anOfficialCannotDeclareARunnerFinishedOnlyTheirTimesCan() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Corrections.NONE.withStatus(Status.FINISHED));
+    }
 }
