@@ -50,6 +50,12 @@ public class CourseCatalog {
         return courses.values();
     }
 
+    /** A timing point by id; the same id in several courses is the same place on the ground. */
+    public Optional<TimingPoint> point(String pointId) {
+        return courses.values().stream().flatMap(c -> c.points().stream())
+                .filter(p -> p.id().equals(pointId)).findFirst();
+    }
+
     public Optional<Course> course(String raceCode) {
         return Optional.ofNullable(courses.get(raceCode));
     }

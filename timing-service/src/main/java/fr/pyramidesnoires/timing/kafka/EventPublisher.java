@@ -22,6 +22,10 @@ public class EventPublisher {
     public record Message(String topic, String key, Object event) {
     }
 
+    /** Text sent as it is: a message that is not a valid event, forwarded so that timing keeps it. */
+    public record Raw(String text) {
+    }
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -40,7 +44,8 @@ public class EventPublisher {
     public void sendAll(List<Message> messages) {
         List<Future<?>> acks = new ArrayList<>(messages.size());
         for (Message m : messages) {
-            String value = m.event() == null ? null : EventJson.write(m.event());
+            String value = m.event() == null ? null
+                    : m.event() instanceof Raw raw ? raw.text() : EventJson.write(m.event());
             acks.add(producer.send(new ProducerRecord<>(m.topic(), m.key(), value)));
         }
         for (Future<?> ack : acks) {

@@ -37,11 +37,11 @@ public class RawRead extends PanacheEntityBase {
     /** Why the message could not be read; null for a well-formed read. */
     @Column(columnDefinition = "text")
     public String problem;
-    @Column(length = ReadStore.MAX_ID_LENGTH)
+    @Column(length = ReadRules.MAX_ID_LENGTH)
     public String readerId;
-    @Column(length = ReadStore.MAX_ID_LENGTH)
+    @Column(length = ReadRules.MAX_ID_LENGTH)
     public String matId;
-    @Column(length = ReadStore.MAX_ID_LENGTH)
+    @Column(length = ReadRules.MAX_ID_LENGTH)
     public String chipId;
     public Instant readTime;
     public Integer antenna;

@@ -23,8 +23,6 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class ReadStore {
 
-    static final int MAX_ID_LENGTH = 100;
-
     private static final String INSERT = """
             INSERT INTO rawread (readkey, payload, kafkapartition, kafkaoffset, receivedat, problem, readerid, matid,
                                  chipid, readtime, antenna, rssi, sequence, source)
@@ -87,24 +85,12 @@ public class ReadStore {
         return chips;
     }
 
-    /** A read timing can use names its mat, its chip and its time; anything less is kept as malformed. */
     private static ChipRead validated(ChipRead read) {
-        if (read == null || blank(read.matId()) || blank(read.chipId()) || read.readTime() == null) {
-            throw new EventJson.MalformedEventException("a chip read needs matId, chipId and readTime");
-        }
-        if (tooLong(read.readerId()) || tooLong(read.matId()) || tooLong(read.chipId())) {
-            throw new EventJson.MalformedEventException(
-                    "readerId, matId and chipId have at most " + MAX_ID_LENGTH + " characters");
+        String problem = ReadRules.problem(read);
+        if (problem != null) {
+            throw new EventJson.MalformedEventException(problem);
         }
         return read;
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static boolean tooLong(String value) {
-        return value != null && value.length() > MAX_ID_LENGTH;
     }
 
     private static void setInt(PreparedStatement statement, int index, Integer value) throws java.sql.SQLException {

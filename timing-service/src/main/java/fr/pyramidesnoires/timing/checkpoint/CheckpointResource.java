@@ -1,0 +1,93 @@
+package fr.pyramidesnoires.timing.checkpoint;
+
+import fr.pyramidesnoires.events.ChipRead;
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.problem.Problem;
+import fr.pyramidesnoires.problem.ProblemException;
+import fr.pyramidesnoires.timing.account.Account;
+import fr.pyramidesnoires.timing.chip.ChipAssignment;
+import fr.pyramidesnoires.timing.course.Course;
+import fr.pyramidesnoires.timing.course.CourseCatalog;
+import fr.pyramidesnoires.timing.course.TimingPoint;
+import fr.pyramidesnoires.timing.kafka.EventPublisher;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Volunteers at a checkpoint type the bibs of runners going by. Each entry becomes a manual read at the point's
+ * mat, so it goes through exactly the same rules as a chip read. An entry sent twice (a phone that lost its
+ * network and tries again) is the same read, stored once.
+ */
+@Path("/api/checkpoints/{point}/passages")
+@RolesAllowed({Account.VOLUNTEER, Account.OFFICIAL})
+public class CheckpointResource {
+
+    /** A bib typed at a checkpoint; {@code id} is the phone's own id for the entry. */
+    public record Sighting(@NotNull String id, int bib, @NotNull OffsetDateTime time) {
+    }
+
+    /** @param reason why the entry was not recorded; null when it was */
+    public record Outcome(String id, boolean recorded, String reason) {
+    }
+
+    final CourseCatalog courses;
+    final EventPublisher publisher;
+    final SecurityIdentity identity;
+
+    CheckpointResource(CourseCatalog courses, EventPublisher publisher, SecurityIdentity identity) {
+        this.courses = courses;
+        this.publisher = publisher;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Outcome> record(@PathParam("point") String pointId,
+                                @NotNull @Size(max = 2000) List<@Valid @NotNull Sighting> sightings) {
+        Optional<String> assigned = CheckpointPage.assignedPoint(identity);
+        if (assigned.isPresent() && !assigned.get().equals(pointId)) {
+            throw new ProblemException(Problem.of(403, "other-checkpoint", "Autre point / Other checkpoint",
+                    "You record passages at " + assigned.get() + ", not at " + pointId));
+        }
+        TimingPoint point = courses.point(pointId).orElseThrow(() -> CheckpointPage.unknown(pointId));
+        List<String> races = courses.courses().stream()
+                .filter(c -> c.points().stream().anyMatch(p -> p.id().equals(pointId)))
+                .map(Course::raceCode).toList();
+        String volunteer = "volunteer:" + identity.getPrincipal().getName();
+        List<Outcome> outcomes = new ArrayList<>();
+        List<EventPublisher.Message> reads = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Sighting s : sightings) {
+                List<ChipAssignment> wearing = ChipAssignment.list("bib = ?1 and raceCode in ?2", s.bib(), races);
+                if (wearing.size() != 1) {
+                    outcomes.add(new Outcome(s.id(), false, wearing.isEmpty()
+                            ? "Dossard " + s.bib() + " inconnu ici / bib not in a race passing here"
+                            : "Dossard " + s.bib() + " dans plusieurs courses / bib in several races"));
+                    continue;
+                }
+                ChipRead read = new ChipRead(volunteer, point.matId(), wearing.get(0).chip, s.time(), null, null,
+                        null, ChipRead.Source.MANUAL);
+                reads.add(new EventPublisher.Message(Topics.CHIP_READS, read.chipId(), read));
+                outcomes.add(new Outcome(s.id(), true, null));
+            }
+        });
+        publisher.sendAll(reads);
+        return outcomes;
+    }
+
+}

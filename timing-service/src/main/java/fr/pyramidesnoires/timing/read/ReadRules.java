@@ -1,0 +1,31 @@
+package fr.pyramidesnoires.timing.read;
+
+import fr.pyramidesnoires.events.ChipRead;
+
+/** What a chip read must carry for timing to use it; anything less is kept as malformed. */
+public final class ReadRules {
+
+    public static final int MAX_ID_LENGTH = 100;
+
+    private ReadRules() {
+    }
+
+    /** @return why the read cannot be used, or null when it can */
+    public static String problem(ChipRead read) {
+        if (read == null || blank(read.matId()) || blank(read.chipId()) || read.readTime() == null) {
+            return "a chip read needs matId, chipId and readTime";
+        }
+        if (tooLong(read.readerId()) || tooLong(read.matId()) || tooLong(read.chipId())) {
+            return "readerId, matId and chipId have at most " + MAX_ID_LENGTH + " characters";
+        }
+        return null;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static boolean tooLong(String value) {
+        return value != null && value.length() > MAX_ID_LENGTH;
+    }
+}

@@ -1,0 +1,140 @@
+package fr.pyramidesnoires.timing.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.RunnerTiming;
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.TopicProbe;
+import fr.pyramidesnoires.timing.read.RawRead;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Reads that come over HTTP: from reader devices, and from volunteers typing bibs at a checkpoint. */
+@QuarkusTest
+class ReadsOverHttpTest {
+
+    static final Random RANDOM = new Random();
+    private static TopicProbe kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    record Runner(int bib, String chip) {
+    }
+
+    /** A 22 km runner with a bib no other test uses. */
+    static Runner register() {
+        Runner runner = new Runner(700_000 + RANDOM.nextInt(299_999), "CHIP-" + UUID.randomUUID());
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, "22K", runner.bib(), runner.chip(),
+                "Noa", "Benevole", false, EntryEvent.Sex.H, "SE", null, "FRA", Instant.now()));
+        awaitTiming(runner, t -> true);
+        return runner;
+    }
+
+    static RunnerTiming awaitTiming(Runner runner, Predicate<RunnerTiming> wanted) {
+        return kafka.awaitLast(Topics.RUNNER_TIMINGS, RunnerTiming.class,
+                t -> t.raceCode().equals("22K") && t.bib() == runner.bib() && wanted.test(t), Duration.ofSeconds(30));
+    }
+
+    static long readsOf(String chip) {
+        return QuarkusTransaction.requiringNew().call(() -> RawRead.count("chipId", chip));
+    }
+
+    @Test
+    void aDeviceBatchIsAcceptedReadByReadAndItsBadReadsAreKeptAndNamed() {
+        Runner runner = register();
+        String marker = UUID.randomUUID().toString();
+        given().auth().preemptive().basic("mat-r7", "device-secret").contentType(ContentType.JSON)
+                .body(List.of(
+                        Map.of("matId", "M-9BIS-START", "chipId", runner.chip(), "readTime", "2027-03-20T10:00:03.100+01:00"),
+                        Map.of("matId", "M-ESTEVELLES", "chipId", runner.chip(), "readTime", "2027-03-20T11:02:44.900+01:00",
+                                "antenna", 2, "rssi", -61, "sequence", 881),
+                        Map.of("matId", "M-ESTEVELLES", "readTime", "2027-03-20T11:02:45.000+01:00", "note", marker)))
+                .when().post("/api/devices/reads")
+                .then().statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("refused[0].index", equalTo(2))
+                .body("refused[0].reason", containsString("chipId"));
+
+        RunnerTiming timing = awaitTiming(runner, t -> t.passages().size() == 2);
+        assertEquals("estevelles", timing.passages().get(1).pointId());
+        List<RawRead> kept = QuarkusTransaction.requiringNew().call(() -> RawRead.<RawRead>list("problem is not null"))
+                .stream().filter(r -> new String(r.payload, StandardCharsets.UTF_8).contains(marker)).toList();
+        assertEquals(1, kept.size(), "the refused read is kept for officials");
+        assertEquals(List.of("mat-r7"), QuarkusTransaction.requiringNew().call(() ->
+                RawRead.<RawRead>list("chipId", runner.chip())).stream().map(r -> r.readerId).distinct().toList());
+    }
+
+    @Test
+    void onlyDevicesPostReads() {
+        given().contentType(ContentType.JSON).body(List.of()).when().post("/api/devices/reads").then().statusCode(401);
+        given().auth().preemptive().basic("vol-est", "vol-secret").contentType(ContentType.JSON).body(List.of())
+                .when().post("/api/devices/reads").then().statusCode(403);
+    }
+
+    @Test
+    void aVolunteersTypedBibBecomesAPassageAndARetryRecordsNothingTwice() {
+        Runner runner = register();
+        List<Map<String, Object>> sightings = List.of(
+                Map.of("id", UUID.randomUUID().toString(), "bib", runner.bib(), "time", "2027-03-20T11:05:12.000+01:00"),
+                Map.of("id", UUID.randomUUID().toString(), "bib", 999, "time", "2027-03-20T11:05:20.000+01:00"));
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().auth().preemptive().basic("vol-est", "vol-secret").contentType(ContentType.JSON).body(sightings)
+                    .when().post("/api/checkpoints/estevelles/passages")
+                    .then().statusCode(200)
+                    .body("[0].recorded", equalTo(true))
+                    .body("[1].recorded", equalTo(false))
+                    .body("[1].reason", containsString("999"));
+        }
+
+        RunnerTiming timing = awaitTiming(runner, t -> t.passages().size() == 1);
+        assertEquals("estevelles", timing.passages().get(0).pointId());
+        assertEquals(Instant.parse("2027-03-20T10:05:12Z"), timing.passages().get(0).time());
+        assertEquals(1, readsOf(runner.chip()));
+    }
+
+    @Test
+    void aVolunteerRecordsOnlyAtTheirOwnCheckpoint() {
+        given().auth().preemptive().basic("vol-est", "vol-secret").contentType(ContentType.JSON)
+                .body(List.of(Map.of("id", "x", "bib", 1, "time", "2027-03-20T11:05:12.000+01:00")))
+                .when().post("/api/checkpoints/ste-henriette/passages")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void theCheckpointPageOpensOnTheVolunteersPoint() {
+        String page = given().auth().preemptive().basic("vol-est", "vol-secret")
+                .when().get("/checkpoint")
+                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        assertTrue(page.contains("Terril d&#39;Estevelles") || page.contains("Terril d'Estevelles"), page);
+        assertTrue(page.contains("Numéro de dossard"));
+        assertTrue(page.contains("data-point=\"estevelles\""));
+    }
+}
