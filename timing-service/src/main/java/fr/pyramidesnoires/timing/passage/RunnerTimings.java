@@ -4,6 +4,7 @@ import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.timing.chip.ChipAssignment;
 import fr.pyramidesnoires.timing.course.Course;
 import fr.pyramidesnoires.timing.course.CourseCatalog;
+import fr.pyramidesnoires.timing.course.TimingPoint;
 import fr.pyramidesnoires.timing.official.OfficialDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,8 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,6 +53,23 @@ public class RunnerTimings {
                 OfficialDecision.corrections(runner.raceCode, runner.bib));
         store(runner, timing);
         return Optional.of(timing);
+    }
+
+    /** The race's runners as last stored, without reading their chips again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RunnerTiming> stored(String raceCode) {
+        Course course = courses.course(raceCode).orElseThrow();
+        Instant gun = OfficialDecision.gunStart(raceCode);
+        Map<String, List<RunnerTiming.Passage>> passages = Passage.<Passage>list("raceCode = ?1 order by pointOrder",
+                        raceCode).stream()
+                .collect(Collectors.groupingBy(p -> p.entryId, Collectors.mapping(p -> {
+                    TimingPoint point = course.points().get(p.pointOrder);
+                    return new RunnerTiming.Passage(p.pointOrder, point.id(), point.name(), point.km(), p.time);
+                }, Collectors.toList())));
+        return RunnerResult.<RunnerResult>list("raceCode", raceCode).stream()
+                .map(r -> new RunnerTiming(raceCode, r.bib, r.status, gun, passages.getOrDefault(r.entryId, List.of()),
+                        r.gunTimeMs, r.chipTimeMs))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -48,4 +48,9 @@ public class RawRead extends PanacheEntityBase {
     public Integer rssi;
     public Long sequence;
     public String source;
+    /** An official who looked at this read in quarantine, when and what they found. */
+    public String reviewedBy;
+    public Instant reviewedAt;
+    @Column(columnDefinition = "text")
+    public String reviewNote;
 }

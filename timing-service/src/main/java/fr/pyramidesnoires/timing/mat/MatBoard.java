@@ -1,0 +1,89 @@
+package fr.pyramidesnoires.timing.mat;
+
+import fr.pyramidesnoires.timing.account.Account;
+import fr.pyramidesnoires.timing.course.CourseCatalog;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The timing crew's view of the mats: which ones read, how much, which read chips nobody wears, and which have
+ * gone silent (a reader off, a cable cut, no network on the terril).
+ */
+@Path("/api/mats")
+@RolesAllowed(Account.OFFICIAL)
+public class MatBoard {
+
+    /**
+     * @param lastReadTime     the reader's clock at its latest read
+     * @param lastReceivedAt   when timing got the latest read: a mat replaying a buffer reads "late" here
+     * @param silent           nothing received for longer than the silence threshold
+     */
+    public record MatStatus(String matId, List<String> points, Instant lastReadTime, Instant lastReceivedAt,
+                            long readsLastMinute, long unknownChipReads, boolean silent) {
+    }
+
+    private static final String ACTIVITY = """
+            SELECT r.matid, max(r.readtime), max(r.receivedat),
+                   count(*) FILTER (WHERE r.receivedat > ?1),
+                   count(*) FILTER (WHERE c.chip IS NULL)
+            FROM rawread r LEFT JOIN chipassignment c ON c.chip = r.chipid
+            WHERE r.problem IS NULL
+            GROUP BY r.matid""";
+
+    @ConfigProperty(name = "timing.silent-after")
+    public Duration silentAfter;
+
+    final EntityManager em;
+    final CourseCatalog courses;
+
+    MatBoard(EntityManager em, CourseCatalog courses) {
+        this.em = em;
+        this.courses = courses;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public List<MatStatus> mats() {
+        Instant now = Instant.now();
+        Map<String, List<String>> pointsByMat = new TreeMap<>();
+        courses.courses().forEach(c -> c.points().forEach(p -> pointsByMat.computeIfAbsent(p.matId(),
+                m -> new ArrayList<>()).add(p.name())));
+        Map<String, Object[]> activity = new HashMap<>();
+        for (Object row : em.createNativeQuery(ACTIVITY).setParameter(1, Timestamp.from(now.minusSeconds(60)))
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            activity.put((String) columns[0], columns);
+            // a mat nobody configured still shows: its reads are in quarantine and the crew must know why
+            pointsByMat.computeIfAbsent((String) columns[0], m -> new ArrayList<>());
+        }
+        List<MatStatus> board = new ArrayList<>();
+        pointsByMat.forEach((mat, points) -> {
+            Object[] a = activity.get(mat);
+            Instant lastReceived = a == null ? null : instant(a[2]);
+            board.add(new MatStatus(mat, points.stream().distinct().toList(), a == null ? null : instant(a[1]),
+                    lastReceived, a == null ? 0 : ((Number) a[3]).longValue(),
+                    a == null ? 0 : ((Number) a[4]).longValue(),
+                    lastReceived == null || lastReceived.isBefore(now.minus(silentAfter))));
+        });
+        return board;
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
+    }
+}

@@ -1,0 +1,165 @@
+package fr.pyramidesnoires.timing.official;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.pyramidesnoires.events.ChipRead;
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.RunnerTiming;
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What officials and the timing crew look at: quarantined reads, cut-off flags, the mats. */
+@QuarkusTest
+class OfficialViewsTest {
+
+    static final Instant GUN = OfficialDecisionsTest.GUN;
+    static final Random BIBS = new Random();
+    private static TopicProbe kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @BeforeEach
+    void startThe55k() {
+        official().body(Map.of("time", GUN.toString(), "reason", "starter's signal"))
+                .when().put("/api/races/55K/gun-start").then().statusCode(200);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    static RequestSpecification official() {
+        return given().auth().preemptive().basic("judge", "judge-secret").contentType(ContentType.JSON);
+    }
+
+    static String register(int bib, String chip) {
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, "55K", bib, chip, "Eli", "Vue",
+                false, EntryEvent.Sex.H, "M1", null, "FRA", Instant.now()));
+        return id;
+    }
+
+    static void read(String chip, String mat, Instant time) {
+        kafka.send(Topics.CHIP_READS, chip, new ChipRead("R-" + mat, mat, chip, time.atOffset(ZoneOffset.ofHours(1)),
+                1, -55, null, ChipRead.Source.MAT));
+    }
+
+    static RunnerTiming awaitTiming(int bib, Predicate<RunnerTiming> wanted) {
+        return kafka.awaitLast(Topics.RUNNER_TIMINGS, RunnerTiming.class,
+                t -> t.raceCode().equals("55K") && t.bib() == bib && wanted.test(t), Duration.ofSeconds(30));
+    }
+
+    static JsonPath awaitQuarantine(String kind, Predicate<JsonPath> wanted) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonPath last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = official().when().get("/api/quarantine?kind=" + kind).then().statusCode(200).extract().jsonPath();
+            if (wanted.test(last)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("quarantine " + kind + " never as expected: " + last.prettify());
+    }
+
+    @Test
+    void readsThatGaveNoPassageWaitInQuarantineUntilResolved() throws Exception {
+        String stranger = "CHIP-" + UUID.randomUUID();
+        String nowhere = "M-NOWHERE-" + UUID.randomUUID().toString().substring(0, 8);
+        String marker = UUID.randomUUID().toString();
+        int bib = 500_000 + BIBS.nextInt(99_999);
+        String chip = "CHIP-" + UUID.randomUUID();
+        register(bib, chip);
+        read(stranger, "M-LOOS-74", GUN.plus(Duration.ofHours(3)));
+        read(chip, nowhere, GUN.plus(Duration.ofHours(1)));
+        // a volunteer's test read at a terril half an hour before the gun
+        read(chip, "M-PINCHONVALLES", GUN.minus(Duration.ofMinutes(30)));
+        kafka.sendRaw(Topics.CHIP_READS, "junk", "{\"matId\": \"M-LOOS-74\", \"note\": \"" + marker + "\"}");
+
+        awaitQuarantine("UNKNOWN_CHIP", q -> q.getList("chipId").contains(stranger));
+        awaitQuarantine("UNKNOWN_MAT", q -> q.getList("matId").contains(nowhere));
+        awaitQuarantine("BEFORE_START", q -> q.getList("chipId").contains(chip));
+        JsonPath malformed = awaitQuarantine("MALFORMED",
+                q -> q.getList("payload", String.class).stream().anyMatch(p -> p.contains(marker)));
+        long junkId = malformed.getList("findAll { it.payload.contains('" + marker + "') }.id", Long.class).get(0);
+
+        official().body(Map.of("note", "test message from the Loos reader's installer"))
+                .when().post("/api/quarantine/" + junkId + "/review")
+                .then().statusCode(200).body("reviewedBy", equalTo("judge"));
+        official().when().get("/api/quarantine?kind=MALFORMED").then().body("id", not(hasItem((int) junkId)));
+        official().when().get("/api/quarantine?kind=MALFORMED&reviewed=true").then().body("id", hasItem((int) junkId));
+
+        // registration hands the stranger's chip to a runner: the read leaves quarantine and counts
+        register(bib + 1, stranger);
+        awaitQuarantine("UNKNOWN_CHIP", q -> !q.getList("chipId").contains(stranger));
+        awaitTiming(bib + 1, t -> t.passages().stream().anyMatch(p -> p.pointId().equals("jumeaux-74")));
+    }
+
+    @Test
+    void aRunnerPastACutOffIsFlaggedForAnOfficial() throws Exception {
+        int bib = 600_000 + BIBS.nextInt(99_999);
+        String chip = "CHIP-" + UUID.randomUUID();
+        register(bib, chip);
+        read(chip, "M-9BIS-START", GUN.plusSeconds(5));
+        // Pinchonvalles closes 5 h after the gun in the sample 55 km
+        read(chip, "M-PINCHONVALLES", GUN.plus(Duration.parse("PT5H12M")));
+        awaitTiming(bib, t -> t.passages().size() == 2 && GUN.equals(t.gunStart()));
+
+        official().when().get("/api/races/55K/cutoff-flags")
+                .then().statusCode(200)
+                .body("find { it.bib == " + bib + " }.pointId", equalTo("pinchonvalles"))
+                .body("find { it.bib == " + bib + " }.late", equalTo(true));
+    }
+
+    @Test
+    void theMatBoardShowsActivityUnknownChipsAndSilentMats() throws Exception {
+        String mat = "M-TEST-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            read("CHIP-" + UUID.randomUUID(), mat, Instant.now());
+        }
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonPath board;
+        do {
+            board = official().when().get("/api/mats").then().statusCode(200).extract().jsonPath();
+            Thread.sleep(200);
+        } while (!board.getList("matId").contains(mat) && Instant.now().isBefore(deadline));
+
+        Map<String, Object> ours = board.getMap("find { it.matId == '" + mat + "' }");
+        assertEquals(3, ours.get("readsLastMinute"));
+        assertEquals(3, ours.get("unknownChipReads"));
+        assertEquals(false, ours.get("silent"));
+        List<String> silent = board.getList("findAll { it.silent }.matId");
+        assertTrue(silent.contains("M-COURCELLES"), "no test reads at Courcelles: " + silent);
+
+        given().auth().preemptive().basic("judge", "judge-secret").when().get("/mats")
+                .then().statusCode(200).body(containsString(mat)).body(containsString("MUET / silent"));
+        given().auth().preemptive().basic("vol-est", "vol-secret").when().get("/api/mats").then().statusCode(403);
+    }
+}
