@@ -55,9 +55,7 @@ public class TimingBatch {
         if (!chips.isEmpty()) {
             ChipAssignment.wearing(chips).forEach(runner -> touched.put(runner.entryId, runner));
         }
-        for (ChipAssignment runner : touched.values()) {
-            timings.recompute(runner).map(Publication::of).ifPresent(publications::add);
-        }
+        timings.recompute(touched.values()).stream().map(Publication::of).forEach(publications::add);
         return publications;
     }
 
@@ -75,9 +73,7 @@ public class TimingBatch {
             ChipAssignment.<ChipAssignment>find("raceCode = ?1 and bib = ?2", raceAndBib[0], Integer.parseInt(raceAndBib[1]))
                     .firstResultOptional().ifPresent(r -> runners.put(r.entryId, r));
         }
-        for (ChipAssignment runner : runners.values()) {
-            timings.recompute(runner).map(Publication::of).ifPresent(publications::add);
-        }
+        timings.recompute(runners.values()).stream().map(Publication::of).forEach(publications::add);
         return publications;
     }
 

@@ -10,7 +10,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every manual change to timing, with who made it, when and why. The log is the truth: a runner's corrections
@@ -57,18 +60,26 @@ public class OfficialDecision extends PanacheEntity {
         return last == null ? null : last.time;
     }
 
-    public static Corrections corrections(String raceCode, int bib) {
-        Corrections corrections = Corrections.NONE;
-        List<OfficialDecision> decisions = list("raceCode = ?1 and bib = ?2 and undoneAt is null order by id",
-                raceCode, bib);
+    /**
+     * The corrections of every runner in the given races and bibs that officials touched, keyed by
+     * {@code race/bib}; a runner without any has no entry.
+     */
+    public static Map<String, Corrections> corrections(Collection<String> raceCodes, Collection<Integer> bibs) {
+        Map<String, Corrections> corrections = new HashMap<>();
+        List<OfficialDecision> decisions = list("raceCode in ?1 and bib in ?2 and undoneAt is null order by id",
+                raceCodes, bibs);
         for (OfficialDecision d : decisions) {
-            corrections = switch (d.kind) {
-                case STATUS -> corrections.withStatus(d.status);
-                case PASSAGE_SET -> corrections.withPassage(d.pointOrder, d.time);
-                case PASSAGE_REMOVED -> corrections.withoutPassage(d.pointOrder);
-                case GUN_START -> corrections;
-            };
+            corrections.merge(d.raceCode + "/" + d.bib, d.applyTo(Corrections.NONE), (before, ignored) -> d.applyTo(before));
         }
         return corrections;
+    }
+
+    private Corrections applyTo(Corrections corrections) {
+        return switch (kind) {
+            case STATUS -> corrections.withStatus(status);
+            case PASSAGE_SET -> corrections.withPassage(pointOrder, time);
+            case PASSAGE_REMOVED -> corrections.withoutPassage(pointOrder);
+            case GUN_START -> corrections;
+        };
     }
 }

@@ -11,10 +11,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Works a runner's race out again from all of their chip's reads, and stores it. */
@@ -33,26 +35,46 @@ public class RunnerTimings {
     }
 
     /**
-     * @return the runner's timing to publish; empty when the race has no course here (nothing to time)
+     * Works out again every given runner from all of their chip's reads, in a handful of queries whatever their
+     * number: a batch of reads touches hundreds of runners.
+     *
+     * @return the timings to publish; runners whose race has no course here have none
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<RunnerTiming> recompute(ChipAssignment runner) {
-        Optional<Course> course = courses.course(runner.raceCode);
-        if (course.isEmpty()) {
-            return Optional.empty();
+    public List<RunnerTiming> recompute(Collection<ChipAssignment> runners) {
+        List<ChipAssignment> timed = runners.stream().filter(r -> courses.course(r.raceCode).isPresent()).toList();
+        if (timed.isEmpty()) {
+            return List.of();
         }
-        List<Timeline.Read> reads = em.createQuery(
-                        "select r.matId, r.readTime from RawRead r where r.chipId = ?1 and r.problem is null",
-                        Object[].class)
-                .setParameter(1, runner.chip)
-                .getResultStream()
-                .map(row -> new Timeline.Read((String) row[0], (Instant) row[1]))
-                .toList();
-        RunnerTiming timing = Timeline.of(runner.raceCode, runner.bib, course.get(), reads,
-                OfficialDecision.gunStart(runner.raceCode), crossingWindow,
-                OfficialDecision.corrections(runner.raceCode, runner.bib));
-        store(runner, timing);
-        return Optional.of(timing);
+        Map<String, List<Timeline.Read>> readsByChip = new HashMap<>();
+        List<String> entryIds = timed.stream().map(r -> r.entryId).toList();
+        for (List<ChipAssignment> chunk : chunks(timed)) {
+            em.createQuery("select r.chipId, r.matId, r.readTime from RawRead r where r.chipId in ?1 and r.problem is null",
+                            Object[].class)
+                    .setParameter(1, chunk.stream().map(r -> r.chip).toList())
+                    .getResultStream()
+                    .forEach(row -> readsByChip.computeIfAbsent((String) row[0], chip -> new ArrayList<>())
+                            .add(new Timeline.Read((String) row[1], (Instant) row[2])));
+        }
+        Map<String, Instant> guns = new HashMap<>();
+        Map<String, RunnerResult> results = new HashMap<>();
+        for (List<String> chunk : chunks(entryIds)) {
+            Passage.delete("entryId in ?1", chunk);
+            RunnerResult.<RunnerResult>list("entryId in ?1", chunk).forEach(r -> results.put(r.entryId, r));
+        }
+        Map<String, Corrections> corrections = OfficialDecision.corrections(
+                timed.stream().map(r -> r.raceCode).collect(Collectors.toSet()),
+                timed.stream().map(r -> r.bib).collect(Collectors.toSet()));
+        List<RunnerTiming> timings = new ArrayList<>(timed.size());
+        for (ChipAssignment runner : timed) {
+            Instant gun = guns.computeIfAbsent(runner.raceCode, OfficialDecision::gunStart);
+            RunnerTiming timing = Timeline.of(runner.raceCode, runner.bib, courses.course(runner.raceCode).get(),
+                    readsByChip.getOrDefault(runner.chip, List.of()), gun, crossingWindow,
+                    corrections.getOrDefault(runner.raceCode + "/" + runner.bib, Corrections.NONE));
+            store(runner, timing, results.get(runner.entryId));
+            timings.add(timing);
+        }
+        return timings;
     }
 
     /** The race's runners as last stored, without reading their chips again. */
@@ -78,8 +100,7 @@ public class RunnerTimings {
         RunnerResult.deleteById(entryId);
     }
 
-    private void store(ChipAssignment runner, RunnerTiming timing) {
-        Passage.delete("entryId", runner.entryId);
+    private void store(ChipAssignment runner, RunnerTiming timing, RunnerResult existing) {
         for (RunnerTiming.Passage p : timing.passages()) {
             Passage passage = new Passage();
             passage.entryId = runner.entryId;
@@ -90,7 +111,7 @@ public class RunnerTimings {
             passage.time = p.time();
             passage.persist();
         }
-        RunnerResult result = RunnerResult.<RunnerResult>findByIdOptional(runner.entryId).orElseGet(RunnerResult::new);
+        RunnerResult result = existing != null ? existing : new RunnerResult();
         result.entryId = runner.entryId;
         result.raceCode = runner.raceCode;
         result.bib = runner.bib;
@@ -99,5 +120,14 @@ public class RunnerTimings {
         result.chipTimeMs = timing.chipTimeMs();
         result.updatedAt = Instant.now();
         result.persist();
+    }
+
+    /** PostgreSQL takes at most 32767 parameters in a statement. */
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+        return chunks;
     }
 }
