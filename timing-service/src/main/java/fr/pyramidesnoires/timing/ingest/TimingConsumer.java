@@ -95,7 +95,12 @@ public class TimingConsumer {
         List<ConsumerRecord<String, byte[]>> messages = new ArrayList<>(records.count());
         records.forEach(messages::add);
         try {
-            publisher.sendAll(batch.store(messages));
+            long start = System.nanoTime();
+            List<EventPublisher.Message> timings = batch.store(messages);
+            long stored = System.nanoTime();
+            publisher.sendAll(timings);
+            LOG.debugf("%d messages stored in %d ms, %d timings published in %d ms", messages.size(),
+                    (stored - start) / 1_000_000, timings.size(), (System.nanoTime() - stored) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.error("Batch of " + messages.size() + " messages not stored, retrying it", e);
             rewind(messages);

@@ -192,6 +192,23 @@ class ChipReadIngestTest {
         throw new AssertionError("latest timing of bib " + runner.bib() + " is " + latest);
     }
 
+    @Test
+    void swappedChipsTimeTheRunnersWhoNowWearThem() {
+        Runner first = register();
+        Runner second = register();
+        send(crossing("R-START", "M-9BIS-START", first.chip(), TEN_AM.plusSeconds(2), 2));
+        awaitTiming(first, t -> t.passages().size() == 1);
+
+        // the registration desk swaps the two chips: each runner now wears the other's
+        kafka.send(Topics.ENTRIES, first.entryId(), new EntryEvent(EntryEvent.Type.UPSERTED, first.entryId(), "22K",
+                first.bib(), second.chip(), "Jean", "Test", false, EntryEvent.Sex.H, "SE", null, "FRA", Instant.now()));
+        kafka.send(Topics.ENTRIES, second.entryId(), new EntryEvent(EntryEvent.Type.UPSERTED, second.entryId(), "22K",
+                second.bib(), first.chip(), "Jean", "Test", false, EntryEvent.Sex.H, "SE", null, "FRA", Instant.now()));
+
+        awaitLatest(second, t -> t.passages().size() == 1);
+        awaitLatest(first, t -> t.passages().isEmpty());
+    }
+
     static ChipRead withChip(ChipRead read, String chip) {
         return new ChipRead(read.readerId(), read.matId(), chip, read.readTime(), read.antenna(), read.rssi(),
                 read.sequence(), read.source());
