@@ -5,9 +5,9 @@
 #   deploy/run.sh                  fresh stack, services, simulated race
 #   deploy/run.sh --no-demo        fresh stack and services only
 #   deploy/run.sh --keep-data      keep what the previous run stored (no simulated race: its runners exist already)
-#   deploy/run.sh --simulate [simulator options]
-#                                  only the simulator, against a platform already running
-#                                  (options: --runners N --seed N --speed X; see SimulatorMain)
+#   deploy/run.sh --simulate --official USER:PASSWORD --volunteer USER:PASSWORD [options]
+#                                  only the simulator, against a platform already running, with the accounts
+#                                  that run printed (options: --runners N --seed N --speed X; see SimulatorMain)
 #
 # Ports (environment): RESULTS_PORT 8080, REGISTRATION_PORT 8081, TIMING_PORT 8082, PG_PORT 55432, KAFKA_PORT 59092.
 set -euo pipefail
@@ -18,11 +18,17 @@ export STACK_DIR=$ROOT/.stack/run
 export PG_PORT=${PG_PORT:-55432} KAFKA_PORT=${KAFKA_PORT:-59092}
 export RESULTS_PORT=${RESULTS_PORT:-8080} REGISTRATION_PORT=${REGISTRATION_PORT:-8081} TIMING_PORT=${TIMING_PORT:-8082}
 LOGS=$STACK_DIR/logs
+# Demo accounts for this run only, with fresh passwords: the simulator plays the officials and volunteers with
+# them, and you can sign in to the mat board and the checkpoint page with them.
+OFFICIAL="official:$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
+VOLUNTEER="volunteer:$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
+export TIMING_ACCOUNTS=${TIMING_ACCOUNTS:-$OFFICIAL:official,$VOLUNTEER:volunteer}
 
 simulate() {
   java -cp "deploy/simulator/target/classes:$(cat deploy/simulator/target/classpath.txt)" \
     fr.pyramidesnoires.simulator.SimulatorMain --registration "http://127.0.0.1:$REGISTRATION_PORT" \
-    --kafka "127.0.0.1:$KAFKA_PORT" "$@"
+    --kafka "127.0.0.1:$KAFKA_PORT" --timing "http://127.0.0.1:$TIMING_PORT" --official "$OFFICIAL" \
+    --volunteer "$VOLUNTEER" "$@"
 }
 
 demo=1
@@ -71,7 +77,8 @@ cat <<URLS
 [run] the platform is up (logs in $LOGS)
   Live results    http://127.0.0.1:$RESULTS_PORT/
   Registration    http://127.0.0.1:$REGISTRATION_PORT/q/swagger-ui   (POST /api/entries)
-  Timing          http://127.0.0.1:$TIMING_PORT/q/health
+  Mat board       http://127.0.0.1:$TIMING_PORT/mats         (official: ${OFFICIAL/:/ password })
+  Checkpoint page http://127.0.0.1:$TIMING_PORT/checkpoint   (volunteer: ${VOLUNTEER/:/ password })
 URLS
 if [ "$demo" = 1 ]; then
   echo "[run] simulated race day (seed 2027, x60): follow it at http://127.0.0.1:$RESULTS_PORT/races/110K"

@@ -14,6 +14,9 @@ final class Platform {
     static final String PG_PORT = System.getenv().getOrDefault("TEST_PG_PORT", "55433");
     static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("TEST_KAFKA_PORT", "59192");
     static final Path ROOT = Path.of(System.getProperty("platform.root"));
+    /** Accounts the race-day simulator uses to play the officials and the volunteers. */
+    static final String OFFICIAL = "sim-official:" + java.util.UUID.randomUUID();
+    static final String VOLUNTEER = "sim-volunteer:" + java.util.UUID.randomUUID();
 
     private static Platform running;
 
@@ -33,7 +36,9 @@ final class Platform {
         if (running == null) {
             List<String> stack = List.of("tpn.pg.port=" + PG_PORT, "kafka.bootstrap.servers=" + KAFKA);
             Service registration = Service.start(ROOT, "registration-service", stack);
-            Service timing = Service.start(ROOT, "timing-service", stack);
+            List<String> timingSettings = new java.util.ArrayList<>(stack);
+            timingSettings.add("timing.accounts=" + OFFICIAL + ":official," + VOLUNTEER + ":volunteer");
+            Service timing = Service.start(ROOT, "timing-service", timingSettings);
             Service results = Service.start(ROOT, "results-web", stack);
             Platform platform = new Platform(registration, timing, results);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::stop));

@@ -18,7 +18,8 @@ import java.util.Random;
 public final class Simulation {
 
     /** A registered runner and their true race. */
-    record Participant(SimRunner runner, int bib, String chip, SimCourse course, List<RaceModel.Crossing> truth) {
+    record Participant(SimRunner runner, int bib, String chip, SimCourse course, Instant gun,
+                       List<RaceModel.Crossing> truth) {
     }
 
     /** Gun times of the sample event, from the first start: 110 km at 05:00, 55 at 07:30, 35 at 09:00, 22 at 10:00. */
@@ -27,17 +28,20 @@ public final class Simulation {
 
     final List<Participant> participants;
     final List<Mats.Emission> emissions;
-    /** Crossings the mats saw: the true ones, less those a checkpoint mat missed. */
+    final List<OfficeAction> actions;
+    /** Every true crossing: seen by a mat, or by the volunteer beside it when the mat missed it. */
     final long expectedPassages;
     final String outageMat;
     final Instant outageFrom;
     final Instant outageTo;
     final int unknownChipReads;
 
-    private Simulation(List<Participant> participants, List<Mats.Emission> emissions, long expectedPassages,
-                       String outageMat, Instant outageFrom, Instant outageTo, int unknownChipReads) {
+    private Simulation(List<Participant> participants, List<Mats.Emission> emissions, List<OfficeAction> actions,
+                       long expectedPassages, String outageMat, Instant outageFrom, Instant outageTo,
+                       int unknownChipReads) {
         this.participants = participants;
         this.emissions = emissions;
+        this.actions = actions;
         this.expectedPassages = expectedPassages;
         this.outageMat = outageMat;
         this.outageFrom = outageFrom;
@@ -57,20 +61,30 @@ public final class Simulation {
         Mats mats = new Mats(random);
         List<Participant> participants = new ArrayList<>();
         List<Mats.Emission> emissions = new ArrayList<>();
+        List<OfficeAction> actions = new ArrayList<>();
+        courses.keySet().forEach(race -> actions.add(new OfficeAction.StartSignal(race, gun(race, firstGun))));
         long passages = 0;
         for (var entry : registered) {
             SimRunner runner = entry.getKey();
             SimCourse course = courses.get(runner.raceCode());
-            List<RaceModel.Crossing> truth = RaceModel.crossings(runner, course, gun(runner.raceCode(), firstGun), random);
-            participants.add(new Participant(runner, entry.getValue().bib(), entry.getValue().chip(), course, truth));
+            Instant gun = gun(runner.raceCode(), firstGun);
+            List<RaceModel.Crossing> truth = RaceModel.crossings(runner, course, gun, random);
+            participants.add(new Participant(runner, entry.getValue().bib(), entry.getValue().chip(), course, gun, truth));
             for (RaceModel.Crossing crossing : truth) {
                 boolean last = crossing == truth.get(truth.size() - 1);
                 boolean startOrFinish = crossing.order() == 0 || crossing.order() == course.points().size() - 1;
                 List<ChipRead> reads = mats.crossing(crossing.matId(), entry.getValue().chip(), crossing.time(),
                         crossing.order() == 0, !last && !startOrFinish);
                 reads.forEach(read -> emissions.add(new Mats.Emission(read.readTime().toInstant(), read)));
-                passages += reads.isEmpty() ? 0 : 1;
+                if (reads.isEmpty()) {
+                    // the volunteer beside the mat notes the bib, to the second, and types it a little later
+                    Instant seen = crossing.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                    actions.add(new OfficeAction.VolunteerEntry(course.points().get(crossing.order()).id(),
+                            entry.getValue().bib(), seen, seen.plusSeconds(20)));
+                }
+                passages++;
             }
+            officialsDecide(runner, entry.getValue().bib(), course, truth, gun, actions);
         }
         int unknown = Math.max(3, participants.size() / 100);
         List<String> allMats = courses.values().stream().flatMap(c -> c.points().stream())
@@ -101,8 +115,26 @@ public final class Simulation {
         Instant replay = outageTo.plus(Duration.ofMinutes(20));
         buffered.forEach(e -> sent.add(new Mats.Emission(replay, e.read())));
         sent.sort(Comparator.comparing(Mats.Emission::sendAt));
-        return new Simulation(List.copyOf(participants), numberedBySender(sent), passages, outageMat, outageFrom,
-                outageTo, unknown);
+        actions.sort(Comparator.comparing(OfficeAction::at));
+        return new Simulation(List.copyOf(participants), numberedBySender(sent), List.copyOf(actions), passages,
+                outageMat, outageFrom, outageTo, unknown);
+    }
+
+    /** No-shows are DNS, and runners who withdrew or missed a cut-off are DNF, once an official has checked. */
+    private static void officialsDecide(SimRunner runner, int bib, SimCourse course, List<RaceModel.Crossing> truth,
+                                        Instant gun, List<OfficeAction> actions) {
+        if (truth.isEmpty()) {
+            actions.add(new OfficeAction.StatusDecision(runner.raceCode(), bib, "DNS", "not seen at the start",
+                    gun.plus(Duration.ofMinutes(15))));
+            return;
+        }
+        RaceModel.Crossing last = truth.get(truth.size() - 1);
+        if (!RaceModel.finished(truth, course)) {
+            String point = course.points().get(last.order()).id();
+            actions.add(new OfficeAction.StatusDecision(runner.raceCode(), bib, "DNF",
+                    last.cutOff() ? "missed the cut-off at " + point : "withdrew at " + point,
+                    last.time().plus(Duration.ofMinutes(20))));
+        }
     }
 
     /** Each reader numbers its reads in the order it made them, as real decoders do. */
@@ -123,25 +155,30 @@ public final class Simulation {
     }
 
     /**
-     * The ranking the platform must show once every read is in and before any official decision, worked out from
-     * the true crossings alone: finishers by time, then everyone else who started by how far they got and when.
+     * The ranking the platform must show once the day is over, worked out from the true crossings alone: the
+     * finishers by their time. Everyone else is DNF or DNS by the officials' decisions, listed apart.
      */
     public List<Integer> expectedRanking(String raceCode) {
-        Comparator<Participant> finishedFirst = Comparator.comparing((Participant p) -> !reachedFinish(p));
-        Comparator<Participant> furthest = Comparator.comparingInt((Participant p) -> last(p).order()).reversed();
-        return participants.stream()
-                .filter(p -> p.runner().raceCode().equals(raceCode) && !p.truth().isEmpty())
-                .sorted(finishedFirst.thenComparing(furthest).thenComparing(p -> last(p).time()))
+        return finishers(raceCode).stream()
+                .sorted(Comparator.comparing(p -> last(p).time()))
                 .map(Participant::bib)
+                .toList();
+    }
+
+    /** Each finisher's true official time, start signal to finish. */
+    public Map<Integer, Duration> expectedTimes(String raceCode) {
+        return finishers(raceCode).stream().collect(java.util.stream.Collectors.toMap(Participant::bib,
+                p -> RaceModel.gunTime(p.truth(), p.gun())));
+    }
+
+    private List<Participant> finishers(String raceCode) {
+        return participants.stream()
+                .filter(p -> p.runner().raceCode().equals(raceCode) && RaceModel.finished(p.truth(), p.course()))
                 .toList();
     }
 
     public int registeredRunners() {
         return participants.size();
-    }
-
-    private static boolean reachedFinish(Participant p) {
-        return last(p).order() == p.course().points().size() - 1;
     }
 
     private static RaceModel.Crossing last(Participant p) {

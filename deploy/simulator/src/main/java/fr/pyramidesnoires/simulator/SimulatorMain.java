@@ -3,6 +3,8 @@ package fr.pyramidesnoires.simulator;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.KafkaSettings;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.ChipRead;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -25,6 +28,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  *
  * <pre>
  * --registration URL   registration-service (default http://127.0.0.1:8081)
+ * --timing URL         timing-service (default http://127.0.0.1:8082)
+ * --official U:P       a timing account with the official role: start signals, DNF and DNS
+ * --volunteer U:P      a timing account with the volunteer role: bibs typed where a mat missed a runner
+ *                      (without these two, only the mats play)
  * --kafka HOST:PORT    the broker (default 127.0.0.1:59092)
  * --courses FILE       the organiser's courses file (default: the sample event's)
  * --runners N          field size (default 1000)
@@ -47,7 +54,11 @@ public final class SimulatorMain {
                 Long.parseLong(options.getOrDefault("seed", "2027")),
                 // the first gun fires a minute (of race time) after the simulation starts
                 Instant.now().plusSeconds(60));
-        play(simulation, options.getOrDefault("kafka", "127.0.0.1:59092"),
+        TimingClient people = options.containsKey("official") && options.containsKey("volunteer")
+                ? new TimingClient(options.getOrDefault("timing", "http://127.0.0.1:8082"), options.get("official"),
+                        options.get("volunteer"))
+                : null;
+        play(simulation, options.getOrDefault("kafka", "127.0.0.1:59092"), people,
                 Double.parseDouble(options.getOrDefault("speed", "60")));
     }
 
@@ -72,38 +83,62 @@ public final class SimulatorMain {
         return Simulation.plan(registered, courses, firstGun, random);
     }
 
-    /** Sends the reads as the mats would, on the compressed clock; speed 0 sends them all at once. */
-    public static void play(Simulation simulation, String kafka, double speed) throws InterruptedException {
-        Instant simStart = simulation.emissions.isEmpty() ? Instant.now() : simulation.emissions.get(0).sendAt();
+    /**
+     * Plays the day on the compressed clock: the mats' reads onto Kafka, the officials' and volunteers' actions
+     * through timing's API (when {@code people} is given). Speed 0 plays everything at once.
+     */
+    public static void play(Simulation simulation, String kafka, TimingClient people, double speed)
+            throws IOException, InterruptedException {
+        List<Mats.Emission> reads = simulation.emissions;
+        List<OfficeAction> actions = people == null ? List.of() : simulation.actions;
+        Instant simStart = Stream.concat(reads.stream().map(Mats.Emission::sendAt), actions.stream().map(OfficeAction::at))
+                .min(Instant::compareTo).orElse(Instant.now());
         long realStart = System.nanoTime();
         long lastProgress = 0;
         int sent = 0;
+        int performed = 0;
+        int refused = 0;
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(KafkaSettings.producer(kafka, "race-simulator"))) {
-            for (Mats.Emission emission : simulation.emissions) {
+            int r = 0;
+            int a = 0;
+            while (r < reads.size() || a < actions.size()) {
+                boolean readNext = a >= actions.size()
+                        || (r < reads.size() && !reads.get(r).sendAt().isAfter(actions.get(a).at()));
+                Instant due = readNext ? reads.get(r).sendAt() : actions.get(a).at();
                 if (speed > 0) {
-                    long dueNanos = (long) (Duration.between(simStart, emission.sendAt()).toNanos() / speed);
-                    long wait = dueNanos - (System.nanoTime() - realStart);
+                    long wait = (long) (Duration.between(simStart, due).toNanos() / speed) - (System.nanoTime() - realStart);
                     if (wait > 0) {
                         producer.flush();
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
                 }
-                producer.send(new ProducerRecord<>(Topics.CHIP_READS, emission.read().chipId(),
-                        EventJson.write(emission.read())));
-                sent++;
+                if (readNext) {
+                    ChipRead read = reads.get(r++).read();
+                    producer.send(new ProducerRecord<>(Topics.CHIP_READS, read.chipId(), EventJson.write(read)));
+                    sent++;
+                } else {
+                    // a decision about a runner must not overtake the reads that came before it
+                    producer.flush();
+                    if (people.perform(actions.get(a++))) {
+                        performed++;
+                    } else {
+                        refused++;
+                    }
+                }
                 if (System.nanoTime() - lastProgress > 5_000_000_000L) {
                     lastProgress = System.nanoTime();
-                    System.out.printf("[sim] race clock %s | %d / %d reads sent%n", CLOCK.format(emission.sendAt()),
-                            sent, simulation.emissions.size());
+                    System.out.printf("[sim] race clock %s | %d / %d reads sent, %d / %d actions%n", CLOCK.format(due),
+                            sent, reads.size(), performed + refused, actions.size());
                 }
             }
             producer.flush();
         }
         System.out.printf("[sim] done: %d reads sent, %d passages expected, %d reads of unknown chips; "
-                        + "mat %s was offline %s-%s and replayed its buffer late%n", sent, simulation.expectedPassages,
-                simulation.unknownChipReads, simulation.outageMat, CLOCK.format(simulation.outageFrom),
-                CLOCK.format(simulation.outageTo));
+                        + "mat %s was offline %s-%s and replayed its buffer late; %d officials' and volunteers' "
+                        + "actions (%d refused)%n", sent, simulation.expectedPassages, simulation.unknownChipReads,
+                simulation.outageMat, CLOCK.format(simulation.outageFrom), CLOCK.format(simulation.outageTo),
+                performed, refused);
     }
 
     private static Map<String, String> options(String[] args) {

@@ -87,4 +87,41 @@ class SimulationTest {
         Set<String> seen = new HashSet<>();
         day.emissions.forEach(e -> assertTrue(seen.add(e.read().readerId() + "#" + e.read().sequence())));
     }
+
+    @Test
+    void officialsStartEveryRaceAndRecordEveryNoShowAndWithdrawal() throws Exception {
+        Simulation day = plan(13, 600);
+
+        List<String> started = day.actions.stream().filter(a -> a instanceof OfficeAction.StartSignal)
+                .map(a -> ((OfficeAction.StartSignal) a).raceCode()).sorted().toList();
+        assertEquals(List.of("110K", "22K", "35K", "55K"), started);
+        for (Simulation.Participant p : day.participants) {
+            List<String> decided = day.actions.stream()
+                    .filter(a -> a instanceof OfficeAction.StatusDecision d && d.bib() == p.bib())
+                    .map(a -> ((OfficeAction.StatusDecision) a).status()).toList();
+            List<String> expected = p.truth().isEmpty() ? List.of("DNS")
+                    : RaceModel.finished(p.truth(), p.course()) ? List.of() : List.of("DNF");
+            assertEquals(expected, decided, "bib " + p.bib());
+        }
+    }
+
+    @Test
+    void aVolunteerTypesTheBibOfEveryRunnerAMatMissed() throws Exception {
+        Simulation day = plan(17, 800);
+
+        List<OfficeAction.VolunteerEntry> typed = day.actions.stream()
+                .filter(a -> a instanceof OfficeAction.VolunteerEntry)
+                .map(a -> (OfficeAction.VolunteerEntry) a).toList();
+        assertTrue(typed.size() > 5, "typed: " + typed.size());
+        for (OfficeAction.VolunteerEntry entry : typed) {
+            Simulation.Participant runner = day.participants.stream().filter(p -> p.bib() == entry.bib())
+                    .findFirst().orElseThrow();
+            String chip = runner.chip();
+            String mat = runner.course().points().stream().filter(pt -> pt.id().equals(entry.pointId()))
+                    .findFirst().orElseThrow().matId();
+            assertTrue(day.emissions.stream().noneMatch(e -> e.read().chipId().equals(chip)
+                            && e.read().matId().equals(mat)), "the mat missed bib " + entry.bib());
+            assertTrue(entry.at().isAfter(entry.seen()), "typed after being seen");
+        }
+    }
 }
