@@ -81,7 +81,7 @@ cat <<URLS
   Checkpoint page http://127.0.0.1:$TIMING_PORT/checkpoint   (volunteer: ${VOLUNTEER/:/ password })
 URLS
 if [ "$demo" = 1 ]; then
-  echo "[run] simulated race day (seed 2027, x60): follow it at http://127.0.0.1:$RESULTS_PORT/races/110K"
+  echo "[run] simulated race day (seed 2027, x${DEMO_SPEED:-60}): follow it at http://127.0.0.1:$RESULTS_PORT/races/110K"
   simulate --runners "${DEMO_RUNNERS:-1000}" --speed "${DEMO_SPEED:-60}"
 fi
 echo "[run] Ctrl-C to stop"
