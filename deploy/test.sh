@@ -13,6 +13,17 @@ export TEST_PG_PORT=$PG_PORT TEST_KAFKA_PORT=$KAFKA_PORT
 # nothing in a test database is worth an fsync
 export PG_FAST=1
 
+# the browser tests drive Debian's Chromium and its driver (nothing downloads a browser of its own)
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "[test] install the Debian packages chromium and chromium-driver first" >&2
+    exit 1
+  fi
+  echo "[test] installing chromium and chromium-driver (Debian packages)" >&2
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2
+fi
+
 trap 'deploy/stack.sh stop' EXIT
 deploy/stack.sh start --fresh
 mvn -B -Dstyle.color=never verify "$@"

@@ -1,0 +1,112 @@
+package fr.pyramidesnoires.timing.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.TopicProbe;
+import fr.pyramidesnoires.timing.read.RawRead;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The checkpoint page in a real browser (Debian's headless Chromium): a bib typed while the terril has no network
+ * waits on the phone, and reaches timing once, when the network comes back.
+ */
+@QuarkusTest
+class CheckpointPageOfflineTest {
+
+    @TestHTTPResource("/checkpoint")
+    URL page;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(driver, options);
+        browser.executeCdpCommand("Network.enable", Map.of());
+        String credentials = Base64.getEncoder().encodeToString("vol-est:vol-secret".getBytes(StandardCharsets.UTF_8));
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Authorization", "Basic " + credentials)));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    private void network(boolean up) {
+        browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", !up, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    @Test
+    void aBibTypedOfflineWaitsOnThePhoneAndIsRecordedOnceBackOnline() throws Exception {
+        int bib = 800_000 + new Random().nextInt(99_999);
+        String chip = "CHIP-" + UUID.randomUUID();
+        String entryId = UUID.randomUUID().toString();
+        try (TopicProbe kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+            kafka.send(Topics.ENTRIES, entryId, new EntryEvent(EntryEvent.Type.UPSERTED, entryId, "22K", bib, chip,
+                    "Rose", "Hors-Ligne", false, EntryEvent.Sex.F, "SE", null, "FRA", Instant.now()));
+        }
+        browser.get(page.toString());
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Estevelles"));
+
+        network(false);
+        browser.findElement(By.id("bib")).sendKeys(String.valueOf(bib), Keys.ENTER);
+        await(() -> browser.findElement(By.id("state")).getText().contains("1 en attente"), "queued on the phone");
+        assertTrue(browser.findElement(By.id("state")).getText().contains("Hors ligne"));
+        Thread.sleep(1500);
+        assertEquals(0, reads(chip), "nothing can reach timing without network");
+
+        network(true);
+        await(() -> reads(chip) == 1, "recorded once the network is back");
+        await(() -> browser.findElement(By.id("state")).getText().contains("0 en attente"), "the phone knows");
+        browser.navigate().refresh();
+        Thread.sleep(1500);
+        assertEquals(1, reads(chip), "a reload sends nothing twice");
+        assertTrue(browser.findElement(By.id("list")).getText().contains(bib + " —"));
+    }
+
+    private static long reads(String chip) {
+        return QuarkusTransaction.requiringNew().call(() -> RawRead.count("chipId", chip));
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("never " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
