@@ -1,10 +1,13 @@
 package fr.pyramidesnoires.results.feed;
 
+import fr.pyramidesnoires.events.CourseEvent;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.KafkaSettings;
+import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.results.live.LiveUpdates;
 import fr.pyramidesnoires.results.race.ReadModel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,13 +38,15 @@ public class EventFeed {
     String bootstrapServers;
 
     final ReadModel model;
+    final LiveUpdates live;
     private volatile boolean running;
     private volatile boolean caughtUp;
     private Thread thread;
     private KafkaConsumer<String, String> consumer;
 
-    EventFeed(ReadModel model) {
+    EventFeed(ReadModel model, LiveUpdates live) {
         this.model = model;
+        this.live = live;
     }
 
     /** True once everything that was on the topics when this replica started has been applied. */
@@ -66,7 +71,7 @@ public class EventFeed {
     private void run() {
         try {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.ENTRIES, Topics.RUNNER_TIMINGS)) {
+            for (String topic : List.of(Topics.RACES, Topics.COURSES, Topics.ENTRIES, Topics.RUNNER_TIMINGS)) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             consumer.assign(partitions);
@@ -88,16 +93,29 @@ public class EventFeed {
         }
     }
 
+    private static String raceOf(ConsumerRecord<String, String> record) {
+        if (Topics.ENTRIES.equals(record.topic())) {
+            return record.value() == null ? null : EventJson.read(record.value(), EntryEvent.class).raceCode();
+        }
+        int slash = record.key().indexOf('/');
+        return slash < 0 ? record.key() : record.key().substring(0, slash);
+    }
+
     private void apply(ConsumerRecord<String, String> record) {
         try {
-            if (Topics.ENTRIES.equals(record.topic())) {
-                if (record.value() != null) {
-                    model.entry(EventJson.read(record.value(), EntryEvent.class));
+            switch (record.topic()) {
+                case Topics.RACES -> model.race(EventJson.read(record.value(), RaceEvent.class));
+                case Topics.COURSES -> model.course(EventJson.read(record.value(), CourseEvent.class));
+                case Topics.ENTRIES -> {
+                    if (record.value() != null) {
+                        model.entry(EventJson.read(record.value(), EntryEvent.class));
+                    }
                 }
-            } else {
-                model.timing(record.key(),
+                default -> model.timing(record.key(),
                         record.value() == null ? null : EventJson.read(record.value(), RunnerTiming.class));
             }
+            // the race code leads every key but an entry's: pages of that race may show something new
+            live.changed(raceOf(record));
         } catch (EventJson.MalformedEventException e) {
             // both topics come from our own services: a bad message is their bug, and must not stop the results
             LOG.errorf("Unreadable event at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),

@@ -1,10 +1,13 @@
 package fr.pyramidesnoires.results.race;
 
+import fr.pyramidesnoires.events.CourseEvent;
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +22,24 @@ public class ReadModel {
     private final Map<String, EntryEvent> entriesByKey = new ConcurrentHashMap<>();
     private final Map<String, String> keyByEntryId = new ConcurrentHashMap<>();
     private final Map<String, RunnerTiming> timingsByKey = new ConcurrentHashMap<>();
+    private final Map<String, RaceEvent> races = new ConcurrentHashMap<>();
+    private final Map<String, CourseEvent> courses = new ConcurrentHashMap<>();
+
+    public void race(RaceEvent race) {
+        races.put(race.code(), race);
+    }
+
+    public void course(CourseEvent course) {
+        courses.put(course.raceCode(), course);
+    }
+
+    public Optional<RaceEvent> raceInfo(String code) {
+        return Optional.ofNullable(races.get(code));
+    }
+
+    public Optional<CourseEvent> course(String code) {
+        return Optional.ofNullable(courses.get(code));
+    }
 
     public void entry(EntryEvent entry) {
         String previousKey = keyByEntryId.remove(entry.entryId());
@@ -41,10 +62,23 @@ public class ReadModel {
         }
     }
 
+    /** Races the organiser published, and any race an entry names before its race event arrived. */
     public SortedSet<String> raceCodes() {
-        SortedSet<String> codes = new TreeSet<>();
+        SortedSet<String> codes = new TreeSet<>(races.keySet());
         entriesByKey.values().forEach(e -> codes.add(e.raceCode()));
         return codes;
+    }
+
+    public Optional<Runner> runner(String raceCode, int bib) {
+        String key = RunnerTiming.key(raceCode, bib);
+        return Optional.ofNullable(entriesByKey.get(key)).map(entry -> new Runner(entry, timingsByKey.get(key)));
+    }
+
+    /** Every runner of every race. */
+    public List<Runner> allRunners() {
+        return entriesByKey.entrySet().stream()
+                .map(e -> new Runner(e.getValue(), timingsByKey.get(e.getKey())))
+                .toList();
     }
 
     public List<Runner> runners(String raceCode) {

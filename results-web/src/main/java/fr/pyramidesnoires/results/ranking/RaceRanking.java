@@ -34,6 +34,7 @@ public final class RaceRanking {
         String name = entry.nameHidden() ? null : entry.lastName().toUpperCase() + " " + entry.firstName();
         return new RankingRow(rank, entry.bib(), name, entry.club(), entry.category() + "-" + entry.sex(),
                 entry.nationality(), runner.status().name(),
+                last == null ? null : last.pointId(),
                 last == null ? null : last.pointName(),
                 last == null ? null : TIME_OF_DAY.format(last.time().atZone(zone)),
                 raceTime(runner, last), rank == null || leader == null ? null : gap(runner, leader, last));

@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.results.ranking;
 
+import fr.pyramidesnoires.results.race.RaceState;
 import fr.pyramidesnoires.results.race.ReadModel;
 import fr.pyramidesnoires.results.race.Runner;
 import io.quarkus.qute.CheckedTemplate;
@@ -11,20 +12,30 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.SortedSet;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Path("/")
 public class RankingResource {
 
+    /** A race on the event's home page. */
+    public record RaceCard(String code, String name, Double distanceKm, Integer elevationGainM, String start,
+                           RaceState state, RankingRow leader) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(SortedSet<String> races);
+        static native TemplateInstance home(List<RaceCard> races);
 
-        static native TemplateInstance ranking(String race, String sex, String category, List<RankingRow> rows);
+        static native TemplateInstance ranking(String race, String raceName, String sex, String category,
+                                               List<String> categories, List<RankingRow> rows);
     }
+
+    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.FRENCH);
 
     @ConfigProperty(name = "results.zone")
     ZoneId zone;
@@ -38,7 +49,18 @@ public class RankingResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home() {
-        return Templates.home(model.raceCodes());
+        return Templates.home(model.raceCodes().stream().map(this::card).toList());
+    }
+
+    private RaceCard card(String code) {
+        List<Runner> runners = model.runners(code);
+        RaceState state = RaceState.of(runners, model.course(code).map(c -> c.gunStart() != null).orElse(false));
+        List<RankingRow> rows = RaceRanking.rows(runners, zone);
+        RankingRow leader = rows.isEmpty() || rows.get(0).rank() == null ? null : rows.get(0);
+        return model.raceInfo(code)
+                .map(r -> new RaceCard(code, r.name(), r.distanceKm(), r.elevationGainM(),
+                        START.format(r.startTime().atZoneSameInstant(zone)), state, leader))
+                .orElse(new RaceCard(code, code, null, null, null, state, leader));
     }
 
     @GET
@@ -46,7 +68,36 @@ public class RankingResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance rankingPage(@PathParam("race") String race, @QueryParam("sex") String sex,
                                         @QueryParam("category") String category) {
-        return Templates.ranking(race, sex, category, rows(race, sex, category));
+        List<String> categories = model.runners(race).stream().map(r -> r.entry().category()).distinct().sorted()
+                .toList();
+        String name = model.raceInfo(race).map(r -> r.name()).orElse(race);
+        return Templates.ranking(race, name, sex, category, categories, rows(race, sex, category));
+    }
+
+    /** The official results, for the federation's results service and club websites. */
+    @GET
+    @Path("races/{race}/results.csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("race") String race) {
+        StringBuilder csv = new StringBuilder("rank;bib;name;category;club;nationality;status;time\n");
+        for (RankingRow row : rows(race, null, null)) {
+            csv.append(row.rank() == null ? "" : row.rank()).append(';').append(row.bib()).append(';')
+                    .append(cell(row.name())).append(';').append(row.category()).append(';')
+                    .append(cell(row.club())).append(';').append(cell(row.nationality())).append(';')
+                    .append(row.status()).append(';')
+                    .append("FINISHED".equals(row.status()) ? row.raceTime() : "").append('\n');
+        }
+        return Response.ok(csv.toString())
+                .header("Content-Disposition", "attachment; filename=\"resultats-" + race + ".csv\"").build();
+    }
+
+    /** A value as a CSV cell: quoted when it holds the separator, a quote or a line break. */
+    private static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.contains(";") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     /** The same ranking as the page, for other sites and apps. */

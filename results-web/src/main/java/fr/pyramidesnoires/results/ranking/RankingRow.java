@@ -17,6 +17,7 @@ public record RankingRow(
         String category,
         String nationality,
         String status,
+        String lastPointId,
         String lastPoint,
         String lastTime,
         String raceTime,

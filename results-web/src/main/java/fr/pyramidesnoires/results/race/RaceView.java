@@ -1,0 +1,44 @@
+package fr.pyramidesnoires.results.race;
+
+import fr.pyramidesnoires.events.CourseEvent;
+import fr.pyramidesnoires.events.RunnerTiming;
+import fr.pyramidesnoires.results.ranking.Competitor;
+import fr.pyramidesnoires.results.ranking.Ranked;
+import fr.pyramidesnoires.results.ranking.RankingRules;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One race as the pages need it: its runners, its course, and the clock its times count from. */
+public record RaceView(String code, List<Runner> runners, Optional<CourseEvent> course) {
+
+    public static RaceView of(ReadModel model, String code) {
+        if (!model.raceCodes().contains(code)) {
+            throw new NotFoundException("Course inconnue / Unknown race: " + code);
+        }
+        return new RaceView(code, model.runners(code), model.course(code));
+    }
+
+    public Optional<Instant> gun() {
+        return course.map(CourseEvent::gunStart);
+    }
+
+    /** The start signal when given, else the runner's own start crossing. */
+    public Instant zero(Runner runner) {
+        return gun().orElseGet(() -> runner.passages().stream().filter(p -> p.order() == 0)
+                .map(RunnerTiming.Passage::time).findFirst().orElse(null));
+    }
+
+    public List<Ranked> rankedAt(int order) {
+        return RankingRules.rankAt(runners.stream().map(Runner::competitor).toList(), order);
+    }
+
+    public Optional<Integer> rankAt(int order, int bib) {
+        return rankedAt(order).stream().filter(r -> r.competitor().bib() == bib).map(Ranked::rank).findFirst();
+    }
+
+    public List<Competitor> competitors() {
+        return runners.stream().map(Runner::competitor).toList();
+    }
+}

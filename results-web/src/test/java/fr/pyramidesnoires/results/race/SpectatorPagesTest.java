@@ -1,0 +1,199 @@
+package fr.pyramidesnoires.results.race;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.pyramidesnoires.events.CourseEvent;
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.RaceEvent;
+import fr.pyramidesnoires.events.RunnerTiming;
+import fr.pyramidesnoires.events.RunnerTiming.Passage;
+import fr.pyramidesnoires.events.RunnerTiming.Status;
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.TopicProbe;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The pages spectators follow a race on, fed from the real broker. */
+@QuarkusTest
+class SpectatorPagesTest {
+
+    static final Instant GUN = Instant.parse("2027-03-20T08:00:00Z");
+    static final List<CourseEvent.Point> POINTS = List.of(
+            new CourseEvent.Point(0, "start", "Départ 9-9bis", 0, 0, null),
+            new CourseEvent.Point(1, "ste-henriette", "Terril Sainte-Henriette", 12, 210, null),
+            new CourseEvent.Point(2, "estevelles", "Terril d'Estevelles", 24, 480, Duration.ofMinutes(270)),
+            new CourseEvent.Point(3, "finish", "Arrivée 9-9bis", 35, 700, Duration.ofHours(7)));
+    private static TopicProbe kafka;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    /** A 35 km race with its course and gun, and four runners: one finished, two on course, one withdrawn. */
+    static String race() {
+        String race = "S" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        kafka.send(Topics.RACES, race, new RaceEvent(race, "Trail test " + race, 35, 700,
+                OffsetDateTime.parse("2027-03-20T09:00:00+01:00"), 300));
+        kafka.send(Topics.COURSES, race, new CourseEvent(race, POINTS, GUN));
+        runner(race, 11, "Alice", "Carpentier", false, Status.FINISHED, "PT2S", "PT1H05M", "PT2H20M", "PT3H31M07S");
+        runner(race, 12, "Bruno", "Delmotte", false, Status.ON_COURSE, "PT3S", "PT1H12M", "PT2H40M");
+        runner(race, 13, "Chloé", "Wallet", false, Status.ON_COURSE, "PT5S", "PT1H30M");
+        runner(race, 14, "Secret", "Runner", true, Status.DNF, "PT4S", "PT1H40M");
+        return race;
+    }
+
+    static void runner(String race, int bib, String first, String last, boolean hidden, Status status,
+                       String... splits) {
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, bib, "C" + bib,
+                hidden ? null : first, hidden ? null : last, hidden, EntryEvent.Sex.F, "SE", "AC Lens", "FRA",
+                Instant.now()));
+        timed(race, bib, status, splits);
+    }
+
+    static void timed(String race, int bib, Status status, String... splits) {
+        List<Passage> passages = new ArrayList<>();
+        for (int i = 0; i < splits.length; i++) {
+            CourseEvent.Point p = POINTS.get(i);
+            passages.add(new Passage(i, p.id(), p.name(), p.km(), GUN.plus(Duration.parse(splits[i]))));
+        }
+        Long time = status == Status.FINISHED ? Duration.parse(splits[splits.length - 1]).toMillis() : null;
+        RunnerTiming timing = new RunnerTiming(race, bib, status, GUN, passages, time, time);
+        kafka.send(Topics.RUNNER_TIMINGS, timing.key(), timing);
+    }
+
+    static JsonPath awaitJson(String path, java.util.function.Predicate<JsonPath> ready) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String last = "";
+        while (Instant.now().isBefore(deadline)) {
+            var response = given().when().get(path);
+            last = response.asString();
+            if (response.statusCode() == 200 && ready.test(response.jsonPath())) {
+                return response.jsonPath();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " never ready: " + last);
+    }
+
+    @Test
+    void theHomePageTellsWhereEachRaceStands() throws Exception {
+        String race = race();
+        awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 4);
+
+        given().when().get("/").then().statusCode(200)
+                .body(containsString("Trail test " + race))
+                .body(containsString("En course / running"))
+                .body(containsString("CARPENTIER Alice"));
+    }
+
+    @Test
+    void theRunnerPageHasEverySplitHerRanksAndWhenSheIsExpected() throws Exception {
+        String race = race();
+        JsonPath runner = awaitJson("/api/races/" + race + "/runners/13",
+                j -> j.getList("splits").size() == 2 && j.getList("splits.rank").get(1) != null);
+
+        assertEquals(List.of("start", "ste-henriette"), runner.getList("splits.pointId"));
+        // third through Sainte-Henriette: after the finisher and the runner now at Estevelles, before the withdrawn one
+        assertEquals(3, runner.getInt("splits[1].rank"));
+        assertEquals(7.5, runner.getDouble("splits[1].paceMinKm"), 0.01, "90 min for 12 km");
+        assertEquals(List.of("Terril d'Estevelles", "Arrivée 9-9bis"), runner.getList("ahead.pointName"));
+        // 1 h 30 for 14.1 km-effort; Estevelles is 28.8 km-effort from the start
+        Instant expected = GUN.plus(Duration.ofSeconds(Math.round(28.8 * 5400 / 14.1)));
+        assertTrue(Math.abs(Duration.between(expected, Instant.parse(runner.getString("ahead[0].at"))).toSeconds()) <= 1);
+
+        given().when().get("/races/" + race + "/runners/13").then().statusCode(200)
+                .body(containsString("WALLET Chloé"))
+                .body(containsString("Terril Sainte-Henriette"))
+                .body(containsString("7:30 /km"))
+                .body(containsString("km-effort"));
+    }
+
+    @Test
+    void aTerrilShowsWhoPassedInOrderAndWhoIsComingNext() throws Exception {
+        String race = race();
+        JsonPath point = awaitJson("/api/races/" + race + "/points/estevelles",
+                j -> j.getList("passed").size() == 2 && j.getList("expected").size() == 1);
+
+        assertEquals(List.of(11, 12), point.getList("passed.bib"));
+        assertEquals(List.of(1, 2), point.getList("passed.rank"));
+        assertEquals(13, point.getInt("expected[0].bib"));
+        given().when().get("/races/" + race + "/points/estevelles").then().statusCode(200)
+                .body(containsString("Attendus"))
+                .body(containsString("WALLET Chloé"));
+    }
+
+    @Test
+    void theOfficialResultsComeAsCsvWithoutWithheldNames() throws Exception {
+        String race = race();
+        awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 4);
+
+        String csv = given().when().get("/races/" + race + "/results.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        assertTrue(csv.startsWith("rank;bib;name;category;club;nationality;status;time\n"), csv);
+        assertTrue(csv.contains("1;11;CARPENTIER Alice;SE-F;AC Lens;FRA;FINISHED;3:31:07"), csv);
+        assertTrue(csv.contains(";14;;SE-F;AC Lens;FRA;DNF;"), csv);
+        given().when().get("/races/" + race + "/results.csv").then().body(not(containsString("Secret")));
+    }
+
+    @Test
+    void openPagesHearThatTheirRaceChanged() throws Exception {
+        String race = race();
+        awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 4);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(
+                        URI.create(root.toString() + "races/" + race + "/live")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertTrue(stream.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+        CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body()))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        return line.substring(5).trim();
+                    }
+                }
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Thread.sleep(500);
+        timed(race, 13, Status.ON_COURSE, "PT5S", "PT1H30M", "PT3H05M");
+
+        assertEquals(race, event.get(10, TimeUnit.SECONDS));
+    }
+}

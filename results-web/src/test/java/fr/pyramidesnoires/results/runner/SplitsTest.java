@@ -1,0 +1,66 @@
+package fr.pyramidesnoires.results.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.pyramidesnoires.events.CourseEvent;
+import fr.pyramidesnoires.events.RunnerTiming.Passage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SplitsTest {
+
+    static final Instant GUN = Instant.parse("2027-03-20T08:00:00Z");
+    /** 35 km: start, Sainte-Henriette (12 km, 210 m D+), Estevelles (24 km, 480 m), finish (35 km, 700 m). */
+    static final CourseEvent COURSE = new CourseEvent("35K", List.of(
+            new CourseEvent.Point(0, "start", "Départ", 0, 0, null),
+            new CourseEvent.Point(1, "ste-henriette", "Terril Sainte-Henriette", 12, 210, null),
+            new CourseEvent.Point(2, "estevelles", "Terril d'Estevelles", 24, 480, Duration.ofMinutes(270)),
+            new CourseEvent.Point(3, "finish", "Arrivée", 35, 700, Duration.ofHours(7))), GUN);
+
+    static Passage at(int order, String elapsed) {
+        CourseEvent.Point p = COURSE.points().get(order);
+        return new Passage(order, p.id(), p.name(), p.km(), GUN.plus(Duration.parse(elapsed)));
+    }
+
+    @Test
+    void eachSplitHasItsElapsedSegmentPaceAndRankEvolution() {
+        List<Splits.Split> splits = Splits.of(List.of(at(0, "PT12S"), at(1, "PT1H12M12S"), at(2, "PT2H32M12S")),
+                GUN, Map.of(0, 40, 1, 31, 2, 35));
+
+        assertEquals(3, splits.size());
+        assertNull(splits.get(0).segment());
+        assertEquals(Duration.parse("PT1H12M"), splits.get(1).segment());
+        assertEquals(6.0, splits.get(1).paceMinKm(), 1e-9, "72 min over 12 km");
+        assertEquals(Duration.parse("PT2H32M12S"), splits.get(2).elapsed());
+        assertEquals(9, splits.get(1).rankGained(), "40th at the start, 31st at Sainte-Henriette");
+        assertEquals(-4, splits.get(2).rankGained());
+    }
+
+    @Test
+    void theRunnerIsExpectedAheadAtTheirOwnPacePerKmEffort() {
+        // 1 h 30 for 12 km + 2.1 of climb: 14.1 km-effort, so 6.383 min per km-effort
+        List<Splits.Estimate> ahead = Splits.ahead(List.of(at(0, "PT0S"), at(1, "PT1H30M")), COURSE, GUN);
+
+        assertEquals(List.of("Terril d'Estevelles", "Arrivée"), ahead.stream().map(Splits.Estimate::pointName).toList());
+        // Estevelles is 28.8 km-effort: 14.7 more, 93.83 min at that pace
+        long toEstevelles = Duration.between(GUN.plus(Duration.ofMinutes(90)), ahead.get(0).at()).toSeconds();
+        assertEquals(Math.round(14.7 * 90 * 60 / 14.1), toEstevelles, 1);
+        assertEquals(Splits.next(List.of(at(0, "PT0S"), at(1, "PT1H30M")), COURSE, GUN).orElseThrow(), ahead.get(0));
+        // the finish is 42 km-effort: 27.9 more
+        assertEquals(Math.round(42 * 90 * 60 / 14.1),
+                Duration.between(GUN, ahead.get(1).at()).toSeconds(), 1);
+    }
+
+    @Test
+    void noEstimateBeforeTheRunnerHasAPaceOrWhenNothingIsAhead() {
+        assertTrue(Splits.ahead(List.of(), COURSE, GUN).isEmpty());
+        assertTrue(Splits.ahead(List.of(at(0, "PT5S")), COURSE, GUN).isEmpty());
+        assertTrue(Splits.ahead(List.of(at(0, "PT0S"), at(3, "PT3H50M")), COURSE, GUN).isEmpty());
+        assertTrue(Splits.ahead(List.of(at(0, "PT0S"), at(1, "PT1H")), COURSE, null).isEmpty());
+    }
+}
