@@ -1,0 +1,97 @@
+package fr.pyramidesnoires.results.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.RunnerTiming;
+import fr.pyramidesnoires.events.RunnerTiming.Passage;
+import fr.pyramidesnoires.events.RunnerTiming.Status;
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.TopicProbe;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** A spectator's phone with the ranking open: a passage on Kafka shows up without touching the page. */
+@QuarkusTest
+class LivePageBrowserTest {
+
+    static final Instant GUN = Instant.parse("2027-03-20T08:00:00Z");
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void aPassageAppearsOnTheOpenRankingWithoutReload() throws Exception {
+        String race = "L" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        try (TopicProbe kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+            String id = UUID.randomUUID().toString();
+            kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, 77, "C77", "Jade",
+                    "Lemaire", false, EntryEvent.Sex.F, "ES", null, "FRA", Instant.now()));
+            awaitPage(race);
+            browser.get(root + "races/" + race);
+            // a mark only this page load has: a reload would lose it
+            browser.executeScript("document.documentElement.dataset.loadedOnce = 'yes'");
+            assertFalse(row(77).contains("Terril Sainte-Henriette"));
+
+            RunnerTiming timing = new RunnerTiming(race, 77, Status.ON_COURSE, GUN, List.of(
+                    new Passage(0, "start", "Départ", 0, GUN.plusSeconds(3)),
+                    new Passage(1, "ste-henriette", "Terril Sainte-Henriette", 12, GUN.plus(Duration.ofMinutes(61)))),
+                    null, null);
+            kafka.send(Topics.RUNNER_TIMINGS, timing.key(), timing);
+
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (!row(77).contains("Terril Sainte-Henriette")) {
+                assertTrue(Instant.now().isBefore(deadline), "the passage never showed on the open page");
+                Thread.sleep(200);
+            }
+            assertEquals("yes", browser.executeScript("return document.documentElement.dataset.loadedOnce"));
+            assertTrue(row(77).contains("1:01:00"), row(77));
+        }
+    }
+
+    /** Read in the page itself: the live refresh may swap the row between two driver calls. */
+    private String row(int bib) {
+        return (String) browser.executeScript("return document.getElementById('bib-" + bib + "').innerText");
+    }
+
+    private void awaitPage(String race) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (io.restassured.RestAssured.get("/api/races/" + race + "/ranking").statusCode() != 200) {
+            assertTrue(Instant.now().isBefore(deadline), "race never known");
+            Thread.sleep(200);
+        }
+    }
+}
