@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.events.CourseEvent;
@@ -195,5 +196,37 @@ class SpectatorPagesTest {
         timed(race, 13, Status.ON_COURSE, "PT5S", "PT1H30M", "PT3H05M");
 
         assertEquals(race, event.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void runnersAreFoundByNameBibOrClubButNeverByAWithheldName() throws Exception {
+        String race = race();
+        awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 4);
+
+        JsonPath byName = given().queryParam("q", "chloé wall").when().get("/api/search").jsonPath();
+        assertTrue(byName.getList("raceCode").contains(race));
+        assertEquals("WALLET Chloé", byName.getString("find { it.raceCode == '" + race + "' }.name"));
+        assertTrue(given().queryParam("q", "Secret Runner").when().get("/api/search").jsonPath()
+                .getList("raceCode").stream().noneMatch(race::equals), "a withheld name finds nobody");
+        JsonPath byBib = given().queryParam("q", "14").when().get("/api/search").jsonPath();
+        assertNull(byBib.get("find { it.raceCode == '" + race + "' }.name"), "found by bib, still without name");
+        given().queryParam("q", "Carpentier").when().get("/recherche").then().statusCode(200)
+                .body(containsString("CARPENTIER Alice")).body(containsString("data-key=\"" + race + "/11\""));
+        given().when().get("/mes-coureurs").then().statusCode(200).body(containsString("Mes coureurs"));
+    }
+
+    @Test
+    void theStatisticsCountStartersFinishersWithdrawalsAndPassagesPerTerril() throws Exception {
+        String race = race();
+        JsonPath stats = awaitJson("/api/races/" + race + "/stats", j -> j.getInt("state.starters") == 4);
+
+        assertEquals(1, stats.getInt("state.finishers"));
+        assertEquals(1, stats.getInt("state.dnf"));
+        assertEquals(2, stats.getInt("state.onCourse"));
+        assertEquals("RUNNING", stats.getString("state.phase"));
+        assertEquals(List.of(4, 4, 2, 1), stats.getList("points.passages"));
+        assertEquals(List.of(11, 11, 11, 11), stats.getList("points.leaderBib"));
+        given().when().get("/races/" + race + "/stats").then().statusCode(200)
+                .body(containsString("Terril d&#39;Estevelles"));
     }
 }

@@ -1,0 +1,88 @@
+package fr.pyramidesnoires.results.search;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.results.race.ReadModel;
+import fr.pyramidesnoires.results.race.Runner;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finding a runner by name, bib or club, across races; and the followed runners page, whose list lives in the
+ * browser. A runner who refused publication of their name cannot be found by it.
+ */
+@Path("/")
+public class SearchResource {
+
+    public record Hit(String raceCode, int bib, String name, String club, String category, String status) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance search(String q, List<Hit> hits);
+
+        static native TemplateInstance following();
+    }
+
+    static final int MAX_HITS = 100;
+
+    final ReadModel model;
+
+    SearchResource(ReadModel model) {
+        this.model = model;
+    }
+
+    @GET
+    @Path("recherche")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance page(@QueryParam("q") String q) {
+        return Templates.search(q, search(q));
+    }
+
+    @GET
+    @Path("api/search")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Hit> search(@QueryParam("q") String q) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        String wanted = q.strip().toLowerCase(Locale.FRENCH);
+        return model.allRunners().stream()
+                .filter(r -> matches(r.entry(), wanted))
+                .sorted(Comparator.comparing((Runner r) -> r.entry().raceCode()).thenComparingInt(r -> r.entry().bib()))
+                .limit(MAX_HITS)
+                .map(SearchResource::hit)
+                .toList();
+    }
+
+    @GET
+    @Path("mes-coureurs")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance following() {
+        return Templates.following();
+    }
+
+    private static boolean matches(EntryEvent entry, String wanted) {
+        if (wanted.chars().allMatch(Character::isDigit)) {
+            return String.valueOf(entry.bib()).equals(wanted);
+        }
+        boolean byName = !entry.nameHidden()
+                && (entry.firstName() + " " + entry.lastName()).toLowerCase(Locale.FRENCH).contains(wanted)
+                || !entry.nameHidden() && (entry.lastName() + " " + entry.firstName()).toLowerCase(Locale.FRENCH).contains(wanted);
+        boolean byClub = entry.club() != null && entry.club().toLowerCase(Locale.FRENCH).contains(wanted);
+        return byName || byClub;
+    }
+
+    private static Hit hit(Runner r) {
+        EntryEvent e = r.entry();
+        return new Hit(e.raceCode(), e.bib(), e.nameHidden() ? null : e.lastName().toUpperCase() + " " + e.firstName(),
+                e.club(), e.category() + "-" + e.sex(), r.status().name());
+    }
+}

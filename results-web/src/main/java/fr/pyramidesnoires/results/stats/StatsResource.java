@@ -1,0 +1,59 @@
+package fr.pyramidesnoires.results.stats;
+
+import fr.pyramidesnoires.events.CourseEvent;
+import fr.pyramidesnoires.results.race.RaceState;
+import fr.pyramidesnoires.results.race.RaceView;
+import fr.pyramidesnoires.results.race.ReadModel;
+import fr.pyramidesnoires.results.ranking.Ranked;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** A race in numbers: who started, finished, gave up; how many went through each terril and who led there. */
+@Path("/")
+public class StatsResource {
+
+    /** @param leaderBib first through the point, null while nobody has passed */
+    public record PointStats(String pointId, String name, double km, int passages, Integer leaderBib) {
+    }
+
+    public record RaceStats(String raceCode, RaceState state, List<PointStats> points) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance stats(RaceStats stats, String race);
+    }
+
+    final ReadModel model;
+
+    StatsResource(ReadModel model) {
+        this.model = model;
+    }
+
+    @GET
+    @Path("races/{race}/stats")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance page(@PathParam("race") String race) {
+        return Templates.stats(stats(race), race);
+    }
+
+    @GET
+    @Path("api/races/{race}/stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RaceStats stats(@PathParam("race") String race) {
+        RaceView view = RaceView.of(model, race);
+        List<PointStats> points = view.course().map(CourseEvent::points).orElse(List.of()).stream()
+                .map(p -> {
+                    List<Ranked> passed = view.rankedAt(p.order());
+                    return new PointStats(p.id(), p.name(), p.km(), passed.size(),
+                            passed.isEmpty() ? null : passed.get(0).competitor().bib());
+                }).toList();
+        return new RaceStats(race, RaceState.of(view.runners(), view.gun().isPresent()), points);
+    }
+}
