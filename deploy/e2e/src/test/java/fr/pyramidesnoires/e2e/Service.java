@@ -34,7 +34,7 @@ final class Service implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
         int port = freePort();
-        Path log = root.resolve(module).resolve("target/e2e-" + module + ".log");
+        Path log = root.resolve(module).resolve("target/e2e-" + module + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-Dquarkus.http.port=" + port));
         settings.forEach(s -> command.add("-D" + s));
         command.addAll(List.of("-jar", jar.toString()));

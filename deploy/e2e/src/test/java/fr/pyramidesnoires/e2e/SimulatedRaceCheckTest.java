@@ -53,6 +53,32 @@ class SimulatedRaceCheckTest {
         }
     }
 
+    @Test
+    void aReplicaStartedLateShowsWhatTheOthersShowOnceReady() throws Exception {
+        Platform platform = Platform.get();
+        Simulation day = SimulatorMain.prepare(platform.registration.url(),
+                Platform.ROOT.resolve("timing-service/src/main/resources/courses-sample.json"), 20, 77,
+                Instant.parse("2027-03-20T04:00:00Z"));
+        SimulatorMain.play(day, Platform.KAFKA,
+                new TimingClient(platform.timing.url(), Platform.OFFICIAL, Platform.VOLUNTEER), 0);
+        for (String race : RACES) {
+            awaitRanking(platform, race, day.expectedRanking(race));
+        }
+
+        try (Service late = Service.start(Platform.ROOT, "results-web",
+                List.of("kafka.bootstrap.servers=" + Platform.KAFKA))) {
+            late.awaitReady(java.time.Duration.ofSeconds(90));
+            for (String race : RACES) {
+                String first = given().baseUri(platform.results.url()).when().get("/api/races/" + race + "/ranking")
+                        .then().statusCode(200).extract().asString();
+                // ready means caught up with everything on the topics when it started: no waiting here
+                String second = given().baseUri(late.url()).when().get("/api/races/" + race + "/ranking")
+                        .then().statusCode(200).extract().asString();
+                assertEquals(first, second, "ranking of " + race + " on the late replica");
+            }
+        }
+    }
+
     /** "12:03:17" as seconds. */
     static final class RaceTimesParser {
         static long seconds(String hms) {
