@@ -22,7 +22,8 @@ public class LiveUpdates {
 
     static final Duration QUIET = Duration.ofMillis(200);
 
-    private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
+    /** One broadcast per race, so a passage on the 22 km disturbs nobody following the 110 km. */
+    private final Map<String, BroadcastProcessor<String>> changes = new ConcurrentHashMap<>();
     private final Map<String, Long> lastTold = new ConcurrentHashMap<>();
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -50,12 +51,16 @@ public class LiveUpdates {
     /** The feed's thread and the timer both tell: one at a time into the broadcast. */
     private synchronized void tell(String raceCode) {
         lastTold.put(raceCode, System.nanoTime());
-        changes.onNext(raceCode);
+        changes(raceCode).onNext(raceCode);
     }
 
     /** A stream that emits the race's code whenever something of it changed. */
     public Multi<String> of(String raceCode) {
-        return changes.select().where(raceCode::equals);
+        return changes(raceCode);
+    }
+
+    private BroadcastProcessor<String> changes(String raceCode) {
+        return changes.computeIfAbsent(raceCode, race -> BroadcastProcessor.create());
     }
 
     @PreDestroy

@@ -24,13 +24,25 @@ public class ReadModel {
     private final Map<String, RunnerTiming> timingsByKey = new ConcurrentHashMap<>();
     private final Map<String, RaceEvent> races = new ConcurrentHashMap<>();
     private final Map<String, CourseEvent> courses = new ConcurrentHashMap<>();
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
+
+    /** Goes up whenever anything of the race changes: what was computed at one version holds until the next. */
+    public long version(String raceCode) {
+        return versions.getOrDefault(raceCode, 0L);
+    }
+
+    private void changed(String raceCode) {
+        versions.merge(raceCode, 1L, Long::sum);
+    }
 
     public void race(RaceEvent race) {
         races.put(race.code(), race);
+        changed(race.code());
     }
 
     public void course(CourseEvent course) {
         courses.put(course.raceCode(), course);
+        changed(course.raceCode());
     }
 
     public Optional<RaceEvent> raceInfo(String code) {
@@ -44,8 +56,12 @@ public class ReadModel {
     public void entry(EntryEvent entry) {
         String previousKey = keyByEntryId.remove(entry.entryId());
         if (previousKey != null) {
-            entriesByKey.remove(previousKey);
+            EntryEvent previous = entriesByKey.remove(previousKey);
+            if (previous != null) {
+                changed(previous.raceCode());
+            }
         }
+        changed(entry.raceCode());
         if (entry.type() == EntryEvent.Type.UPSERTED) {
             String key = RunnerTiming.key(entry.raceCode(), entry.bib());
             entriesByKey.put(key, entry);
@@ -55,6 +71,7 @@ public class ReadModel {
 
     /** @param timing null for a tombstone: the key no longer names a timed runner */
     public void timing(String key, RunnerTiming timing) {
+        changed(key.substring(0, Math.max(0, key.indexOf('/'))));
         if (timing == null) {
             timingsByKey.remove(key);
         } else {

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Path("/")
@@ -41,9 +42,11 @@ public class RankingResource {
     ZoneId zone;
 
     final ReadModel model;
+    final PageCache pages;
 
-    RankingResource(ReadModel model) {
+    RankingResource(ReadModel model, PageCache pages) {
         this.model = model;
+        this.pages = pages;
     }
 
     @GET
@@ -65,13 +68,18 @@ public class RankingResource {
 
     @GET
     @Path("races/{race}")
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance rankingPage(@PathParam("race") String race, @QueryParam("sex") String sex,
-                                        @QueryParam("category") String category) {
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public byte[] rankingPage(@PathParam("race") String race, @QueryParam("sex") String sex,
+                              @QueryParam("category") String category) {
         List<String> categories = model.runners(race).stream().map(r -> r.entry().category()).distinct().sorted()
                 .toList();
         String name = model.raceInfo(race).map(r -> r.name()).orElse(race);
-        return Templates.ranking(race, name, sex, category, categories, rows(race, sex, category));
+        Supplier<String> render = () -> Templates.ranking(race, name, sex, category, categories,
+                rows(race, sex, category)).render();
+        boolean knownGroup = (blank(sex) || sex.equals("F") || sex.equals("H"))
+                && (blank(category) || categories.contains(category));
+        return knownGroup ? pages.get(race, "ranking|" + sex + "|" + category, render)
+                : render.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The official results, for the federation's results service and club websites. */

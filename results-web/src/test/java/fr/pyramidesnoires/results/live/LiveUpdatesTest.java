@@ -20,6 +20,7 @@ class LiveUpdatesTest {
         for (int i = 0; i < 20; i++) {
             live.changed("110K");
         }
+        Thread.sleep(LiveUpdates.QUIET.toMillis() / 2);
         assertEquals(1, told.size(), "the first change is told at once");
         Thread.sleep(LiveUpdates.QUIET.toMillis() * 3);
 
