@@ -1,22 +1,12 @@
 package fr.pyramidesnoires.registration.entry;
 
-/** A registration that breaks a race rule: the rule and the reason go back to the runner. */
-public class EntryRefused extends RuntimeException {
+import fr.pyramidesnoires.problem.Problem;
+import fr.pyramidesnoires.problem.ProblemException;
 
-    private final int status;
-    private final String rule;
+/** A registration that breaks a race rule: the rule and the reason go back to the runner. */
+public class EntryRefused extends ProblemException {
 
     public EntryRefused(int status, String rule, String reason) {
-        super(reason);
-        this.status = status;
-        this.rule = rule;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String rule() {
-        return rule;
+        super(Problem.of(status, rule, "Inscription refusée / Entry refused", reason));
     }
 }
