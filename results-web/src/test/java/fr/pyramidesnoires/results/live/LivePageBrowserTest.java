@@ -9,11 +9,11 @@ import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.RunnerTiming.Passage;
 import fr.pyramidesnoires.events.RunnerTiming.Status;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.HeadlessChromium;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /** A spectator's phone with the ranking open: a passage on Kafka shows up without touching the page. */
 @QuarkusTest
@@ -39,13 +37,7 @@ class LivePageBrowserTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.HeadlessChromium;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import fr.pyramidesnoires.timing.read.RawRead;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,7 +13,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The checkpoint page in a real browser (Debian's headless Chromium): a bib typed while the terril has no network
@@ -44,14 +42,7 @@ class CheckpointPageOfflineTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(driver, options);
+        browser = HeadlessChromium.start();
         browser.executeCdpCommand("Network.enable", Map.of());
         String credentials = Base64.getEncoder().encodeToString("vol-est:vol-secret".getBytes(StandardCharsets.UTF_8));
         browser.executeCdpCommand("Network.setExtraHTTPHeaders",
