@@ -38,6 +38,8 @@ final class RegistrationClient {
         body.put("nationality", "FRA");
         body.put("club", runner.club());
         body.put("email", "simulated.runner@example.org");
+        // a made-up FFA licence number: six or seven digits
+        body.put("licenceNumber", String.valueOf(1_000_000 + Math.floorMod(runner.hashCode(), 9_000_000)));
         HttpRequest request = HttpRequest.newBuilder(entries)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))

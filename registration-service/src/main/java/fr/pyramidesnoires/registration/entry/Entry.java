@@ -43,6 +43,34 @@ public class Entry extends PanacheEntityBase {
     public String category;
     @Column(nullable = false)
     public Instant createdAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EntryStatus status;
+    /** When the runner joined the waitlist: the waitlist is served in that order. */
+    public Instant waitlistedAt;
+    /** The runner's private link: whoever holds it manages the entry, so it must be unguessable. */
+    @Column(nullable = false, unique = true)
+    public String token;
+    public String licenceNumber;
+    public String ppsNumber;
+    public LocalDate ppsDate;
+    public boolean medicalCertificate;
+
+    /** 1 for the next runner to get a place; null when not waitlisted. */
+    public Long waitlistPosition() {
+        return status != EntryStatus.WAITLISTED ? null
+                : count("raceCode = ?1 and status = ?2 and (waitlistedAt < ?3 or (waitlistedAt = ?3 and id <= ?4))",
+                        raceCode, EntryStatus.WAITLISTED, waitlistedAt, id);
+    }
+
+    static long confirmed(String raceCode) {
+        return count("raceCode = ?1 and status = ?2", raceCode, EntryStatus.CONFIRMED);
+    }
+
+    static Entry firstWaitlisted(String raceCode) {
+        return find("raceCode = ?1 and status = ?2 order by waitlistedAt, id", raceCode, EntryStatus.WAITLISTED)
+                .firstResult();
+    }
 
     /** The public projection: everything here may be shown on a results page, nothing else leaves. */
     public EntryEvent publicEvent(EntryEvent.Type type) {
@@ -52,7 +80,8 @@ public class Entry extends PanacheEntityBase {
     }
 
     static boolean alreadyEntered(String raceCode, String firstName, String lastName, LocalDate birthDate) {
-        return count("raceCode = ?1 and lower(firstName) = lower(?2) and lower(lastName) = lower(?3) and birthDate = ?4",
-                raceCode, firstName.strip(), lastName.strip(), birthDate) > 0;
+        return count("raceCode = ?1 and lower(firstName) = lower(?2) and lower(lastName) = lower(?3) and birthDate = ?4"
+                        + " and status <> ?5", raceCode, firstName.strip(), lastName.strip(), birthDate,
+                EntryStatus.CANCELLED) > 0;
     }
 }

@@ -2,10 +2,15 @@ package fr.pyramidesnoires.registration.entry;
 
 import java.util.UUID;
 
-/** What the runner gets back on registering. */
-public record EntryConfirmation(UUID id, String raceCode, int bib, String chip, String category) {
+/**
+ * What the runner gets back: their place (bib and chip) or their position on the waitlist, and the private
+ * link token with which they manage the entry.
+ */
+public record EntryConfirmation(UUID id, String raceCode, EntryStatus status, Integer bib, String chip,
+                                String category, Long waitlistPosition, String token) {
 
     static EntryConfirmation of(Entry entry) {
-        return new EntryConfirmation(entry.id, entry.raceCode, entry.bib, entry.chip, entry.category);
+        return new EntryConfirmation(entry.id, entry.raceCode, entry.status, entry.bib, entry.chip, entry.category,
+                entry.waitlistPosition(), entry.token);
     }
 }

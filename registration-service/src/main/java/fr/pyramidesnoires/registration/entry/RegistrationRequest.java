@@ -18,5 +18,9 @@ public record RegistrationRequest(
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166 alpha-3 code such as FRA") String nationality,
         @Size(max = 120) String club,
         @Email @Size(max = 254) String email,
-        Boolean publishName) {
+        Boolean publishName,
+        @Size(max = 20) String licenceNumber,
+        @Size(max = 40) String ppsNumber,
+        LocalDate ppsDate,
+        Boolean medicalCertificate) {
 }

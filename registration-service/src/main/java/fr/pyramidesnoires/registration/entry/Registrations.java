@@ -3,6 +3,7 @@ package fr.pyramidesnoires.registration.entry;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.registration.category.Category;
+import fr.pyramidesnoires.registration.eligibility.Eligibility;
 import fr.pyramidesnoires.registration.outbox.Outbox;
 import fr.pyramidesnoires.registration.race.Race;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -27,8 +29,9 @@ public class Registrations {
     }
 
     /**
-     * Stores the entry with its bib and chip and queues its public event in the same transaction, so the
-     * database and the entries topic can never disagree.
+     * Stores the entry, with a bib and a chip while the race has room and on its waitlist once it is full, and
+     * queues its public event in the same transaction, so that the database and the entries topic never disagree.
+     * Entries into one race are decided one at a time, under the race's lock: capacity is never exceeded.
      */
     @Transactional
     public Entry register(RegistrationRequest request) {
@@ -40,18 +43,16 @@ public class Registrations {
             throw new EntryRefused(409, "already-entered",
                     request.firstName() + " " + request.lastName() + " is already entered in " + race.code);
         }
-        if (Entry.count("raceCode", race.code) >= race.capacity) {
-            throw new EntryRefused(409, "race-full", race.name + " is full (" + race.capacity + " places)");
-        }
-        Integer bib = nextFreeBib(race);
-        if (bib == null) {
-            throw new EntryRefused(409, "no-bib-left", "No bib left in " + race.bibFirst + "-" + race.bibLast);
-        }
+        Category category = categoryOf(request, race);
+        Eligibility.Health health = new Eligibility.Health(request.licenceNumber(), request.ppsNumber(),
+                request.ppsDate(), Boolean.TRUE.equals(request.medicalCertificate()));
+        Eligibility.check(race.kmEffort(), category, race.limits(), health, race.raceDay(),
+                race.medicalCertificateAllowed).ifPresent(refusal -> {
+                    throw new EntryRefused(422, refusal.rule(), refusal.reason());
+                });
         Entry entry = new Entry();
         entry.id = UUID.randomUUID();
         entry.raceCode = race.code;
-        entry.bib = bib;
-        entry.chip = newChipId();
         entry.firstName = request.firstName().strip();
         entry.lastName = request.lastName().strip();
         entry.sex = request.sex();
@@ -60,16 +61,76 @@ public class Registrations {
         entry.club = request.club() == null || request.club().isBlank() ? null : request.club().strip();
         entry.email = request.email();
         entry.publishName = request.publishName() == null || request.publishName();
-        entry.category = categoryOf(request, race);
+        entry.category = category.name();
+        entry.licenceNumber = health.licenceNumber();
+        entry.ppsNumber = health.ppsNumber();
+        entry.ppsDate = health.ppsDate();
+        entry.medicalCertificate = health.medicalCertificate();
+        entry.token = newToken();
         entry.createdAt = Instant.now();
-        entry.persist();
-        outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.UPSERTED));
+        if (Entry.confirmed(race.code) < race.capacity) {
+            givePlace(entry, race);
+        } else {
+            entry.status = EntryStatus.WAITLISTED;
+            entry.waitlistedAt = entry.createdAt;
+            entry.persist();
+        }
         return entry;
     }
 
-    private static String categoryOf(RegistrationRequest request, Race race) {
+    /** The runner gives up their entry; a place freed goes at once to the first runner on the waitlist. */
+    @Transactional
+    public Entry cancel(String token) {
+        Entry entry = Entry.find("token", token).firstResult();
+        if (entry == null) {
+            throw new EntryRefused(404, "unknown-entry", "No entry has this link");
+        }
+        Race race = Race.lockForEntry(entry.raceCode);
+        if (entry.status == EntryStatus.CANCELLED) {
+            throw new EntryRefused(409, "already-cancelled", "This entry was already cancelled");
+        }
+        boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
+        if (hadPlace) {
+            outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.CANCELLED));
+        }
+        entry.status = EntryStatus.CANCELLED;
+        entry.bib = null;
+        entry.chip = null;
+        entry.waitlistedAt = null;
+        if (hadPlace) {
+            // the freed bib must be free in the database before the next runner takes it
+            entry.flush();
+            Entry next = Entry.firstWaitlisted(race.code);
+            if (next != null) {
+                givePlace(next, race);
+            }
+        }
+        return entry;
+    }
+
+    private void givePlace(Entry entry, Race race) {
+        Integer bib = nextFreeBib(race);
+        if (bib == null) {
+            throw new EntryRefused(409, "no-bib-left", "No bib left in " + race.bibFirst + "-" + race.bibLast);
+        }
+        entry.bib = bib;
+        entry.chip = newChipId();
+        entry.status = EntryStatus.CONFIRMED;
+        entry.waitlistedAt = null;
+        entry.persist();
+        outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.UPSERTED));
+    }
+
+    /** 32 random bytes: the private link cannot be guessed or enumerated. */
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static Category categoryOf(RegistrationRequest request, Race race) {
         try {
-            return Category.on(request.birthDate(), race.raceDay()).name();
+            return Category.on(request.birthDate(), race.raceDay());
         } catch (IllegalArgumentException e) {
             throw new EntryRefused(422, "birth-date", "A birth date in " + request.birthDate().getYear()
                     + " gives no age category for this race");

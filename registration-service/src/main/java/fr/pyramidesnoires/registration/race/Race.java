@@ -5,7 +5,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
+import fr.pyramidesnoires.registration.category.Category;
+import fr.pyramidesnoires.registration.eligibility.Eligibility;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.OffsetDateTime;
 
 @Entity
@@ -20,6 +26,22 @@ public class Race extends PanacheEntityBase {
     public int capacity;
     public int bibFirst;
     public int bibLast;
+    /** Most km-effort per category code where this race differs from the federation's defaults. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Double> kmEffortLimits;
+    public boolean medicalCertificateAllowed;
+
+    public double kmEffort() {
+        return Eligibility.kmEffort(distanceKm, elevationGainM);
+    }
+
+    public Map<Category, Double> limits() {
+        Map<Category, Double> limits = new EnumMap<>(Category.class);
+        if (kmEffortLimits != null) {
+            kmEffortLimits.forEach((category, limit) -> limits.put(Category.valueOf(category), limit));
+        }
+        return limits;
+    }
 
     public RaceEvent publicEvent() {
         return new RaceEvent(code, name, distanceKm, elevationGainM, startTime, capacity);

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.registration.race;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /** One race as the organiser writes it in the races file. */
 public record RaceDefinition(
@@ -11,7 +12,9 @@ public record RaceDefinition(
         OffsetDateTime startTime,
         int capacity,
         int bibFirst,
-        int bibLast) {
+        int bibLast,
+        Map<String, Double> kmEffortLimits,
+        boolean medicalCertificateAllowed) {
 
     void applyTo(Race race) {
         race.code = code;
@@ -22,5 +25,7 @@ public record RaceDefinition(
         race.capacity = capacity;
         race.bibFirst = bibFirst;
         race.bibLast = bibLast;
+        race.kmEffortLimits = kmEffortLimits;
+        race.medicalCertificateAllowed = medicalCertificateAllowed;
     }
 }

@@ -53,7 +53,8 @@ class RegistrationTest {
 
     static Map<String, Object> runner(String lastName, String race) {
         return Map.of("firstName", "Léa", "lastName", lastName, "sex", "F", "birthDate", "1990-05-14",
-                "raceCode", race, "nationality", "FRA", "club", "AC Oignies", "email", "lea@example.org");
+                "raceCode", race, "nationality", "FRA", "club", "AC Oignies", "email", "lea@example.org",
+                "licenceNumber", "1234567");
     }
 
     @Test
