@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A terril as its spectators see it: who went through, in what order, and who is coming next. */
 @Path("/")
@@ -63,6 +64,7 @@ public class CheckpointResource {
     @GET
     @Path("api/races/{race}/points/{point}")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who passed a point, in rank order, and who is expected there next and when")
     public CheckpointView view(@PathParam("race") String race, @PathParam("point") String pointId) {
         RaceView view = RaceView.of(model, race);
         CourseEvent course = view.course().orElseThrow(() -> new NotFoundException("Parcours inconnu / No course"));
@@ -75,27 +77,19 @@ public class CheckpointResource {
                     Runner runner = byBib.get(c.bib());
                     Instant time = c.timeAt(point.order()).orElseThrow();
                     Instant zero = view.zero(runner);
-                    return new Passed(view.rankAt(point.order(), c.bib()).orElseThrow(), c.bib(), name(runner),
-                            category(runner), time, zero == null ? null : Duration.between(zero, time));
+                    return new Passed(view.rankAt(point.order(), c.bib()).orElseThrow(), c.bib(), runner.publicName(),
+                            runner.categoryLabel(), time, zero == null ? null : Duration.between(zero, time));
                 }).toList();
         List<Expected> expected = view.runners().stream()
                 .filter(r -> r.status() == RunnerTiming.Status.ON_COURSE)
                 .filter(r -> r.passages().get(r.passages().size() - 1).order() < point.order())
                 .flatMap(r -> Splits.ahead(r.passages(), course, view.zero(r)).stream()
                         .filter(e -> e.order() == point.order())
-                        .map(e -> new Expected(r.entry().bib(), name(r), category(r),
+                        .map(e -> new Expected(r.entry().bib(), r.publicName(), r.categoryLabel(),
                                 r.passages().get(r.passages().size() - 1).pointName(), e.at())))
                 .sorted(Comparator.comparing(Expected::expectedAt))
                 .toList();
         return new CheckpointView(race, point.id(), point.name(), point.km(), passed, expected);
     }
 
-    static String name(Runner runner) {
-        return runner.entry().nameHidden() ? null
-                : runner.entry().lastName().toUpperCase() + " " + runner.entry().firstName();
-    }
-
-    static String category(Runner runner) {
-        return runner.entry().category() + "-" + runner.entry().sex();
-    }
 }

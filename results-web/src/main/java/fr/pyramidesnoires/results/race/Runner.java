@@ -9,6 +9,16 @@ import java.util.TreeMap;
 /** A runner as results know them: the entry's public fields and, once timed, their timing. */
 public record Runner(EntryEvent entry, RunnerTiming timing) {
 
+    /** The name results show, "LEFEBVRE Camille"; null for a runner who refused its publication. */
+    public String publicName() {
+        return entry.nameHidden() ? null : entry.lastName().toUpperCase() + " " + entry.firstName();
+    }
+
+    /** Category and sex together, as results rank them: "SE-F", "M2-H". */
+    public String categoryLabel() {
+        return entry.category() + "-" + entry.sex();
+    }
+
     public RunnerTiming.Status status() {
         return timing == null ? RunnerTiming.Status.NOT_STARTED : timing.status();
     }

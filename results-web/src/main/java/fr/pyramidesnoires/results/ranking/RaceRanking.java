@@ -31,8 +31,7 @@ public final class RaceRanking {
         var entry = runner.entry();
         List<RunnerTiming.Passage> passages = runner.passages();
         RunnerTiming.Passage last = passages.isEmpty() ? null : passages.get(passages.size() - 1);
-        String name = entry.nameHidden() ? null : entry.lastName().toUpperCase() + " " + entry.firstName();
-        return new RankingRow(rank, entry.bib(), name, entry.club(), entry.category() + "-" + entry.sex(),
+        return new RankingRow(rank, entry.bib(), runner.publicName(), entry.club(), runner.categoryLabel(),
                 entry.nationality(), runner.status().name(),
                 last == null ? null : last.pointId(),
                 last == null ? null : last.pointName(),

@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/")
 public class RankingResource {
@@ -52,7 +53,15 @@ public class RankingResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home() {
-        return Templates.home(model.raceCodes().stream().map(this::card).toList());
+        return Templates.home(races());
+    }
+
+    @GET
+    @Path("api/races")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every race with its state: not started, running (counts, leader) or finished")
+    public List<RaceCard> races() {
+        return model.raceCodes().stream().map(this::card).toList();
     }
 
     private RaceCard card(String code) {
@@ -86,6 +95,7 @@ public class RankingResource {
     @GET
     @Path("races/{race}/results.csv")
     @Produces("text/csv")
+    @Operation(summary = "The official results as CSV (semicolon-separated, withheld names left empty)")
     public Response csv(@PathParam("race") String race) {
         StringBuilder csv = new StringBuilder("rank;bib;name;category;club;nationality;status;time\n");
         for (RankingRow row : rows(race, null, null)) {
@@ -112,6 +122,7 @@ public class RankingResource {
     @GET
     @Path("api/races/{race}/ranking")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A race's ranking, overall or for one sex (F, H) and category; DNF, DNS, DSQ last")
     public List<RankingRow> ranking(@PathParam("race") String race, @QueryParam("sex") String sex,
                                     @QueryParam("category") String category) {
         return rows(race, sex, category);

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** One runner's race: every split, their rank along the way, and when they should reach what lies ahead. */
 @Path("/")
@@ -51,6 +52,7 @@ public class RunnerResource {
     @GET
     @Path("api/races/{race}/runners/{bib}")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A runner's splits with ranks at each point, and estimated arrivals ahead at their own pace")
     public RunnerDetail detail(@PathParam("race") String race, @PathParam("bib") int bib) {
         RaceView view = RaceView.of(model, race);
         Runner runner = model.runner(race, bib)
@@ -61,8 +63,7 @@ public class RunnerResource {
         List<Splits.Estimate> ahead = runner.status() == fr.pyramidesnoires.events.RunnerTiming.Status.ON_COURSE
                 ? view.course().map(c -> Splits.ahead(runner.passages(), c, view.zero(runner))).orElse(List.of())
                 : List.of();
-        return new RunnerDetail(race, bib, entry.nameHidden() ? null : entry.lastName().toUpperCase() + " "
-                + entry.firstName(), entry.club(), entry.category() + "-" + entry.sex(), entry.nationality(),
+        return new RunnerDetail(race, bib, runner.publicName(), entry.club(), runner.categoryLabel(), entry.nationality(),
                 runner.status().name(), Splits.of(runner.passages(), view.zero(runner), ranks), ahead);
     }
 }

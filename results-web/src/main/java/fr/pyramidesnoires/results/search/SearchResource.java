@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Finding a runner by name, bib or club, across races; and the followed runners page, whose list lives in the
@@ -49,6 +50,7 @@ public class SearchResource {
     @GET
     @Path("api/search")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Runners found by name, bib or club (never by a withheld name)")
     public List<Hit> search(@QueryParam("q") String q) {
         if (q == null || q.isBlank()) {
             return List.of();
@@ -81,8 +83,7 @@ public class SearchResource {
     }
 
     private static Hit hit(Runner r) {
-        EntryEvent e = r.entry();
-        return new Hit(e.raceCode(), e.bib(), e.nameHidden() ? null : e.lastName().toUpperCase() + " " + e.firstName(),
-                e.club(), e.category() + "-" + e.sex(), r.status().name());
+        return new Hit(r.entry().raceCode(), r.entry().bib(), r.publicName(), r.entry().club(), r.categoryLabel(),
+                r.status().name());
     }
 }

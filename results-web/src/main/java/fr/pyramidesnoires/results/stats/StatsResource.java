@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A race in numbers: who started, finished, gave up; how many went through each terril and who led there. */
 @Path("/")
@@ -46,6 +47,7 @@ public class StatsResource {
     @GET
     @Path("api/races/{race}/stats")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Starters, finishers, DNF and DNS of a race; passages and leader at each point")
     public RaceStats stats(@PathParam("race") String race) {
         RaceView view = RaceView.of(model, race);
         List<PointStats> points = view.course().map(CourseEvent::points).orElse(List.of()).stream()

@@ -2,6 +2,7 @@ package fr.pyramidesnoires.results.race;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -119,6 +120,18 @@ class SpectatorPagesTest {
                 .body(containsString("Trail test " + race))
                 .body(containsString("En course / running"))
                 .body(containsString("CARPENTIER Alice"));
+    }
+
+    @Test
+    void everyViewHasItsJsonDocumentedInOpenApi() throws Exception {
+        String race = race();
+        awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 4);
+
+        given().when().get("/api/races").then().statusCode(200)
+                .body("find { it.code == '" + race + "' }.state.phase", equalTo("RUNNING"));
+        given().when().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/races/{race}/ranking"))
+                .body(containsString("Every race with its state"));
     }
 
     @Test
