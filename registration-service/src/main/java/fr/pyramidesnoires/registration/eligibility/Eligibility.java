@@ -1,7 +1,9 @@
 package fr.pyramidesnoires.registration.eligibility;
 
 import fr.pyramidesnoires.registration.category.Category;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -60,6 +62,20 @@ public final class Eligibility {
                     "An ultra (%.0f km-effort) is open to Espoirs and older, not to %s", kmEffort, category)));
         }
         return health(health, raceDay, medicalCertificateAllowed);
+    }
+
+    /**
+     * Entries are taken only between the race's opening and closing instants; a missing bound leaves that side
+     * open, so that a race file without a window keeps taking entries.
+     */
+    public static Optional<Refusal> window(Instant now, OffsetDateTime opens, OffsetDateTime closes) {
+        if (opens != null && now.isBefore(opens.toInstant())) {
+            return Optional.of(new Refusal("entries-not-open", "Entries for this race open on " + opens));
+        }
+        if (closes != null && !now.isBefore(closes.toInstant())) {
+            return Optional.of(new Refusal("entries-closed", "Entries for this race closed on " + closes));
+        }
+        return Optional.empty();
     }
 
     private static Optional<Refusal> health(Health health, LocalDate raceDay, boolean certificateAllowed) {

@@ -37,6 +37,9 @@ public class Entry extends PanacheEntityBase {
     public String nationality;
     public String club;
     public String email;
+    public String phone;
+    public String emergencyContactName;
+    public String emergencyContactPhone;
     /** The runner's consent to show the name in public results; without it results show the bib only. */
     public boolean publishName;
     @Column(nullable = false)

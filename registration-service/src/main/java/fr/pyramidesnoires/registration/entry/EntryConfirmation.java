@@ -1,5 +1,7 @@
 package fr.pyramidesnoires.registration.entry;
 
+import fr.pyramidesnoires.registration.race.Race;
+import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
@@ -7,10 +9,12 @@ import java.util.UUID;
  * link token with which they manage the entry.
  */
 public record EntryConfirmation(UUID id, String raceCode, EntryStatus status, Integer bib, String chip,
-                                String category, Long waitlistPosition, String token) {
+                                String category, Long waitlistPosition, String token, BigDecimal feeEur) {
 
     static EntryConfirmation of(Entry entry) {
+        // the fee is the race's current one: the platform shows it, payment happens elsewhere
+        Race race = Race.findById(entry.raceCode);
         return new EntryConfirmation(entry.id, entry.raceCode, entry.status, entry.bib, entry.chip, entry.category,
-                entry.waitlistPosition(), entry.token);
+                entry.waitlistPosition(), entry.token, race == null ? null : race.feeEur);
     }
 }

@@ -22,5 +22,12 @@ public record RegistrationRequest(
         @Size(max = 20) String licenceNumber,
         @Size(max = 40) String ppsNumber,
         LocalDate ppsDate,
-        Boolean medicalCertificate) {
+        Boolean medicalCertificate,
+        @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
+        @Size(max = 120) String emergencyContactName,
+        @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String emergencyContactPhone) {
+
+    /** International or French form: an optional +, then 8 to 15 digits, spaces, dots or dashes allowed. */
+    static final String PHONE = "\\+?[0-9][0-9 .-]{7,19}";
+    static final String PHONE_MESSAGE = "must be a phone number such as +33 6 12 34 56 78";
 }

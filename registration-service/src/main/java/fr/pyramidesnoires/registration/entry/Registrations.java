@@ -39,6 +39,9 @@ public class Registrations {
         if (race == null) {
             throw new EntryRefused(404, "unknown-race", "There is no race " + request.raceCode());
         }
+        Eligibility.window(Instant.now(), race.entriesOpen, race.entriesClose).ifPresent(refusal -> {
+            throw new EntryRefused(422, refusal.rule(), refusal.reason());
+        });
         if (Entry.alreadyEntered(race.code, request.firstName(), request.lastName(), request.birthDate())) {
             throw new EntryRefused(409, "already-entered",
                     request.firstName() + " " + request.lastName() + " is already entered in " + race.code);
@@ -60,6 +63,9 @@ public class Registrations {
         entry.nationality = request.nationality();
         entry.club = request.club() == null || request.club().isBlank() ? null : request.club().strip();
         entry.email = request.email();
+        entry.phone = request.phone();
+        entry.emergencyContactName = request.emergencyContactName();
+        entry.emergencyContactPhone = request.emergencyContactPhone();
         entry.publishName = request.publishName() == null || request.publishName();
         entry.category = category.name();
         entry.licenceNumber = health.licenceNumber();

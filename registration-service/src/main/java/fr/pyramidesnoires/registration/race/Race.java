@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import fr.pyramidesnoires.registration.category.Category;
 import fr.pyramidesnoires.registration.eligibility.Eligibility;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
@@ -30,6 +31,11 @@ public class Race extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Double> kmEffortLimits;
     public boolean medicalCertificateAllowed;
+    /** Entries window; a missing bound leaves that side open. */
+    public OffsetDateTime entriesOpen;
+    public OffsetDateTime entriesClose;
+    /** Shown to the runner; paid elsewhere, the platform takes no payment. */
+    public BigDecimal feeEur;
 
     public double kmEffort() {
         return Eligibility.kmEffort(distanceKm, elevationGainM);

@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.race;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
@@ -14,7 +15,10 @@ public record RaceDefinition(
         int bibFirst,
         int bibLast,
         Map<String, Double> kmEffortLimits,
-        boolean medicalCertificateAllowed) {
+        boolean medicalCertificateAllowed,
+        OffsetDateTime entriesOpen,
+        OffsetDateTime entriesClose,
+        BigDecimal feeEur) {
 
     void applyTo(Race race) {
         race.code = code;
@@ -27,5 +31,8 @@ public record RaceDefinition(
         race.bibLast = bibLast;
         race.kmEffortLimits = kmEffortLimits;
         race.medicalCertificateAllowed = medicalCertificateAllowed;
+        race.entriesOpen = entriesOpen;
+        race.entriesClose = entriesClose;
+        race.feeEur = feeEur;
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.registration.category.Category;
 import fr.pyramidesnoires.registration.eligibility.Eligibility.Health;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -81,5 +83,20 @@ class EligibilityTest {
     @Test
     void withoutAnyProofOfHealthNobodyRuns() {
         assertEquals("health-proof", rule(26, Category.SE, new Health(null, " ", null, false)).orElseThrow());
+    }
+
+    @ParameterizedTest(name = "entry at {0}: {1}")
+    @CsvSource({"2026-10-31T23:59:59Z, entries-not-open", "2026-11-01T00:00:00Z, ok", "2027-03-13T22:59:59Z, ok",
+            "2027-03-13T23:00:00Z, entries-closed"})
+    void entriesAreTakenOnlyWithinTheRaceWindow(Instant now, String expected) {
+        OffsetDateTime opens = OffsetDateTime.parse("2026-11-01T01:00:00+01:00");
+        OffsetDateTime closes = OffsetDateTime.parse("2027-03-14T00:00:00+01:00");
+
+        assertEquals(expected, Eligibility.window(now, opens, closes).map(Eligibility.Refusal::rule).orElse("ok"));
+    }
+
+    @Test
+    void aRaceWithoutAWindowIsAlwaysOpen() {
+        assertEquals(Optional.empty(), Eligibility.window(Instant.parse("2000-01-01T00:00:00Z"), null, null));
     }
 }

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -90,7 +91,7 @@ class RegistrationTest {
 
     @Test
     void aRunnerWhoRefusesPublicationIsPublishedWithoutName() {
-        Map<String, Object> body = new java.util.HashMap<>(runner(uniqueName(), "35K"));
+        Map<String, Object> body = new HashMap<>(runner(uniqueName(), "35K"));
         body.put("publishName", false);
         String id = register(body).statusCode(201).extract().path("id");
 
@@ -148,5 +149,40 @@ class RegistrationTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("birthDate"));
+    }
+
+    @Test
+    void aRaceTakesEntriesOnlyWithinItsWindow() {
+        register(runner(uniqueName(), "CLOSED"))
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", containsString("entries-closed"))
+                .body("detail", containsString("closed on 2019-12-31T23:00Z"));
+        register(runner(uniqueName(), "NOTYET"))
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", containsString("entries-not-open"));
+    }
+
+    @Test
+    void theConfirmationShowsTheRaceFee() {
+        Number fee = register(runner(uniqueName(), "22K")).statusCode(201).extract().path("feeEur");
+
+        assertEquals(25.0, fee.doubleValue());
+    }
+
+    @Test
+    void aPhoneNumberMustLookLikeOne() {
+        Map<String, Object> body = new HashMap<>(runner(uniqueName(), "35K"));
+        body.put("phone", "+33 6 12 34 56 78");
+        body.put("emergencyContactName", "Marc Dupont");
+        body.put("emergencyContactPhone", "call me");
+
+        register(body)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("emergencyContactPhone"));
+        body.put("emergencyContactPhone", "06.98.76.54.32");
+        register(body).statusCode(201);
     }
 }
