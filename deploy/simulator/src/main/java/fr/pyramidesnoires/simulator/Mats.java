@@ -51,8 +51,4 @@ final class Mats {
         }
         return reads;
     }
-
-    long clockOffsetMs(String matId) {
-        return clockOffsetMs.getOrDefault(matId, 0L);
-    }
 }

@@ -2,7 +2,6 @@ package fr.pyramidesnoires.results.race;
 
 import fr.pyramidesnoires.events.CourseEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
-import fr.pyramidesnoires.results.ranking.Competitor;
 import fr.pyramidesnoires.results.ranking.Ranked;
 import fr.pyramidesnoires.results.ranking.RankingRules;
 import jakarta.ws.rs.NotFoundException;
@@ -36,9 +35,5 @@ public record RaceView(String code, List<Runner> runners, Optional<CourseEvent> 
 
     public Optional<Integer> rankAt(int order, int bib) {
         return rankedAt(order).stream().filter(r -> r.competitor().bib() == bib).map(Ranked::rank).findFirst();
-    }
-
-    public List<Competitor> competitors() {
-        return runners.stream().map(Runner::competitor).toList();
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A runner's race point by point, and when they should reach the points ahead. The estimate assumes the runner
@@ -74,10 +73,6 @@ public final class Splits {
             }
         }
         return estimates;
-    }
-
-    public static Optional<Estimate> next(List<RunnerTiming.Passage> passages, CourseEvent course, Instant zero) {
-        return ahead(passages, course, zero).stream().findFirst();
     }
 
     private static double effort(CourseEvent course, int order) {
