@@ -5,7 +5,6 @@ import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.results.race.RaceView;
 import fr.pyramidesnoires.results.race.ReadModel;
 import fr.pyramidesnoires.results.race.Runner;
-import fr.pyramidesnoires.results.ranking.Ranked;
 import fr.pyramidesnoires.results.runner.Splits;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -72,12 +71,12 @@ public class CheckpointResource {
                 .orElseThrow(() -> new NotFoundException("Point inconnu / Unknown point: " + pointId));
         Map<Integer, Runner> byBib = view.runners().stream()
                 .collect(Collectors.toMap(r -> r.entry().bib(), Function.identity()));
-        List<Passed> passed = view.rankedAt(point.order()).stream().map(Ranked::competitor)
-                .map(c -> {
-                    Runner runner = byBib.get(c.bib());
-                    Instant time = c.timeAt(point.order()).orElseThrow();
+        List<Passed> passed = view.rankedAt(point.order()).stream()
+                .map(ranked -> {
+                    Runner runner = byBib.get(ranked.competitor().bib());
+                    Instant time = ranked.competitor().timeAt(point.order()).orElseThrow();
                     Instant zero = view.zero(runner);
-                    return new Passed(view.rankAt(point.order(), c.bib()).orElseThrow(), c.bib(), runner.publicName(),
+                    return new Passed(ranked.rank(), runner.entry().bib(), runner.publicName(),
                             runner.categoryLabel(), time, zero == null ? null : Duration.between(zero, time));
                 }).toList();
         List<Expected> expected = view.runners().stream()

@@ -93,29 +93,17 @@ public class EventFeed {
         }
     }
 
-    private static String raceOf(ConsumerRecord<String, String> record) {
-        if (Topics.ENTRIES.equals(record.topic())) {
-            return record.value() == null ? null : EventJson.read(record.value(), EntryEvent.class).raceCode();
-        }
-        int slash = record.key().indexOf('/');
-        return slash < 0 ? record.key() : record.key().substring(0, slash);
-    }
-
     private void apply(ConsumerRecord<String, String> record) {
         try {
-            switch (record.topic()) {
+            // pages of the race the message is about may show something new
+            live.changed(switch (record.topic()) {
                 case Topics.RACES -> model.race(EventJson.read(record.value(), RaceEvent.class));
                 case Topics.COURSES -> model.course(EventJson.read(record.value(), CourseEvent.class));
-                case Topics.ENTRIES -> {
-                    if (record.value() != null) {
-                        model.entry(EventJson.read(record.value(), EntryEvent.class));
-                    }
-                }
+                case Topics.ENTRIES -> record.value() == null ? null
+                        : model.entry(EventJson.read(record.value(), EntryEvent.class));
                 default -> model.timing(record.key(),
                         record.value() == null ? null : EventJson.read(record.value(), RunnerTiming.class));
-            }
-            // the race code leads every key but an entry's: pages of that race may show something new
-            live.changed(raceOf(record));
+            });
         } catch (EventJson.MalformedEventException e) {
             // both topics come from our own services: a bad message is their bug, and must not stop the results
             LOG.errorf("Unreadable event at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),

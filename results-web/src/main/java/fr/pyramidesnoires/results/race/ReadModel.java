@@ -31,18 +31,20 @@ public class ReadModel {
         return versions.getOrDefault(raceCode, 0L);
     }
 
-    private void changed(String raceCode) {
+    private String changed(String raceCode) {
         versions.merge(raceCode, 1L, Long::sum);
+        return raceCode;
     }
 
-    public void race(RaceEvent race) {
+    /** The apply methods return the code of the race that changed. */
+    public String race(RaceEvent race) {
         races.put(race.code(), race);
-        changed(race.code());
+        return changed(race.code());
     }
 
-    public void course(CourseEvent course) {
+    public String course(CourseEvent course) {
         courses.put(course.raceCode(), course);
-        changed(course.raceCode());
+        return changed(course.raceCode());
     }
 
     public Optional<RaceEvent> raceInfo(String code) {
@@ -53,7 +55,7 @@ public class ReadModel {
         return Optional.ofNullable(courses.get(code));
     }
 
-    public void entry(EntryEvent entry) {
+    public String entry(EntryEvent entry) {
         String previousKey = keyByEntryId.remove(entry.entryId());
         if (previousKey != null) {
             EntryEvent previous = entriesByKey.remove(previousKey);
@@ -67,16 +69,17 @@ public class ReadModel {
             entriesByKey.put(key, entry);
             keyByEntryId.put(entry.entryId(), key);
         }
+        return entry.raceCode();
     }
 
     /** @param timing null for a tombstone: the key no longer names a timed runner */
-    public void timing(String key, RunnerTiming timing) {
-        changed(key.substring(0, Math.max(0, key.indexOf('/'))));
+    public String timing(String key, RunnerTiming timing) {
         if (timing == null) {
             timingsByKey.remove(key);
         } else {
             timingsByKey.put(key, timing);
         }
+        return changed(key.substring(0, Math.max(0, key.indexOf('/'))));
     }
 
     /** Races the organiser published, and any race an entry names before its race event arrived. */
