@@ -2,6 +2,7 @@ package fr.pyramidesnoires.results.checkpoint;
 
 import fr.pyramidesnoires.events.CourseEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
+import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.RaceView;
 import fr.pyramidesnoires.results.race.ReadModel;
 import fr.pyramidesnoires.results.race.Runner;
@@ -48,16 +49,18 @@ public class CheckpointResource {
     ZoneId zone;
 
     final ReadModel model;
+    final ChosenLanguage language;
 
-    CheckpointResource(ReadModel model) {
+    CheckpointResource(ReadModel model, ChosenLanguage language) {
         this.model = model;
+        this.language = language;
     }
 
     @GET
     @Path("races/{race}/points/{point}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@PathParam("race") String race, @PathParam("point") String point) {
-        return Templates.checkpoint(view(race, point), zone, race);
+        return language.page(Templates.checkpoint(view(race, point), zone, race));
     }
 
     @GET

@@ -10,13 +10,7 @@ import java.util.List;
 public record RaceState(Phase phase, int starters, int onCourse, int finishers, int dnf, int dns) {
 
     public enum Phase {
-        NOT_STARTED("À venir / not started"), RUNNING("En course / running"), FINISHED("Terminée / finished");
-
-        public final String label;
-
-        Phase(String label) {
-            this.label = label;
-        }
+        NOT_STARTED, RUNNING, FINISHED
     }
 
     public static RaceState of(List<Runner> runners, boolean gunGiven) {

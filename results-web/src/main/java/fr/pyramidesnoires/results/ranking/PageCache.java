@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.results.ranking;
 
+import fr.pyramidesnoires.results.language.Language;
 import fr.pyramidesnoires.results.race.ReadModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,9 @@ public class PageCache {
     }
 
     /** @param page a bounded name for the page within the race: only known groups may be cached */
-    public byte[] get(String raceCode, String page, Supplier<String> render) {
+    public byte[] get(String raceCode, String page, Language language, Supplier<String> render) {
         long version = model.version(raceCode);
-        String key = raceCode + "|" + page;
+        String key = raceCode + "|" + page + "|" + language.code();
         Rendered cached = pages.get(key);
         if (cached != null && cached.version() == version) {
             return cached.html();

@@ -1,5 +1,7 @@
 package fr.pyramidesnoires.results.ranking;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.RaceState;
 import fr.pyramidesnoires.results.race.ReadModel;
 import fr.pyramidesnoires.results.race.Runner;
@@ -13,9 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.List;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,9 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/")
 public class RankingResource {
 
-    /** A race on the event's home page. */
+    /**
+     * A race on the event's home page.
+     *
+     * @param start    when it starts, written in French for the API
+     * @param startsAt the same, for the page to write in its own language
+     */
     public record RaceCard(String code, String name, Double distanceKm, Integer elevationGainM, String start,
-                           RaceState state, RankingRow leader) {
+                           @JsonIgnore ZonedDateTime startsAt, RaceState state, RankingRow leader) {
     }
 
     @CheckedTemplate
@@ -37,23 +46,25 @@ public class RankingResource {
                                                List<String> categories, List<RankingRow> rows);
     }
 
-    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.FRENCH);
+    private static final DateTimeFormatter START = Formats.DAY.withLocale(Locale.FRENCH);
 
     @ConfigProperty(name = "results.zone")
     ZoneId zone;
 
     final ReadModel model;
     final PageCache pages;
+    final ChosenLanguage language;
 
-    RankingResource(ReadModel model, PageCache pages) {
+    RankingResource(ReadModel model, PageCache pages, ChosenLanguage language) {
         this.model = model;
         this.pages = pages;
+        this.language = language;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home() {
-        return Templates.home(races());
+        return language.page(Templates.home(races()));
     }
 
     @GET
@@ -70,9 +81,12 @@ public class RankingResource {
         List<RankingRow> rows = RaceRanking.rows(runners, zone);
         RankingRow leader = rows.isEmpty() || rows.get(0).rank() == null ? null : rows.get(0);
         return model.raceInfo(code)
-                .map(r -> new RaceCard(code, r.name(), r.distanceKm(), r.elevationGainM(),
-                        START.format(r.startTime().atZoneSameInstant(zone)), state, leader))
-                .orElse(new RaceCard(code, code, null, null, null, state, leader));
+                .map(r -> {
+                    ZonedDateTime start = r.startTime().atZoneSameInstant(zone);
+                    return new RaceCard(code, r.name(), r.distanceKm(), r.elevationGainM(), START.format(start), start,
+                            state, leader);
+                })
+                .orElse(new RaceCard(code, code, null, null, null, null, state, leader));
     }
 
     @GET
@@ -83,12 +97,12 @@ public class RankingResource {
         List<String> categories = model.runners(race).stream().map(r -> r.entry().category()).distinct().sorted()
                 .toList();
         String name = model.raceInfo(race).map(r -> r.name()).orElse(race);
-        Supplier<String> render = () -> Templates.ranking(race, name, sex, category, categories,
-                rows(race, sex, category)).render();
+        Supplier<String> render = () -> language.page(Templates.ranking(race, name, sex, category, categories,
+                rows(race, sex, category))).render();
         boolean knownGroup = (blank(sex) || sex.equals("F") || sex.equals("H"))
                 && (blank(category) || categories.contains(category));
-        return knownGroup ? pages.get(race, "ranking|" + sex + "|" + category, render)
-                : render.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return knownGroup ? pages.get(race, "ranking|" + sex + "|" + category, language.language(), render)
+                : render.get().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The official results, for the federation's results service and club websites. */

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.results.runner;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.RaceView;
 import fr.pyramidesnoires.results.race.ReadModel;
 import fr.pyramidesnoires.results.race.Runner;
@@ -37,16 +38,18 @@ public class RunnerResource {
     ZoneId zone;
 
     final ReadModel model;
+    final ChosenLanguage language;
 
-    RunnerResource(ReadModel model) {
+    RunnerResource(ReadModel model, ChosenLanguage language) {
         this.model = model;
+        this.language = language;
     }
 
     @GET
     @Path("races/{race}/runners/{bib}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@PathParam("race") String race, @PathParam("bib") int bib) {
-        return Templates.runner(detail(race, bib), zone, race);
+        return language.page(Templates.runner(detail(race, bib), zone, race));
     }
 
     @GET

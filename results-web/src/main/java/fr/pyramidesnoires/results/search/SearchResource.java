@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.results.search;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.ReadModel;
 import fr.pyramidesnoires.results.race.Runner;
 import io.quarkus.qute.CheckedTemplate;
@@ -35,16 +36,18 @@ public class SearchResource {
     static final int MAX_HITS = 100;
 
     final ReadModel model;
+    final ChosenLanguage language;
 
-    SearchResource(ReadModel model) {
+    SearchResource(ReadModel model, ChosenLanguage language) {
         this.model = model;
+        this.language = language;
     }
 
     @GET
     @Path("recherche")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@QueryParam("q") String q) {
-        return Templates.search(q, search(q));
+        return language.page(Templates.search(q, search(q)));
     }
 
     @GET
@@ -68,7 +71,7 @@ public class SearchResource {
     @Path("mes-coureurs")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance following() {
-        return Templates.following();
+        return language.page(Templates.following());
     }
 
     private static boolean matches(EntryEvent entry, String wanted) {

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.results.stats;
 
 import fr.pyramidesnoires.events.CourseEvent;
+import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.RaceState;
 import fr.pyramidesnoires.results.race.RaceView;
 import fr.pyramidesnoires.results.race.ReadModel;
@@ -32,16 +33,18 @@ public class StatsResource {
     }
 
     final ReadModel model;
+    final ChosenLanguage language;
 
-    StatsResource(ReadModel model) {
+    StatsResource(ReadModel model, ChosenLanguage language) {
         this.model = model;
+        this.language = language;
     }
 
     @GET
     @Path("races/{race}/stats")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@PathParam("race") String race) {
-        return Templates.stats(stats(race), race);
+        return language.page(Templates.stats(stats(race), race));
     }
 
     @GET

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** A spectator's phone with the ranking open: a passage on Kafka shows up without touching the page. */
@@ -34,44 +35,65 @@ class LivePageBrowserTest {
     URL root;
 
     private ChromeDriver browser;
+    private TopicProbe kafka;
+    private String race;
 
     @BeforeEach
     void openBrowser() throws Exception {
         browser = HeadlessChromium.start();
+        kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        race = "L" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, 77, "C77", "Jade",
+                "Lemaire", false, EntryEvent.Sex.F, "ES", null, "FRA", Instant.now()));
+        awaitPage();
     }
 
     @AfterEach
     void closeBrowser() {
         browser.quit();
+        kafka.close();
     }
 
     @Test
     void aPassageAppearsOnTheOpenRankingWithoutReload() throws Exception {
-        String race = "L" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        try (TopicProbe kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
-            String id = UUID.randomUUID().toString();
-            kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, 77, "C77", "Jade",
-                    "Lemaire", false, EntryEvent.Sex.F, "ES", null, "FRA", Instant.now()));
-            awaitPage(race);
-            browser.get(root + "races/" + race);
-            // a mark only this page load has: a reload would lose it
-            browser.executeScript("document.documentElement.dataset.loadedOnce = 'yes'");
-            assertFalse(row(77).contains("Terril Sainte-Henriette"));
+        browser.get(root + "races/" + race);
 
-            RunnerTiming timing = new RunnerTiming(race, 77, Status.ON_COURSE, GUN, List.of(
-                    new Passage(0, "start", "Départ", 0, GUN.plusSeconds(3)),
-                    new Passage(1, "ste-henriette", "Terril Sainte-Henriette", 12, GUN.plus(Duration.ofMinutes(61)))),
-                    null, null);
-            kafka.send(Topics.RUNNER_TIMINGS, timing.key(), timing);
+        passAndAwaitWithoutReload();
+        assertTrue(row(77).contains("1:01:00"), row(77));
+    }
 
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (!row(77).contains("Terril Sainte-Henriette")) {
-                assertTrue(Instant.now().isBefore(deadline), "the passage never showed on the open page");
-                Thread.sleep(200);
-            }
-            assertEquals("yes", browser.executeScript("return document.documentElement.dataset.loadedOnce"));
-            assertTrue(row(77).contains("1:01:00"), row(77));
+    @Test
+    void theLiveRefreshKeepsTheLanguageTheSpectatorSwitchedTo() throws Exception {
+        browser.get(root + "races/" + race);
+        browser.findElement(By.cssSelector("a[hreflang='en']")).click();
+        // opened again by its plain address: English now comes from the remembered choice alone
+        browser.get(root + "races/" + race);
+        assertEquals("en", browser.executeScript("return document.documentElement.lang"));
+
+        passAndAwaitWithoutReload();
+        String main = (String) browser.executeScript("return document.querySelector('main').innerText");
+        assertTrue(main.contains("Last point") && !main.contains("Dernier point"), main);
+    }
+
+    /** Sends a passage of runner 77 and waits for it on the open page, which must not have been reloaded. */
+    private void passAndAwaitWithoutReload() throws InterruptedException {
+        // a mark only this page load has: a reload would lose it
+        browser.executeScript("document.documentElement.dataset.loadedOnce = 'yes'");
+        assertFalse(row(77).contains("Terril Sainte-Henriette"));
+
+        RunnerTiming timing = new RunnerTiming(race, 77, Status.ON_COURSE, GUN, List.of(
+                new Passage(0, "start", "Départ", 0, GUN.plusSeconds(3)),
+                new Passage(1, "ste-henriette", "Terril Sainte-Henriette", 12, GUN.plus(Duration.ofMinutes(61)))),
+                null, null);
+        kafka.send(Topics.RUNNER_TIMINGS, timing.key(), timing);
+
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!row(77).contains("Terril Sainte-Henriette")) {
+            assertTrue(Instant.now().isBefore(deadline), "the passage never showed on the open page");
+            Thread.sleep(200);
         }
+        assertEquals("yes", browser.executeScript("return document.documentElement.dataset.loadedOnce"));
     }
 
     /** Read in the page itself: the live refresh may swap the row between two driver calls. */
@@ -79,7 +101,7 @@ class LivePageBrowserTest {
         return (String) browser.executeScript("return document.getElementById('bib-" + bib + "').innerText");
     }
 
-    private void awaitPage(String race) throws InterruptedException {
+    private void awaitPage() throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(20);
         while (io.restassured.RestAssured.get("/api/races/" + race + "/ranking").statusCode() != 200) {
             assertTrue(Instant.now().isBefore(deadline), "race never known");

@@ -128,7 +128,7 @@ class LiveRankingTest {
         JsonPath ranking = awaitRanking(race, "", json -> json.getList("bib").contains(202));
         assertNull(ranking.get("[0].name"));
         given().when().get("/races/" + race).then().statusCode(200)
-                .body(containsString("name withheld"))
+                .body(containsString("Nom non publié"))
                 .body(not(containsString("Secret")));
     }
 

@@ -3,7 +3,9 @@ package fr.pyramidesnoires.results.race;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,7 +120,7 @@ class SpectatorPagesTest {
 
         given().when().get("/").then().statusCode(200)
                 .body(containsString("Trail test " + race))
-                .body(containsString("En course / running"))
+                .body(containsString("<strong>En course</strong>"))
                 .body(containsString("CARPENTIER Alice"));
     }
 
@@ -128,7 +130,9 @@ class SpectatorPagesTest {
         awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 4);
 
         given().when().get("/api/races").then().statusCode(200)
-                .body("find { it.code == '" + race + "' }.state.phase", equalTo("RUNNING"));
+                .body("find { it.code == '" + race + "' }.state.phase", equalTo("RUNNING"))
+                .body("find { it.code == '" + race + "' }.start", equalTo("samedi 20 mars, 09:00"))
+                .body("find { it.code == '" + race + "' }", not(hasKey("startsAt")));
         given().when().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/races/{race}/ranking"))
                 .body(containsString("Every race with its state"));
@@ -241,5 +245,84 @@ class SpectatorPagesTest {
         assertEquals(List.of(11, 11, 11, 11), stats.getList("points.leaderBib"));
         given().when().get("/races/" + race + "/stats").then().statusCode(200)
                 .body(containsString("Terril d&#39;Estevelles"));
+    }
+
+    /** A page with a label that reads differently in each language. */
+    record Labelled(String path, String french, String english) {
+    }
+
+    static List<Labelled> mainPages(String race) {
+        return List.of(
+                new Labelled("/", "<h1>Courses</h1>", "<h1>Races</h1>"),
+                new Labelled("/races/" + race, ">Dernier point<", ">Last point<"),
+                new Labelled("/races/" + race + "/runners/13", "Prochains passages estimés", "Estimated arrivals"),
+                new Labelled("/races/" + race + "/points/estevelles", "<h2>Attendus</h2>", "<h2>Expected next</h2>"),
+                new Labelled("/races/" + race + "/stats", "<h1>Statistiques ", "<h1>Statistics "),
+                new Labelled("/recherche?q=Carpentier", "<h1>Recherche", "<h1>Search"),
+                new Labelled("/mes-coureurs", "<h1>Mes coureurs</h1>", "<h1>My runners</h1>"));
+    }
+
+    @Test
+    void everyPageIsInFrenchUntilTheSpectatorSwitchesToEnglish() throws Exception {
+        String race = race();
+        awaitJson("/api/races/" + race + "/points/estevelles", j -> j.getList("expected").size() == 1);
+
+        for (Labelled page : mainPages(race)) {
+            String separator = page.path().contains("?") ? "&" : "?";
+            given().when().get(page.path()).then().statusCode(200)
+                    .body(containsString("<html lang=\"fr\">"))
+                    .body(containsString(page.french())).body(not(containsString(page.english())))
+                    .body(containsString("hreflang=\"en\""));
+            given().when().get(page.path() + separator + "lang=en").then().statusCode(200)
+                    .cookie("lang", "en")
+                    .body(containsString("<html lang=\"en\">"))
+                    .body(containsString(page.english())).body(not(containsString(page.french())))
+                    .body(containsString("hreflang=\"fr\""));
+        }
+    }
+
+    @Test
+    void theChosenLanguageIsRememberedUntilTheSpectatorSwitchesBack() throws Exception {
+        String race = race();
+        awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 4);
+
+        given().cookie("lang", "en").when().get("/").then().statusCode(200)
+                .header("Set-Cookie", nullValue())
+                .body(containsString("<strong>Running</strong>"))
+                .body(containsString("Saturday 20 March, 09:00"));
+        given().cookie("lang", "en").when().get("/races/" + race + "/runners/13?lang=fr").then().statusCode(200)
+                .cookie("lang", "fr")
+                .body(containsString("Prochains passages estimés"))
+                .body(containsString("Terril d&#39;Estevelles (km 24.0) : vers "));
+        given().when().get("/").then().body(containsString("samedi 20 mars, 09:00"));
+    }
+
+    @Test
+    void theSwitchLinkKeepsTheRankingGroupAndTheSearch() throws Exception {
+        String race = race();
+        awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 4);
+
+        given().queryParam("sex", "F").queryParam("category", "SE").queryParam("utm_source", "club")
+                .when().get("/races/" + race).then().statusCode(200)
+                .body(containsString("href=\"/races/" + race + "?sex=F&amp;category=SE&amp;lang=en\""));
+        given().queryParam("q", "Wallet Chloé").queryParam("lang", "en").when().get("/recherche").then()
+                .body(containsString("href=\"/recherche?q=Wallet+Chlo%C3%A9&amp;lang=fr\""));
+    }
+
+    @Test
+    void aRankingRenderedOncePerChangeIsKeptOncePerLanguage() throws Exception {
+        String race = race();
+        awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 4);
+
+        for (String lang : List.of("fr", "en", "fr", "en")) {
+            given().cookie("lang", lang).when().get("/races/" + race).then().statusCode(200)
+                    .body(containsString("<html lang=\"" + lang + "\">"))
+                    .body(containsString(lang.equals("fr") ? ">Dernier point<" : ">Last point<"));
+        }
+        timed(race, 13, Status.ON_COURSE, "PT5S", "PT1H30M", "PT3H05M");
+        awaitJson("/api/races/" + race + "/points/estevelles", j -> j.getList("passed").size() == 3);
+        given().cookie("lang", "en").when().get("/races/" + race).then()
+                .body(containsString("<html lang=\"en\">"))
+                .body(containsString("<td class=\"num\">3:05:00</td>"));
     }
 }

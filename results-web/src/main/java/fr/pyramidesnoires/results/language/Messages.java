@@ -1,0 +1,131 @@
+package fr.pyramidesnoires.results.language;
+
+import fr.pyramidesnoires.results.race.RaceState;
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+import java.time.LocalTime;
+
+/**
+ * Every word the pages show, as {msg:...} in the templates: French in messages/msg_fr.properties, English in
+ * messages/msg_en.properties. A key missing from either file fails the build.
+ */
+@MessageBundle(locale = "fr")
+public interface Messages {
+
+    /** The page's own language, for {@code <html lang>}: it comes from the file the page's words come from. */
+    String lang();
+
+    String otherLang();
+
+    /** The switch link's text, in the language it switches to. */
+    String otherLanguage();
+
+    String liveResults();
+
+    String myRunners();
+
+    String search();
+
+    String searchHint();
+
+    String follow();
+
+    String following();
+
+    String nameWithheld();
+
+    String races();
+
+    String noRace();
+
+    String start();
+
+    /**
+     * Keys phase_$NOT_STARTED, phase_$RUNNING, phase_$FINISHED: "_$" since the constants hold "_" themselves.
+     * Quarkus 3.30 fails the build on a per-constant message without the annotation, needless elsewhere.
+     */
+    @Message
+    String phase(RaceState.Phase phase);
+
+    String started();
+
+    String onCourse();
+
+    String finished();
+
+    String dnf();
+
+    String dns();
+
+    String leading();
+
+    String ranking();
+
+    String statistics();
+
+    String groups();
+
+    String all();
+
+    String women();
+
+    String men();
+
+    String rankingCaption();
+
+    String rank();
+
+    String bib();
+
+    String name();
+
+    String lastPoint();
+
+    String timeOfDay();
+
+    String time();
+
+    String gap();
+
+    String passed();
+
+    String passedCaption();
+
+    String expected();
+
+    String nobodyOnTheWay();
+
+    String expectedCaption();
+
+    String around();
+
+    String splitsCaption();
+
+    String segment();
+
+    String pace();
+
+    String estimatedArrivals();
+
+    String arrival(String point, double km, LocalTime time);
+
+    String estimateNote();
+
+    String searchTitle();
+
+    String noRunnerFound();
+
+    String searchCaption();
+
+    String race();
+
+    String status();
+
+    String followingNote();
+
+    String nobodyFollowed();
+
+    String expectedAt();
+
+    String statsCaption();
+}
