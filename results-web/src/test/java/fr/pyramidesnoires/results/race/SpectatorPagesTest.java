@@ -21,8 +21,6 @@ import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -35,7 +33,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +136,7 @@ class SpectatorPagesTest {
                 .body("find { it.code == '" + race + "' }", not(hasKey("startsAt")));
         given().when().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/races/{race}/ranking"))
+                .body(containsString("/races/{race}/live"))
                 .body(containsString("Every race with its state"));
     }
 
@@ -191,28 +193,43 @@ class SpectatorPagesTest {
     void openPagesHearThatTheirRaceChanged() throws Exception {
         String race = race();
         awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 4);
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(
-                        URI.create(root.toString() + "races/" + race + "/live")).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertTrue(stream.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
-        CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body()))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("data:")) {
-                        return line.substring(5).trim();
-                    }
-                }
-                return null;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        ExecutorService readers = Executors.newCachedThreadPool();
+        CompletableFuture<String> event = firstEvent(HttpClient.newHttpClient(), race, readers);
         Thread.sleep(500);
         timed(race, 13, Status.ON_COURSE, "PT5S", "PT1H30M", "PT3H05M");
 
         assertEquals(race, event.get(10, TimeUnit.SECONDS));
+        readers.shutdownNow();
+    }
+
+    @Test
+    void everyOpenPageOfTheRaceHearsTheChange() throws Exception {
+        String race = race();
+        awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 4);
+        // one connection each, so that they spread over the server's event loops
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService readers = Executors.newCachedThreadPool();
+        List<CompletableFuture<String>> events = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            events.add(firstEvent(http, race, readers));
+        }
+        // each stream is counted before its headers are sent: all 40 are listening by now
+        timed(race, 13, Status.ON_COURSE, "PT5S", "PT1H30M", "PT3H05M");
+
+        for (CompletableFuture<String> event : events) {
+            assertEquals(race, event.get(10, TimeUnit.SECONDS));
+        }
+        readers.shutdownNow();
+    }
+
+    /** Opens the race's live stream, which must be an event stream; completes with its first event's data. */
+    private CompletableFuture<String> firstEvent(HttpClient http, String race, ExecutorService readers)
+            throws Exception {
+        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(
+                URI.create(root.toString() + "races/" + race + "/live")).build(), HttpResponse.BodyHandlers.ofLines());
+        assertTrue(stream.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+        return CompletableFuture.supplyAsync(() -> stream.body().filter(line -> line.startsWith("data:"))
+                .map(line -> line.substring(5).trim()).findFirst().orElse(null), readers);
     }
 
     @Test
