@@ -29,22 +29,26 @@ import org.junit.jupiter.api.Test;
 
 /** What a runner does with their private link besides looking: give the entry away, or move it to another race. */
 @QuarkusTest
-class EntryChangeTest {
+public class EntryChangeTest {
 
     @BeforeEach
     void emptyTheSmallRaces() {
+        emptySmallRaces();
+    }
+
+    public static void emptySmallRaces() {
         QuarkusTransaction.requiringNew().run(() -> Entry.delete("raceCode in ?1", List.of("MOVE-A", "MOVE-B")));
     }
 
-    static Map<String, Object> runnerIn(String race) {
+    public static Map<String, Object> runnerIn(String race) {
         return new HashMap<>(runner(uniqueName(), race));
     }
 
-    static JsonPath entered(Map<String, Object> body) {
+    public static JsonPath entered(Map<String, Object> body) {
         return register(body).statusCode(201).extract().jsonPath();
     }
 
-    static ValidatableResponse post(String token, String action, Object body) {
+    public static ValidatableResponse post(String token, String action, Object body) {
         return given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/entries/by-token/" + token + "/" + action).then();
     }
