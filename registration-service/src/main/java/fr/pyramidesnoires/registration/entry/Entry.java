@@ -77,6 +77,15 @@ public class Entry extends PanacheEntityBase {
         return entry;
     }
 
+    /** The entry behind a private link while it can still change: a cancelled entry is over. */
+    public static Entry activeByToken(String token) {
+        Entry entry = byToken(token);
+        if (entry.status == EntryStatus.CANCELLED) {
+            throw new EntryRefused(409, "already-cancelled", "This entry was already cancelled");
+        }
+        return entry;
+    }
+
     static long confirmed(String raceCode) {
         return count("raceCode = ?1 and status = ?2", raceCode, EntryStatus.CONFIRMED);
     }

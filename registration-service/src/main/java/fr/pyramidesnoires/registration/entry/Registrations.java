@@ -65,7 +65,7 @@ public class Registrations {
      */
     @Transactional
     public Entry transfer(String token, RegistrationRequest newRunner) {
-        Entry entry = active(token);
+        Entry entry = Entry.activeByToken(token);
         Race race = Race.lockForEntry(entry.raceCode);
         if (!race.code.equals(newRunner.raceCode())) {
             throw new EntryRefused(422, "transfer-keeps-race", "A transfer keeps the race " + race.code
@@ -87,7 +87,7 @@ public class Registrations {
      */
     @Transactional
     public Entry changeRace(String token, String raceCode) {
-        Entry entry = active(token);
+        Entry entry = Entry.activeByToken(token);
         if (entry.raceCode.equals(raceCode)) {
             throw new EntryRefused(422, "same-race", "This entry is already in " + raceCode);
         }
@@ -123,7 +123,7 @@ public class Registrations {
     /** The runner gives up their entry; a place freed goes at once to the first runner on the waitlist. */
     @Transactional
     public Entry cancel(String token) {
-        Entry entry = active(token);
+        Entry entry = Entry.activeByToken(token);
         Race race = Race.lockForEntry(entry.raceCode);
         boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
         if (hadPlace) {
@@ -138,14 +138,6 @@ public class Registrations {
             // the freed bib must be free in the database before the next runner takes it
             entry.flush();
             promoteFirstWaitlisted(race);
-        }
-        return entry;
-    }
-
-    private static Entry active(String token) {
-        Entry entry = Entry.byToken(token);
-        if (entry.status == EntryStatus.CANCELLED) {
-            throw new EntryRefused(409, "already-cancelled", "This entry was already cancelled");
         }
         return entry;
     }
