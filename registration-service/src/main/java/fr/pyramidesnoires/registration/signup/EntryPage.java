@@ -77,6 +77,10 @@ public class EntryPage {
     @Path("race-change")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeRace(@RestPath String token, @RestForm String raceCode) {
+        if (raceCode == null || raceCode.isBlank()) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page(token, null, "Choisissez une course / choose a race")).build();
+        }
         return attempt(token, () -> {
             registrations.changeRace(token, raceCode);
             return token + "?done=race-changed";

@@ -4,10 +4,17 @@ import static fr.pyramidesnoires.registration.entry.EntryChangeTest.entered;
 import static fr.pyramidesnoires.registration.entry.EntryChangeTest.post;
 import static fr.pyramidesnoires.registration.entry.EntryChangeTest.runnerIn;
 import static fr.pyramidesnoires.registration.entry.RegistrationTest.register;
+import static fr.pyramidesnoires.registration.entry.RegistrationTest.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryChangeTest;
+import fr.pyramidesnoires.registration.entry.RegistrationRequest;
+import fr.pyramidesnoires.registration.entry.Registrations;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +34,8 @@ class EntryMailTest {
 
     @Inject
     MockMailbox mailbox;
+    @Inject
+    Registrations registrations;
 
     @BeforeEach
     void emptyTheSmallRaces() {
@@ -66,6 +76,24 @@ class EntryMailTest {
         // mails leave in the order their transactions commit: the next runner's mail came, the refused one never
         awaitMail(accepted, "Inscription");
         assertEquals(List.of(), mailsTo(refused));
+    }
+
+    @Test
+    void anEntryUndoneBeforeItsTransactionEndsSendsNothing() {
+        String undone = uniqueAddress();
+        RegistrationRequest request = new RegistrationRequest("Léa", uniqueName(), EntryEvent.Sex.F,
+                LocalDate.of(1990, 5, 14), "22K", "FRA", null, undone, true, "1234567", null, null, false, null, null,
+                null);
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            registrations.register(request);
+            throw new IllegalStateException("something after the entry failed");
+        }));
+        String accepted = uniqueAddress();
+        entered(runnerWithMail("22K", accepted));
+
+        awaitMail(accepted, "Inscription");
+        assertEquals(List.of(), mailsTo(undone));
+        assertEquals(0, Entry.count("email", undone));
     }
 
     @Test

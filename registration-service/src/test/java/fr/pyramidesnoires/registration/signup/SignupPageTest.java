@@ -117,6 +117,15 @@ public class SignupPageTest {
     }
 
     @Test
+    void aThreeMegabyteNameIsRefusedNotAServerError() {
+        String huge = "x".repeat(3 * 1024 * 1024);
+
+        int status = post("/", filledForm(huge, "22K")).extract().statusCode();
+        assertTrue(status == 400 || status == 413, "status " + status);
+        assertEquals(0, Entry.count("length(lastName) > 80"));
+    }
+
+    @Test
     void thePrivatePageMovesTransfersAndCancelsTheEntry() {
         String token = tokenOf(post("/", filledForm(uniqueName(), "MOVE-A")));
 
