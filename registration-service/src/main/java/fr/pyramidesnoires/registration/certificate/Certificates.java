@@ -66,7 +66,8 @@ public class Certificates {
     /** A new runner brings their own certificate, and a cancelled entry needs none: health data is not kept. */
     void forget(@Observes EntryChanged changed) {
         if (changed.change() == EntryChanged.Change.TRANSFERRED || changed.change() == EntryChanged.Change.CANCELLED) {
-            MedicalCertificate.deleteById(changed.entry().id());
+            // a query, not a load and remove: a new certificate stored in the same transaction then starts afresh
+            MedicalCertificate.delete("entryId", changed.entry().id());
         }
     }
 }

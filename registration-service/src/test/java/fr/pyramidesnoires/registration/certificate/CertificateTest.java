@@ -96,6 +96,19 @@ class CertificateTest {
         assertNull(stored(entry.getString("id")));
     }
 
+    @Test
+    void aTransferOnThePageBringsTheNewRunnersOwnCertificate() {
+        var entry = entered(runnerIn("MOVE-A"));
+        put(entry.getString("token"), PDF, "application/pdf").statusCode(200);
+        byte[] newRunnersPdf = "%PDF-1.4\nthe new runner's certificate\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        Map<String, String> newRunner = filledForm(uniqueName(), "MOVE-A");
+        newRunner.put("proof", "certificate");
+
+        multipartForm(newRunner).multiPart("certificate", "new.pdf", newRunnersPdf, "application/pdf")
+                .when().post("/entry/" + entry.getString("token") + "/transfer").then().statusCode(200);
+        assertArrayEquals(newRunnersPdf, stored(entry.getString("id")));
+    }
+
     static RequestSpecification multipartForm(Map<String, String> fields) {
         RequestSpecification request = given().redirects().follow(false);
         fields.forEach((name, value) -> request.multiPart(name, value));
