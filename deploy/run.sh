@@ -18,6 +18,8 @@ export STACK_DIR=$ROOT/.stack/run
 export PG_PORT=${PG_PORT:-55432} KAFKA_PORT=${KAFKA_PORT:-59092}
 export RESULTS_PORT=${RESULTS_PORT:-8080} REGISTRATION_PORT=${REGISTRATION_PORT:-8081} TIMING_PORT=${TIMING_PORT:-8082}
 LOGS=$STACK_DIR/logs
+# the demo's runners have made-up addresses: their e-mails are logged, not sent (set SMTP_* and false to send)
+export MAILER_MOCK=${MAILER_MOCK:-true}
 # Demo accounts for this run only, with fresh passwords: the simulator plays the officials and volunteers with
 # them, and you can sign in to the mat board and the checkpoint page with them.
 OFFICIAL="official:$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"

@@ -35,7 +35,10 @@ final class Platform {
     static synchronized Platform get() throws Exception {
         if (running == null) {
             List<String> stack = List.of("tpn.pg.port=" + PG_PORT, "kafka.bootstrap.servers=" + KAFKA);
-            Service registration = Service.start(ROOT, "registration-service", stack);
+            List<String> registrationSettings = new java.util.ArrayList<>(stack);
+            // the simulated runners' e-mails are logged, never sent
+            registrationSettings.add("quarkus.mailer.mock=true");
+            Service registration = Service.start(ROOT, "registration-service", registrationSettings);
             List<String> timingSettings = new java.util.ArrayList<>(stack);
             timingSettings.add("timing.accounts=" + OFFICIAL + ":official," + VOLUNTEER + ":volunteer");
             Service timing = Service.start(ROOT, "timing-service", timingSettings);

@@ -58,12 +58,32 @@ public class Entry extends PanacheEntityBase {
     public String ppsNumber;
     public LocalDate ppsDate;
     public boolean medicalCertificate;
+    /** When the runner's certificate file was stored; the file itself is kept apart and never published. */
+    public Instant certificateReceivedAt;
 
     /** 1 for the next runner to get a place; null when not waitlisted. */
     public Long waitlistPosition() {
         return status != EntryStatus.WAITLISTED ? null
                 : count("raceCode = ?1 and status = ?2 and (waitlistedAt < ?3 or (waitlistedAt = ?3 and id <= ?4))",
                         raceCode, EntryStatus.WAITLISTED, waitlistedAt, id);
+    }
+
+    /** The entry behind a private link, or a 404 problem: a dead or mistyped link says no more than that. */
+    public static Entry byToken(String token) {
+        Entry entry = find("token", token).firstResult();
+        if (entry == null) {
+            throw new EntryRefused(404, "unknown-entry", "No entry has this link");
+        }
+        return entry;
+    }
+
+    /** The entry behind a private link while it can still change: a cancelled entry is over. */
+    public static Entry activeByToken(String token) {
+        Entry entry = byToken(token);
+        if (entry.status == EntryStatus.CANCELLED) {
+            throw new EntryRefused(409, "already-cancelled", "This entry was already cancelled");
+        }
+        return entry;
     }
 
     static long confirmed(String raceCode) {

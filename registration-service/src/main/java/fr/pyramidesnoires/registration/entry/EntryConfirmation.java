@@ -8,13 +8,15 @@ import java.util.UUID;
  * What the runner gets back: their place (bib and chip) or their position on the waitlist, and the private
  * link token with which they manage the entry.
  */
-public record EntryConfirmation(UUID id, String raceCode, EntryStatus status, Integer bib, String chip,
-                                String category, Long waitlistPosition, String token, BigDecimal feeEur) {
+public record EntryConfirmation(UUID id, String raceCode, String raceName, EntryStatus status, Integer bib,
+                                String chip, String category, Long waitlistPosition, String token,
+                                BigDecimal feeEur, boolean certificateOnFile) {
 
-    static EntryConfirmation of(Entry entry) {
+    public static EntryConfirmation of(Entry entry) {
         // the fee is the race's current one: the platform shows it, payment happens elsewhere
         Race race = Race.findById(entry.raceCode);
-        return new EntryConfirmation(entry.id, entry.raceCode, entry.status, entry.bib, entry.chip, entry.category,
-                entry.waitlistPosition(), entry.token, race == null ? null : race.feeEur);
+        return new EntryConfirmation(entry.id, entry.raceCode, race == null ? null : race.name, entry.status,
+                entry.bib, entry.chip, entry.category, entry.waitlistPosition(), entry.token,
+                race == null ? null : race.feeEur, entry.certificateReceivedAt != null);
     }
 }

@@ -37,11 +37,7 @@ public class EntryResource {
     @Path("by-token/{token}")
     @Transactional
     public EntryConfirmation mine(@PathParam("token") String token) {
-        Entry entry = Entry.find("token", token).firstResult();
-        if (entry == null) {
-            throw new EntryRefused(404, "unknown-entry", "No entry has this link");
-        }
-        return EntryConfirmation.of(entry);
+        return EntryConfirmation.of(Entry.byToken(token));
     }
 
     @POST
@@ -50,5 +46,25 @@ public class EntryResource {
     @Transactional
     public EntryConfirmation cancel(@PathParam("token") String token) {
         return EntryConfirmation.of(registrations.cancel(token));
+    }
+
+    /**
+     * Gives the entry to another runner, described as on a registration (same race). The answer carries the new
+     * runner's private link; the old one no longer works.
+     */
+    @POST
+    @Path("by-token/{token}/transfer")
+    @Transactional
+    public EntryConfirmation transfer(@PathParam("token") String token,
+                                      @NotNull @Valid RegistrationRequest newRunner) {
+        return EntryConfirmation.of(registrations.transfer(token, newRunner));
+    }
+
+    /** Moves the entry to another race with room: a new bib from that race, the old place to its waitlist. */
+    @POST
+    @Path("by-token/{token}/race-change")
+    @Transactional
+    public EntryConfirmation changeRace(@PathParam("token") String token, @NotNull @Valid RaceChange change) {
+        return EntryConfirmation.of(registrations.changeRace(token, change.raceCode()));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ public record RegistrationRequest(
         Boolean publishName,
         @Size(max = 20) String licenceNumber,
         @Size(max = 40) String ppsNumber,
-        LocalDate ppsDate,
+        @PastOrPresent LocalDate ppsDate,
         Boolean medicalCertificate,
         @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
         @Size(max = 120) String emergencyContactName,

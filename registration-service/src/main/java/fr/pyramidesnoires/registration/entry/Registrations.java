@@ -4,13 +4,16 @@ import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.registration.category.Category;
 import fr.pyramidesnoires.registration.eligibility.Eligibility;
+import fr.pyramidesnoires.registration.entry.EntryChanged.Change;
 import fr.pyramidesnoires.registration.outbox.Outbox;
 import fr.pyramidesnoires.registration.race.Race;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -22,10 +25,12 @@ public class Registrations {
 
     final EntityManager em;
     final Outbox outbox;
+    final Event<EntryChanged> changes;
 
-    Registrations(EntityManager em, Outbox outbox) {
+    Registrations(EntityManager em, Outbox outbox, Event<EntryChanged> changes) {
         this.em = em;
         this.outbox = outbox;
+        this.changes = changes;
     }
 
     /**
@@ -35,27 +40,138 @@ public class Registrations {
      */
     @Transactional
     public Entry register(RegistrationRequest request) {
-        Race race = Race.lockForEntry(request.raceCode());
-        if (race == null) {
-            throw new EntryRefused(404, "unknown-race", "There is no race " + request.raceCode());
-        }
-        Eligibility.window(Instant.now(), race.entriesOpen, race.entriesClose).ifPresent(refusal -> {
-            throw new EntryRefused(422, refusal.rule(), refusal.reason());
-        });
-        if (Entry.alreadyEntered(race.code, request.firstName(), request.lastName(), request.birthDate())) {
-            throw new EntryRefused(409, "already-entered",
-                    request.firstName() + " " + request.lastName() + " is already entered in " + race.code);
-        }
-        Category category = categoryOf(request, race);
-        Eligibility.Health health = new Eligibility.Health(request.licenceNumber(), request.ppsNumber(),
-                request.ppsDate(), Boolean.TRUE.equals(request.medicalCertificate()));
-        Eligibility.check(race.kmEffort(), category, race.limits(), health, race.raceDay(),
-                race.medicalCertificateAllowed).ifPresent(refusal -> {
-                    throw new EntryRefused(422, refusal.rule(), refusal.reason());
-                });
+        Race race = lockedRace(request.raceCode());
+        refuseOutsideWindow(race);
         Entry entry = new Entry();
         entry.id = UUID.randomUUID();
         entry.raceCode = race.code;
+        describe(entry, request, race);
+        entry.createdAt = Instant.now();
+        if (Entry.confirmed(race.code) < race.capacity) {
+            givePlace(entry, race);
+        } else {
+            entry.status = EntryStatus.WAITLISTED;
+            entry.waitlistedAt = entry.createdAt;
+            entry.persist();
+        }
+        tell(Change.ENTERED, entry);
+        return entry;
+    }
+
+    /**
+     * Gives the entry to another runner, who must be eligible for the race in their own right. The bib and the
+     * chip stay with the entry: the chip is handed out with the bib, so the timing's chip and the printed bib
+     * keep matching, and results simply show the new name. The old private link dies with the old runner's data.
+     */
+    @Transactional
+    public Entry transfer(String token, RegistrationRequest newRunner) {
+        Entry entry = Entry.activeByToken(token);
+        Race race = Race.lockForEntry(entry.raceCode);
+        if (!race.code.equals(newRunner.raceCode())) {
+            throw new EntryRefused(422, "transfer-keeps-race", "A transfer keeps the race " + race.code
+                    + ": change the race first, then transfer");
+        }
+        refuseOutsideWindow(race);
+        describe(entry, newRunner, race);
+        if (entry.status == EntryStatus.CONFIRMED) {
+            outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.UPSERTED));
+        }
+        tell(Change.TRANSFERRED, entry);
+        return entry;
+    }
+
+    /**
+     * Moves the entry to another race that has room: a new bib from that race's range and a new chip with it, the
+     * runner's eligibility checked against that race, and the place left behind given to the old race's waitlist.
+     * Both races are locked in the order of their codes, so two runners swapping races cannot deadlock.
+     */
+    @Transactional
+    public Entry changeRace(String token, String raceCode) {
+        Entry entry = Entry.activeByToken(token);
+        if (entry.raceCode.equals(raceCode)) {
+            throw new EntryRefused(422, "same-race", "This entry is already in " + raceCode);
+        }
+        Race from;
+        Race to;
+        if (entry.raceCode.compareTo(raceCode) < 0) {
+            from = Race.lockForEntry(entry.raceCode);
+            to = lockedRace(raceCode);
+        } else {
+            to = lockedRace(raceCode);
+            from = Race.lockForEntry(entry.raceCode);
+        }
+        refuseOutsideWindow(to);
+        refuseIfEntered(to, entry.firstName, entry.lastName, entry.birthDate);
+        Category category = eligibleCategory(to, entry.birthDate, healthOf(entry));
+        if (Entry.confirmed(to.code) >= to.capacity) {
+            throw new EntryRefused(409, "race-full", to.code + " has no place left");
+        }
+        boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
+        entry.raceCode = to.code;
+        entry.category = category.name();
+        entry.bib = null;
+        // the old bib must be free in the database before the old race's next runner takes it
+        entry.flush();
+        givePlace(entry, to);
+        tell(Change.RACE_CHANGED, entry);
+        if (hadPlace) {
+            promoteFirstWaitlisted(from);
+        }
+        return entry;
+    }
+
+    /** The runner gives up their entry; a place freed goes at once to the first runner on the waitlist. */
+    @Transactional
+    public Entry cancel(String token) {
+        Entry entry = Entry.activeByToken(token);
+        Race race = Race.lockForEntry(entry.raceCode);
+        boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
+        if (hadPlace) {
+            outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.CANCELLED));
+        }
+        entry.status = EntryStatus.CANCELLED;
+        entry.bib = null;
+        entry.chip = null;
+        entry.waitlistedAt = null;
+        tell(Change.CANCELLED, entry);
+        if (hadPlace) {
+            // the freed bib must be free in the database before the next runner takes it
+            entry.flush();
+            promoteFirstWaitlisted(race);
+        }
+        return entry;
+    }
+
+    private static Race lockedRace(String code) {
+        Race race = Race.lockForEntry(code);
+        if (race == null) {
+            throw new EntryRefused(404, "unknown-race", "There is no race " + code);
+        }
+        return race;
+    }
+
+    private static void refuseOutsideWindow(Race race) {
+        Eligibility.window(Instant.now(), race.entriesOpen, race.entriesClose).ifPresent(refusal -> {
+            throw new EntryRefused(422, refusal.rule(), refusal.reason());
+        });
+    }
+
+    private static void refuseIfEntered(Race race, String firstName, String lastName, LocalDate birthDate) {
+        if (Entry.alreadyEntered(race.code, firstName, lastName, birthDate)) {
+            throw new EntryRefused(409, "already-entered",
+                    firstName + " " + lastName + " is already entered in " + race.code);
+        }
+    }
+
+    /**
+     * Writes the runner's own details on the entry once they may run the race, with a new private link: a
+     * transferred entry keeps nothing of the runner before.
+     */
+    private void describe(Entry entry, RegistrationRequest request, Race race) {
+        refuseIfEntered(race, request.firstName(), request.lastName(), request.birthDate());
+        Eligibility.Health health = new Eligibility.Health(request.licenceNumber(), request.ppsNumber(),
+                request.ppsDate(), Boolean.TRUE.equals(request.medicalCertificate()));
+        Category category = eligibleCategory(race, request.birthDate(), health);
         entry.firstName = request.firstName().strip();
         entry.lastName = request.lastName().strip();
         entry.sex = request.sex();
@@ -72,46 +188,35 @@ public class Registrations {
         entry.ppsNumber = health.ppsNumber();
         entry.ppsDate = health.ppsDate();
         entry.medicalCertificate = health.medicalCertificate();
+        entry.certificateReceivedAt = null;
         entry.token = newToken();
-        entry.createdAt = Instant.now();
-        if (Entry.confirmed(race.code) < race.capacity) {
-            givePlace(entry, race);
-        } else {
-            entry.status = EntryStatus.WAITLISTED;
-            entry.waitlistedAt = entry.createdAt;
-            entry.persist();
-        }
-        return entry;
     }
 
-    /** The runner gives up their entry; a place freed goes at once to the first runner on the waitlist. */
-    @Transactional
-    public Entry cancel(String token) {
-        Entry entry = Entry.find("token", token).firstResult();
-        if (entry == null) {
-            throw new EntryRefused(404, "unknown-entry", "No entry has this link");
+    private static Eligibility.Health healthOf(Entry entry) {
+        return new Eligibility.Health(entry.licenceNumber, entry.ppsNumber, entry.ppsDate, entry.medicalCertificate);
+    }
+
+    private static Category eligibleCategory(Race race, LocalDate birthDate, Eligibility.Health health) {
+        Category category;
+        try {
+            category = Category.on(birthDate, race.raceDay());
+        } catch (IllegalArgumentException e) {
+            throw new EntryRefused(422, "birth-date", "A birth date in " + birthDate.getYear()
+                    + " gives no age category for this race");
         }
-        Race race = Race.lockForEntry(entry.raceCode);
-        if (entry.status == EntryStatus.CANCELLED) {
-            throw new EntryRefused(409, "already-cancelled", "This entry was already cancelled");
+        Eligibility.check(race.kmEffort(), category, race.limits(), health, race.raceDay(),
+                race.medicalCertificateAllowed).ifPresent(refusal -> {
+                    throw new EntryRefused(422, refusal.rule(), refusal.reason());
+                });
+        return category;
+    }
+
+    private void promoteFirstWaitlisted(Race race) {
+        Entry next = Entry.firstWaitlisted(race.code);
+        if (next != null) {
+            givePlace(next, race);
+            tell(Change.PROMOTED, next);
         }
-        boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
-        if (hadPlace) {
-            outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.CANCELLED));
-        }
-        entry.status = EntryStatus.CANCELLED;
-        entry.bib = null;
-        entry.chip = null;
-        entry.waitlistedAt = null;
-        if (hadPlace) {
-            // the freed bib must be free in the database before the next runner takes it
-            entry.flush();
-            Entry next = Entry.firstWaitlisted(race.code);
-            if (next != null) {
-                givePlace(next, race);
-            }
-        }
-        return entry;
     }
 
     private void givePlace(Entry entry, Race race) {
@@ -127,20 +232,16 @@ public class Registrations {
         outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.UPSERTED));
     }
 
+    /** Tells the runner once the transaction commits; observers in it (the certificate store) act at once. */
+    private void tell(Change change, Entry entry) {
+        changes.fire(new EntryChanged(change, entry.email, entry.firstName, EntryConfirmation.of(entry)));
+    }
+
     /** 32 random bytes: the private link cannot be guessed or enumerated. */
     private static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static Category categoryOf(RegistrationRequest request, Race race) {
-        try {
-            return Category.on(request.birthDate(), race.raceDay());
-        } catch (IllegalArgumentException e) {
-            throw new EntryRefused(422, "birth-date", "A birth date in " + request.birthDate().getYear()
-                    + " gives no age category for this race");
-        }
     }
 
     private Integer nextFreeBib(Race race) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class RegistrationTest {
+public class RegistrationTest {
 
     private static TopicProbe kafka;
 
@@ -44,15 +44,15 @@ class RegistrationTest {
         kafka.close();
     }
 
-    static String uniqueName() {
+    public static String uniqueName() {
         return "Runner-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static ValidatableResponse register(Map<String, Object> body) {
+    public static ValidatableResponse register(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/entries").then();
     }
 
-    static Map<String, Object> runner(String lastName, String race) {
+    public static Map<String, Object> runner(String lastName, String race) {
         return Map.of("firstName", "Léa", "lastName", lastName, "sex", "F", "birthDate", "1990-05-14",
                 "raceCode", race, "nationality", "FRA", "club", "AC Oignies", "email", "lea@example.org",
                 "licenceNumber", "1234567");

@@ -1,0 +1,8 @@
+package fr.pyramidesnoires.registration.entry;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The race a runner wants to move their entry to. */
+public record RaceChange(@NotBlank @Size(max = 20) String raceCode) {
+}

@@ -1,0 +1,155 @@
+package fr.pyramidesnoires.registration.signup;
+
+import fr.pyramidesnoires.problem.ProblemException;
+import fr.pyramidesnoires.registration.certificate.Certificates;
+import fr.pyramidesnoires.registration.entry.Entry;
+import fr.pyramidesnoires.registration.entry.EntryConfirmation;
+import fr.pyramidesnoires.registration.entry.Registrations;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * The runner's private page, reached by the link sent to them: the entry as it stands, and forms to cancel it,
+ * move it to another race, add a medical certificate, or give it to someone else. Every action goes through
+ * the same rules as the API and, once done, comes back here with a word of what happened.
+ */
+@Path("/entry/{token}")
+@Produces(MediaType.TEXT_HTML)
+public class EntryPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance entry(EntryConfirmation entry, String link, RaceChoice race,
+                                             List<RaceChoice> races, String done, String error);
+
+        static native TemplateInstance transfer(EntryConfirmation entry, RunnerForm form, Map<String, String> errors);
+
+        static native TemplateInstance transferred(String raceName);
+    }
+
+    @ConfigProperty(name = "registration.public-url")
+    String publicUrl;
+
+    final Registrations registrations;
+    final Certificates certificates;
+    final FormCheck check;
+
+    EntryPage(Registrations registrations, Certificates certificates, FormCheck check) {
+        this.registrations = registrations;
+        this.certificates = certificates;
+        this.check = check;
+    }
+
+    @GET
+    public TemplateInstance view(@RestPath String token, @RestQuery String done) {
+        return page(token, done, null);
+    }
+
+    @POST
+    @Path("cancellation")
+    @Consumes(MediaType.WILDCARD)
+    public Response cancel(@RestPath String token) {
+        return attempt(token, () -> {
+            registrations.cancel(token);
+            return token + "?done=cancelled";
+        });
+    }
+
+    @POST
+    @Path("race-change")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeRace(@RestPath String token, @RestForm String raceCode) {
+        if (raceCode == null || raceCode.isBlank()) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page(token, null, "Choisissez une course / choose a race")).build();
+        }
+        return attempt(token, () -> {
+            registrations.changeRace(token, raceCode);
+            return token + "?done=race-changed";
+        });
+    }
+
+    @POST
+    @Path("certificate")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadCertificate(@RestPath String token, @RestForm FileUpload certificate) {
+        Map<String, String> errors = new HashMap<>();
+        byte[] pdf = check.certificate(certificate, errors);
+        if (pdf == null) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page(token, null, errors.get("certificate"))).build();
+        }
+        return attempt(token, () -> {
+            certificates.store(Entry.activeByToken(token), pdf);
+            return token + "?done=certificate";
+        });
+    }
+
+    @GET
+    @Path("transfer")
+    public TemplateInstance transferForm(@RestPath String token) {
+        EntryConfirmation entry = EntryConfirmation.of(Entry.activeByToken(token));
+        RunnerForm form = RunnerForm.blank();
+        form.raceCode = entry.raceCode();
+        return Templates.transfer(entry, form, Map.of());
+    }
+
+    /**
+     * The old runner does not see the new link: it goes to the new runner by e-mail, so the entry really
+     * changes hands.
+     */
+    @POST
+    @Path("transfer")
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
+    public Response transfer(@RestPath String token, RunnerForm form) {
+        FormCheck.Checked checked = check.check(form);
+        if (checked.errors().isEmpty()) {
+            try {
+                Entry entry = check.submit(checked, newRunner -> registrations.transfer(token, newRunner));
+                String raceName = EntryConfirmation.of(entry).raceName();
+                return Response.ok(Templates.transferred(raceName)).build();
+            } catch (ProblemException refused) {
+                checked.errors().put(FormCheck.fieldOf(refused.problem()), refused.problem().detail());
+            }
+        }
+        EntryConfirmation entry = EntryConfirmation.of(Entry.activeByToken(token));
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(Templates.transfer(entry, form, checked.errors())).build();
+    }
+
+    /** Runs the action in its own transaction, then back to the page; a refusal shows the page with the reason. */
+    private Response attempt(String token, Callable<String> action) {
+        try {
+            String next = QuarkusTransaction.requiringNew().call(action);
+            return Response.seeOther(URI.create("/entry/" + next)).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status())
+                    .entity(page(token, null, refused.problem().detail())).build();
+        }
+    }
+
+    private TemplateInstance page(String token, String done, String error) {
+        EntryConfirmation entry = EntryConfirmation.of(Entry.byToken(token));
+        List<RaceChoice> races = RaceChoice.all();
+        RaceChoice race = races.stream().filter(r -> r.code().equals(entry.raceCode())).findFirst().orElseThrow();
+        return Templates.entry(entry, publicUrl + "/entry/" + token, race, races, done, error);
+    }
+}

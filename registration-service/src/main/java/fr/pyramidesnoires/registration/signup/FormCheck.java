@@ -1,0 +1,90 @@
+package fr.pyramidesnoires.registration.signup;
+
+import fr.pyramidesnoires.problem.Problem;
+import fr.pyramidesnoires.problem.ProblemException;
+import fr.pyramidesnoires.registration.certificate.Certificates;
+import fr.pyramidesnoires.registration.entry.Entry;
+import fr.pyramidesnoires.registration.entry.RegistrationRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Reads a runner form into the API's request, naming each field at fault the way the form shows it. */
+@ApplicationScoped
+public class FormCheck {
+
+    /** @param errors by field name; empty when the form may go to the registration rules */
+    record Checked(RegistrationRequest request, byte[] certificate, Map<String, String> errors) {
+    }
+
+    final Validator validator;
+    final Certificates certificates;
+
+    FormCheck(Validator validator, Certificates certificates) {
+        this.validator = validator;
+        this.certificates = certificates;
+    }
+
+    Checked check(RunnerForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        RegistrationRequest request = form.toRequest(errors);
+        for (ConstraintViolation<RegistrationRequest> violation : validator.validate(request)) {
+            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+        }
+        byte[] certificate = form.certificateChosen() ? certificate(form.certificate, errors) : null;
+        return new Checked(request, certificate, errors);
+    }
+
+    /**
+     * Registers or transfers with the checked request and keeps the certificate with the entry, both in one
+     * transaction of their own: a certificate refused after the entry undoes the entry too.
+     */
+    Entry submit(Checked checked, Function<RegistrationRequest, Entry> action) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Entry entry = action.apply(checked.request());
+            if (checked.certificate() != null) {
+                certificates.store(entry, checked.certificate());
+            }
+            return entry;
+        });
+    }
+
+    /** The field a refused entry's rule is about, so the reason shows beside it; "form" for the whole form. */
+    static String fieldOf(Problem problem) {
+        return switch (problem.type().substring(Problem.TYPES.length())) {
+            case "unknown-race", "entries-not-open", "entries-closed", "no-bib-left", "transfer-keeps-race" ->
+                    "raceCode";
+            case "already-entered" -> "lastName";
+            case "birth-date", "km-effort-limit", "ultra-age" -> "birthDate";
+            case "licence-format" -> "licenceNumber";
+            case "pps-date", "pps-expired" -> "ppsDate";
+            case "health-proof" -> "proof";
+            case "certificate-not-accepted", "certificate-too-large", "certificate-not-pdf" -> "certificate";
+            default -> "form";
+        };
+    }
+
+    /** The uploaded PDF, or null with the reason in the errors. */
+    byte[] certificate(FileUpload upload, Map<String, String> errors) {
+        if (upload == null || upload.size() == 0) {
+            errors.put("certificate", "Joignez votre certificat en PDF / attach your certificate as a PDF");
+            return null;
+        }
+        try {
+            return certificates.read(Files.newInputStream(upload.uploadedFile()));
+        } catch (ProblemException refused) {
+            errors.put("certificate", refused.problem().detail());
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the uploaded certificate", e);
+        }
+    }
+}

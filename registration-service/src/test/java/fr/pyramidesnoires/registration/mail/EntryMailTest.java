@@ -1,0 +1,143 @@
+package fr.pyramidesnoires.registration.mail;
+
+import static fr.pyramidesnoires.registration.entry.EntryChangeTest.entered;
+import static fr.pyramidesnoires.registration.entry.EntryChangeTest.post;
+import static fr.pyramidesnoires.registration.entry.EntryChangeTest.runnerIn;
+import static fr.pyramidesnoires.registration.entry.RegistrationTest.register;
+import static fr.pyramidesnoires.registration.entry.RegistrationTest.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.registration.entry.Entry;
+import fr.pyramidesnoires.registration.entry.EntryChangeTest;
+import fr.pyramidesnoires.registration.entry.RegistrationRequest;
+import fr.pyramidesnoires.registration.entry.Registrations;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EntryMailTest {
+
+    @Inject
+    MockMailbox mailbox;
+    @Inject
+    Registrations registrations;
+
+    @BeforeEach
+    void emptyTheSmallRaces() {
+        EntryChangeTest.emptySmallRaces();
+    }
+
+    static Map<String, Object> runnerWithMail(String race, String email) {
+        Map<String, Object> runner = runnerIn(race);
+        runner.put("email", email);
+        return runner;
+    }
+
+    static String uniqueAddress() {
+        return "runner-" + UUID.randomUUID() + "@example.org";
+    }
+
+    @Test
+    void anEntryIsConfirmedByMailWithThePrivateLink() {
+        String address = uniqueAddress();
+        JsonPath entry = entered(runnerWithMail("22K", address));
+
+        Mail mail = awaitMail(address, "Inscription enregistrée");
+        assertTrue(mail.getText().contains("/entry/" + entry.getString("token")), mail.getText());
+        assertTrue(mail.getText().contains("Dossard : " + entry.getInt("bib")), mail.getText());
+        assertTrue(mail.getText().contains("Bib: " + entry.getInt("bib")), mail.getText());
+        assertTrue(mail.getText().contains("25.00 €"), "the fee: " + mail.getText());
+    }
+
+    @Test
+    void aRefusedEntrySendsNothing() {
+        String refused = uniqueAddress();
+        Map<String, Object> noProof = runnerWithMail("22K", refused);
+        noProof.remove("licenceNumber");
+        register(noProof).statusCode(422);
+        String accepted = uniqueAddress();
+        entered(runnerWithMail("22K", accepted));
+
+        // mails leave in the order their transactions commit: the next runner's mail came, the refused one never
+        awaitMail(accepted, "Inscription");
+        assertEquals(List.of(), mailsTo(refused));
+    }
+
+    @Test
+    void anEntryUndoneBeforeItsTransactionEndsSendsNothing() {
+        String undone = uniqueAddress();
+        RegistrationRequest request = new RegistrationRequest("Léa", uniqueName(), EntryEvent.Sex.F,
+                LocalDate.of(1990, 5, 14), "22K", "FRA", null, undone, true, "1234567", null, null, false, null, null,
+                null);
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            registrations.register(request);
+            throw new IllegalStateException("something after the entry failed");
+        }));
+        String accepted = uniqueAddress();
+        entered(runnerWithMail("22K", accepted));
+
+        awaitMail(accepted, "Inscription");
+        assertEquals(List.of(), mailsTo(undone));
+        assertEquals(0, Entry.count("email", undone));
+    }
+
+    @Test
+    void theWaitlistPromotionTransferRaceChangeAndCancellationAreMailed() {
+        String first = uniqueAddress();
+        String waiting = uniqueAddress();
+        String newRunner = uniqueAddress();
+        JsonPath leaving = entered(runnerWithMail("MOVE-A", first));
+        entered(runnerWithMail("MOVE-A", uniqueAddress()));
+        entered(runnerWithMail("MOVE-A", waiting));
+        assertTrue(awaitMail(waiting, "Inscription enregistrée").getText().contains("position 1"));
+
+        String transferredToken = post(leaving.getString("token"), "transfer", runnerWithMail("MOVE-A", newRunner))
+                .statusCode(200).extract().path("token");
+        assertTrue(awaitMail(newRunner, "transfér").getText().contains("/entry/" + transferredToken));
+        post(transferredToken, "race-change", Map.of("raceCode", "MOVE-B")).statusCode(200);
+        assertTrue(awaitMail(newRunner, "Changement de course").getText().contains("Dossard : 95"));
+        assertTrue(awaitMail(waiting, "Une place").getText().contains("Dossard : 94"));
+        post(transferredToken, "cancellation", Map.of()).statusCode(200);
+        awaitMail(newRunner, "annulée");
+        assertEquals(1, mailsTo(first).size(), "the first runner only heard of their own entry");
+    }
+
+    private List<Mail> mailsTo(String address) {
+        List<Mail> sent = mailbox.getMailsSentTo(address);
+        return sent == null ? List.of() : sent;
+    }
+
+    /** The first mail to the address whose subject contains the words, once it has come. */
+    private Mail awaitMail(String address, String subject) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            for (Mail mail : mailsTo(address)) {
+                if (mail.getSubject().contains(subject)) {
+                    return mail;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("No mail '" + subject + "' to " + address + " within 10 s");
+    }
+}

@@ -1,0 +1,71 @@
+package fr.pyramidesnoires.registration.signup;
+
+import static fr.pyramidesnoires.registration.entry.RegistrationTest.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.pyramidesnoires.events.testing.HeadlessChromium;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The form on a phone-sized headless Chromium, filled and sent as a runner would, with no help from scripts. */
+@QuarkusTest
+class SignupBrowserTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = HeadlessChromium.start();
+        browser.manage().window().setSize(new Dimension(390, 844));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void aRunnerFillsTheFormFixesAnErrorAndGetsTheirPrivatePage() {
+        browser.get(root.toString());
+        String lastName = uniqueName();
+        browser.findElement(By.id("race-22K")).click();
+        Map.of("firstName", "Jeanne", "lastName", lastName, "club", "US Oignies", "email", "jeanne@example.org",
+                        "licenceNumber", "12345")
+                .forEach((field, value) -> browser.findElement(By.id(field)).sendKeys(value));
+        browser.executeScript("document.getElementById('birthDate').value = '1988-09-30'");
+        browser.findElement(By.id("sex-F")).click();
+        browser.findElement(By.id("rulesAccepted")).click();
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // a 5-digit licence is refused by the rules, not by the browser: the form comes back with the reason
+        WebElement summary = browser.findElement(By.cssSelector("[role=alert]"));
+        assertTrue(summary.getText().contains("6 or 7 digits"), summary.getText());
+        WebElement licence = browser.findElement(By.id("licenceNumber"));
+        assertEquals("true", licence.getAttribute("aria-invalid"));
+        assertEquals("12345", licence.getAttribute("value"));
+        assertEquals(lastName, browser.findElement(By.id("lastName")).getAttribute("value"));
+
+        licence.clear();
+        licence.sendKeys("1234567");
+        assertTrue(browser.findElement(By.id("rulesAccepted")).isSelected(), "the consent was kept too");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertTrue(browser.getCurrentUrl().contains("/entry/"), browser.getCurrentUrl());
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("Inscription enregistrée"), page);
+        assertTrue(page.contains("Dossard"), page);
+    }
+}
