@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.registration.entry;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.registration.eligibility.Eligibility;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -51,6 +52,9 @@ public class Entry extends PanacheEntityBase {
     public EntryStatus status;
     /** When the runner joined the waitlist: the waitlist is served in that order. */
     public Instant waitlistedAt;
+    /** The organiser who verified the licence, PPS or certificate, and when; null until verified. */
+    public String documentsCheckedBy;
+    public Instant documentsCheckedAt;
     /** The runner's private link: whoever holds it manages the entry, so it must be unguessable. */
     @Column(nullable = false, unique = true)
     public String token;
@@ -59,6 +63,10 @@ public class Entry extends PanacheEntityBase {
     public LocalDate ppsDate;
     public boolean medicalCertificate;
 
+    public Eligibility.Health health() {
+        return new Eligibility.Health(licenceNumber, ppsNumber, ppsDate, medicalCertificate);
+    }
+
     /** 1 for the next runner to get a place; null when not waitlisted. */
     public Long waitlistPosition() {
         return status != EntryStatus.WAITLISTED ? null
@@ -66,7 +74,7 @@ public class Entry extends PanacheEntityBase {
                         raceCode, EntryStatus.WAITLISTED, waitlistedAt, id);
     }
 
-    static long confirmed(String raceCode) {
+    public static long confirmed(String raceCode) {
         return count("raceCode = ?1 and status = ?2", raceCode, EntryStatus.CONFIRMED);
     }
 

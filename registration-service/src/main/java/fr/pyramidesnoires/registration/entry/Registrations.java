@@ -8,9 +8,11 @@ import fr.pyramidesnoires.registration.outbox.Outbox;
 import fr.pyramidesnoires.registration.race.Race;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -46,13 +48,9 @@ public class Registrations {
             throw new EntryRefused(409, "already-entered",
                     request.firstName() + " " + request.lastName() + " is already entered in " + race.code);
         }
-        Category category = categoryOf(request, race);
         Eligibility.Health health = new Eligibility.Health(request.licenceNumber(), request.ppsNumber(),
                 request.ppsDate(), Boolean.TRUE.equals(request.medicalCertificate()));
-        Eligibility.check(race.kmEffort(), category, race.limits(), health, race.raceDay(),
-                race.medicalCertificateAllowed).ifPresent(refusal -> {
-                    throw new EntryRefused(422, refusal.rule(), refusal.reason());
-                });
+        Category category = eligibleCategory(request.birthDate(), health, race);
         Entry entry = new Entry();
         entry.id = UUID.randomUUID();
         entry.raceCode = race.code;
@@ -75,7 +73,7 @@ public class Registrations {
         entry.token = newToken();
         entry.createdAt = Instant.now();
         if (Entry.confirmed(race.code) < race.capacity) {
-            givePlace(entry, race);
+            givePlace(entry, race, newChipId());
         } else {
             entry.status = EntryStatus.WAITLISTED;
             entry.waitlistedAt = entry.createdAt;
@@ -104,23 +102,91 @@ public class Registrations {
         entry.chip = null;
         entry.waitlistedAt = null;
         if (hadPlace) {
-            // the freed bib must be free in the database before the next runner takes it
-            entry.flush();
-            Entry next = Entry.firstWaitlisted(race.code);
-            if (next != null) {
-                givePlace(next, race);
-            }
+            promoteWaitlist(race);
         }
         return entry;
     }
 
-    private void givePlace(Entry entry, Race race) {
+    /**
+     * An organiser moves an entry to another race: the runner must be eligible there and the race must have a
+     * place (an organiser frees one or raises the capacity first). The entry gets a bib of its new race and keeps
+     * its chip; the place it leaves goes to the old race's waitlist.
+     */
+    @Transactional
+    public Entry move(UUID entryId, String raceCode) {
+        Entry entry = Entry.findById(entryId);
+        if (entry == null) {
+            throw new EntryRefused(404, "unknown-entry", "There is no entry " + entryId);
+        }
+        if (entry.raceCode.equals(raceCode)) {
+            throw new EntryRefused(409, "same-race", "The entry is already in " + raceCode);
+        }
+        // both races locked in one order, so that two opposite moves cannot wait on each other
+        boolean toFirst = raceCode.compareTo(entry.raceCode) < 0;
+        Race first = Race.lockForEntry(toFirst ? raceCode : entry.raceCode);
+        Race second = Race.lockForEntry(toFirst ? entry.raceCode : raceCode);
+        Race from = toFirst ? second : first;
+        Race to = toFirst ? first : second;
+        if (to == null) {
+            throw new EntryRefused(404, "unknown-race", "There is no race " + raceCode);
+        }
+        // read again under the locks: the runner may have cancelled, or an organiser corrected it, meanwhile
+        em.refresh(entry, LockModeType.PESSIMISTIC_WRITE);
+        if (entry.status == EntryStatus.CANCELLED || !entry.raceCode.equals(from.code)) {
+            throw new EntryRefused(409, "entry-changed", "The entry was cancelled or moved meanwhile");
+        }
+        if (Entry.alreadyEntered(to.code, entry.firstName, entry.lastName, entry.birthDate)) {
+            throw new EntryRefused(409, "already-entered",
+                    entry.firstName + " " + entry.lastName + " is already entered in " + to.code);
+        }
+        Category category = eligibleCategory(entry.birthDate, entry.health(), to);
+        if (Entry.confirmed(to.code) >= to.capacity) {
+            throw new EntryRefused(409, "race-full", to.code + " is full (" + to.capacity
+                    + " places): free a place or raise its capacity first");
+        }
+        boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
+        entry.raceCode = to.code;
+        entry.category = category.name();
+        entry.bib = null;
+        givePlace(entry, to, entry.chip != null ? entry.chip : newChipId());
+        if (hadPlace) {
+            promoteWaitlist(from);
+        }
+        return entry;
+    }
+
+    /** Gives the race's free places, if any, to its waitlist in order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void promoteWaitlist(Race race) {
+        long confirmed = Entry.confirmed(race.code);
+        for (; confirmed < race.capacity; confirmed++) {
+            Entry next = Entry.firstWaitlisted(race.code);
+            if (next == null) {
+                return;
+            }
+            // every bib given or freed so far must be in the database before the next bib is looked up
+            em.flush();
+            givePlace(next, race, newChipId());
+        }
+    }
+
+    /** The runner's category on the race's day, once the runner is found eligible for that race. */
+    public static Category eligibleCategory(LocalDate birthDate, Eligibility.Health health, Race race) {
+        Category category = categoryOf(birthDate, race);
+        Eligibility.check(race.kmEffort(), category, race.limits(), health, race.raceDay(),
+                race.medicalCertificateAllowed).ifPresent(refusal -> {
+                    throw new EntryRefused(422, refusal.rule(), refusal.reason());
+                });
+        return category;
+    }
+
+    private void givePlace(Entry entry, Race race, String chip) {
         Integer bib = nextFreeBib(race);
         if (bib == null) {
             throw new EntryRefused(409, "no-bib-left", "No bib left in " + race.bibFirst + "-" + race.bibLast);
         }
         entry.bib = bib;
-        entry.chip = newChipId();
+        entry.chip = chip;
         entry.status = EntryStatus.CONFIRMED;
         entry.waitlistedAt = null;
         entry.persist();
@@ -134,11 +200,11 @@ public class Registrations {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static Category categoryOf(RegistrationRequest request, Race race) {
+    private static Category categoryOf(LocalDate birthDate, Race race) {
         try {
-            return Category.on(request.birthDate(), race.raceDay());
+            return Category.on(birthDate, race.raceDay());
         } catch (IllegalArgumentException e) {
-            throw new EntryRefused(422, "birth-date", "A birth date in " + request.birthDate().getYear()
+            throw new EntryRefused(422, "birth-date", "A birth date in " + birthDate.getYear()
                     + " gives no age category for this race");
         }
     }
