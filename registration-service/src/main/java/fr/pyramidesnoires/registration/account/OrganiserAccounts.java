@@ -26,8 +26,8 @@ public class OrganiserAccounts {
         for (String account : accounts.orElse(List.of())) {
             int colon = account.indexOf(':');
             if (colon < 1 || colon == account.length() - 1) {
-                throw new IllegalArgumentException("registration.organiser-accounts wants user:password, not "
-                        + account.substring(0, Math.max(colon, 0)) + ":...");
+                // the entry itself is not repeated: it may hold a password
+                throw new IllegalArgumentException("registration.organiser-accounts wants user:password,...");
             }
             // the password may itself hold colons: only the first one separates
             String username = account.substring(0, colon).strip();
