@@ -13,8 +13,8 @@ import java.time.LocalDate;
  * optional one. Changing the birth date or the health proof checks the runner's eligibility again.
  */
 public record EntryChanges(
-        @Size(min = 1, max = 80) String firstName,
-        @Size(min = 1, max = 80) String lastName,
+        @Size(max = 80) @Pattern(regexp = EntryChanges.NOT_BLANK, message = "must not be blank") String firstName,
+        @Size(max = 80) @Pattern(regexp = EntryChanges.NOT_BLANK, message = "must not be blank") String lastName,
         EntryEvent.Sex sex,
         @Past LocalDate birthDate,
         @Pattern(regexp = "([A-Z]{3})?", message = "must be an ISO 3166 alpha-3 code such as FRA") String nationality,
@@ -30,4 +30,7 @@ public record EntryChanges(
         @Size(max = 40) String ppsNumber,
         LocalDate ppsDate,
         Boolean medicalCertificate) {
+
+    /** A name may be changed, never emptied. */
+    static final String NOT_BLANK = "(?s).*\\S.*";
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
@@ -17,7 +18,11 @@ import java.util.UUID;
 @Entity
 @Table(uniqueConstraints = {
         @UniqueConstraint(name = "entry_bib_per_race", columnNames = {"raceCode", "bib"}),
-        @UniqueConstraint(name = "entry_chip", columnNames = "chip")})
+        @UniqueConstraint(name = "entry_chip", columnNames = "chip")},
+        // the duplicate check and the counts that decide a place run under the race's lock: they must not scan
+        indexes = {
+                @Index(name = "entry_race_birth_date", columnList = "raceCode, birthDate"),
+                @Index(name = "entry_race_status", columnList = "raceCode, status, waitlistedAt")})
 public class Entry extends PanacheEntityBase {
 
     @Id

@@ -107,8 +107,14 @@ class AdminEntryTest {
     }
 
     @Test
-    void aCorrectionThatMakesTheRunnerIneligibleIsRefused() {
+    void aCorrectionThatMakesTheRunnerIneligibleOrNamelessIsRefused() {
         String id = register("ADMIN-A", "Young").getString("id");
+
+        asOrganiser().contentType(ContentType.JSON).body(Map.of("lastName", " ", "phone", "call me"))
+                .when().patch("/api/admin/entries/" + id)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("lastName", "phone"));
 
         // born 2012: Minime in 2027, at most 10 km-effort, and ADMIN-A is 11
         asOrganiser().contentType(ContentType.JSON).body(Map.of("birthDate", "2012-06-01"))
