@@ -6,6 +6,7 @@
 # run, with as many clients, and the ratio (goal >= 0.3); then checks in the database that no place was sold
 # twice over and no bib given twice.
 #   registration-service/bench/registration-rush.sh [ATTEMPTS] [CAPACITY]
+# BENCH_JAVA_OPTS adds JVM options to registration-service (e.g. a flight recording).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -33,7 +34,7 @@ cat >"$STACK_DIR/races-rush.json" <<RACES
    "startTime": "2027-03-20T10:00:00+01:00", "capacity": $((WARMUP / 2)), "bibFirst": 1, "bibLast": $WARMUP}
 ]
 RACES
-RACES_FILE=$STACK_DIR/races-rush.json java -Xmx1g -Dtpn.pg.port="$PG_PORT" -Dtpn.kafka.port="$KAFKA_PORT" \
+RACES_FILE=$STACK_DIR/races-rush.json java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dtpn.pg.port="$PG_PORT" -Dtpn.kafka.port="$KAFKA_PORT" \
   -Dquarkus.http.port="$HTTP_PORT" -jar registration-service/target/quarkus-app/quarkus-run.jar \
   >"$STACK_DIR/registration.log" 2>&1 &
 pid=$!
