@@ -21,10 +21,12 @@ LOGS=$STACK_DIR/logs
 # the demo's runners have made-up addresses: their e-mails are logged, not sent (set SMTP_* and false to send)
 export MAILER_MOCK=${MAILER_MOCK:-true}
 # Demo accounts for this run only, with fresh passwords: the simulator plays the officials and volunteers with
-# them, and you can sign in to the mat board and the checkpoint page with them.
+# them, and you can sign in to the mat board and the checkpoint page with them, and to the organiser API.
 OFFICIAL="official:$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
 VOLUNTEER="volunteer:$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
 export TIMING_ACCOUNTS=${TIMING_ACCOUNTS:-$OFFICIAL:official,$VOLUNTEER:volunteer}
+ORGANISER="organiser:$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
+export ORGANISER_ACCOUNTS=${ORGANISER_ACCOUNTS:-$ORGANISER}
 
 simulate() {
   java -cp "deploy/simulator/target/classes:$(cat deploy/simulator/target/classpath.txt)" \
@@ -79,6 +81,7 @@ cat <<URLS
 [run] the platform is up (logs in $LOGS)
   Live results    http://127.0.0.1:$RESULTS_PORT/
   Registration    http://127.0.0.1:$REGISTRATION_PORT/q/swagger-ui   (POST /api/entries)
+  Organiser API   http://127.0.0.1:$REGISTRATION_PORT/api/admin/dashboard   (organiser: ${ORGANISER/:/ password })
   Mat board       http://127.0.0.1:$TIMING_PORT/mats         (official: ${OFFICIAL/:/ password })
   Checkpoint page http://127.0.0.1:$TIMING_PORT/checkpoint   (volunteer: ${VOLUNTEER/:/ password })
 URLS

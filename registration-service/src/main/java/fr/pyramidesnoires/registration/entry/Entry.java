@@ -1,12 +1,14 @@
 package fr.pyramidesnoires.registration.entry;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.registration.eligibility.Eligibility;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
@@ -16,7 +18,11 @@ import java.util.UUID;
 @Entity
 @Table(uniqueConstraints = {
         @UniqueConstraint(name = "entry_bib_per_race", columnNames = {"raceCode", "bib"}),
-        @UniqueConstraint(name = "entry_chip", columnNames = "chip")})
+        @UniqueConstraint(name = "entry_chip", columnNames = "chip")},
+        // the duplicate check and the counts that decide a place run under the race's lock: they must not scan
+        indexes = {
+                @Index(name = "entry_race_birth_date", columnList = "raceCode, birthDate"),
+                @Index(name = "entry_race_status", columnList = "raceCode, status, waitlistedAt")})
 public class Entry extends PanacheEntityBase {
 
     @Id
@@ -51,6 +57,9 @@ public class Entry extends PanacheEntityBase {
     public EntryStatus status;
     /** When the runner joined the waitlist: the waitlist is served in that order. */
     public Instant waitlistedAt;
+    /** The organiser who verified the licence, PPS or certificate, and when; null until verified. */
+    public String documentsCheckedBy;
+    public Instant documentsCheckedAt;
     /** The runner's private link: whoever holds it manages the entry, so it must be unguessable. */
     @Column(nullable = false, unique = true)
     public String token;
@@ -60,6 +69,10 @@ public class Entry extends PanacheEntityBase {
     public boolean medicalCertificate;
     /** When the runner's certificate file was stored; the file itself is kept apart and never published. */
     public Instant certificateReceivedAt;
+
+    public Eligibility.Health health() {
+        return new Eligibility.Health(licenceNumber, ppsNumber, ppsDate, medicalCertificate);
+    }
 
     /** 1 for the next runner to get a place; null when not waitlisted. */
     public Long waitlistPosition() {
@@ -86,7 +99,7 @@ public class Entry extends PanacheEntityBase {
         return entry;
     }
 
-    static long confirmed(String raceCode) {
+    public static long confirmed(String raceCode) {
         return count("raceCode = ?1 and status = ?2", raceCode, EntryStatus.CONFIRMED);
     }
 

@@ -29,6 +29,6 @@ public record RegistrationRequest(
         @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String emergencyContactPhone) {
 
     /** International or French form: an optional +, then 8 to 15 digits, spaces, dots or dashes allowed. */
-    static final String PHONE = "\\+?[0-9][0-9 .-]{7,19}";
-    static final String PHONE_MESSAGE = "must be a phone number such as +33 6 12 34 56 78";
+    public static final String PHONE = "\\+?[0-9][0-9 .-]{7,19}";
+    public static final String PHONE_MESSAGE = "must be a phone number such as +33 6 12 34 56 78";
 }

@@ -10,6 +10,7 @@ import fr.pyramidesnoires.registration.race.Race;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public class Registrations {
         describe(entry, request, race);
         entry.createdAt = Instant.now();
         if (Entry.confirmed(race.code) < race.capacity) {
-            givePlace(entry, race);
+            givePlace(entry, race, newChipId());
         } else {
             entry.status = EntryStatus.WAITLISTED;
             entry.waitlistedAt = entry.createdAt;
@@ -80,43 +81,25 @@ public class Registrations {
         return entry;
     }
 
-    /**
-     * Moves the entry to another race that has room: a new bib from that race's range and a new chip with it, the
-     * runner's eligibility checked against that race, and the place left behind given to the old race's waitlist.
-     * Both races are locked in the order of their codes, so two runners swapping races cannot deadlock.
-     */
+    /** The runner moves their entry, through the private link, to another race that still takes entries. */
     @Transactional
     public Entry changeRace(String token, String raceCode) {
         Entry entry = Entry.activeByToken(token);
-        if (entry.raceCode.equals(raceCode)) {
-            throw new EntryRefused(422, "same-race", "This entry is already in " + raceCode);
+        moveToRace(entry, raceCode, true);
+        return entry;
+    }
+
+    /**
+     * An organiser moves an entry to another race, whether or not that race still takes entries; the race must
+     * have a place all the same (an organiser frees one or raises the capacity first).
+     */
+    @Transactional
+    public Entry move(UUID entryId, String raceCode) {
+        Entry entry = Entry.findById(entryId);
+        if (entry == null) {
+            throw new EntryRefused(404, "unknown-entry", "There is no entry " + entryId);
         }
-        Race from;
-        Race to;
-        if (entry.raceCode.compareTo(raceCode) < 0) {
-            from = Race.lockForEntry(entry.raceCode);
-            to = lockedRace(raceCode);
-        } else {
-            to = lockedRace(raceCode);
-            from = Race.lockForEntry(entry.raceCode);
-        }
-        refuseOutsideWindow(to);
-        refuseIfEntered(to, entry.firstName, entry.lastName, entry.birthDate);
-        Category category = eligibleCategory(to, entry.birthDate, healthOf(entry));
-        if (Entry.confirmed(to.code) >= to.capacity) {
-            throw new EntryRefused(409, "race-full", to.code + " has no place left");
-        }
-        boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
-        entry.raceCode = to.code;
-        entry.category = category.name();
-        entry.bib = null;
-        // the old bib must be free in the database before the old race's next runner takes it
-        entry.flush();
-        givePlace(entry, to);
-        tell(Change.RACE_CHANGED, entry);
-        if (hadPlace) {
-            promoteFirstWaitlisted(from);
-        }
+        moveToRace(entry, raceCode, false);
         return entry;
     }
 
@@ -135,11 +118,86 @@ public class Registrations {
         entry.waitlistedAt = null;
         tell(Change.CANCELLED, entry);
         if (hadPlace) {
-            // the freed bib must be free in the database before the next runner takes it
-            entry.flush();
-            promoteFirstWaitlisted(race);
+            promoteWaitlist(race);
         }
         return entry;
+    }
+
+    /** Gives the race's free places, if any, to its waitlist in order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void promoteWaitlist(Race race) {
+        long confirmed = Entry.confirmed(race.code);
+        for (; confirmed < race.capacity; confirmed++) {
+            Entry next = Entry.firstWaitlisted(race.code);
+            if (next == null) {
+                return;
+            }
+            // every bib given or freed so far must be in the database before the next bib is looked up
+            em.flush();
+            givePlace(next, race, newChipId());
+            tell(Change.PROMOTED, next);
+        }
+    }
+
+    /** The runner's category on the race's day, once the runner is found eligible for that race. */
+    public static Category eligibleCategory(LocalDate birthDate, Eligibility.Health health, Race race) {
+        Category category;
+        try {
+            category = Category.on(birthDate, race.raceDay());
+        } catch (IllegalArgumentException e) {
+            throw new EntryRefused(422, "birth-date", "A birth date in " + birthDate.getYear()
+                    + " gives no age category for this race");
+        }
+        Eligibility.check(race.kmEffort(), category, race.limits(), health, race.raceDay(),
+                race.medicalCertificateAllowed).ifPresent(refusal -> {
+                    throw new EntryRefused(422, refusal.rule(), refusal.reason());
+                });
+        return category;
+    }
+
+    /**
+     * A new bib from the new race's range, the runner's eligibility checked against that race, and the place left
+     * behind given to the old race's waitlist. The chip stays with the entry, as on a transfer: timing knows the
+     * runner by it.
+     */
+    private void moveToRace(Entry entry, String raceCode, boolean onlyWhileEntriesOpen) {
+        if (entry.raceCode.equals(raceCode)) {
+            throw new EntryRefused(409, "same-race", "The entry is already in " + raceCode);
+        }
+        // both races locked in the order of their codes, so that two opposite moves cannot wait on each other
+        boolean toFirst = raceCode.compareTo(entry.raceCode) < 0;
+        Race first = Race.lockForEntry(toFirst ? raceCode : entry.raceCode);
+        Race second = Race.lockForEntry(toFirst ? entry.raceCode : raceCode);
+        Race from = toFirst ? second : first;
+        Race to = toFirst ? first : second;
+        if (to == null) {
+            throw new EntryRefused(404, "unknown-race", "There is no race " + raceCode);
+        }
+        // read again under the locks: the runner may have cancelled, or an organiser moved it, meanwhile
+        em.refresh(entry, LockModeType.PESSIMISTIC_WRITE);
+        if (entry.status == EntryStatus.CANCELLED || !entry.raceCode.equals(from.code)) {
+            throw new EntryRefused(409, "entry-changed", "The entry was cancelled or moved meanwhile");
+        }
+        if (onlyWhileEntriesOpen) {
+            refuseOutsideWindow(to);
+        }
+        refuseIfEntered(to, entry.firstName, entry.lastName, entry.birthDate);
+        Category category = eligibleCategory(entry.birthDate, entry.health(), to);
+        if (Entry.confirmed(to.code) >= to.capacity) {
+            throw new EntryRefused(409, "race-full", to.code + " is full (" + to.capacity
+                    + " places): no place left");
+        }
+        boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
+        entry.raceCode = to.code;
+        entry.category = category.name();
+        entry.bib = null;
+        // the old bib must be free in the database before the old race's next runner takes it
+        entry.flush();
+        givePlace(entry, to, entry.chip != null ? entry.chip : newChipId());
+        tell(Change.RACE_CHANGED, entry);
+        if (hadPlace) {
+            promoteWaitlist(from);
+        }
     }
 
     private static Race lockedRace(String code) {
@@ -171,7 +229,7 @@ public class Registrations {
         refuseIfEntered(race, request.firstName(), request.lastName(), request.birthDate());
         Eligibility.Health health = new Eligibility.Health(request.licenceNumber(), request.ppsNumber(),
                 request.ppsDate(), Boolean.TRUE.equals(request.medicalCertificate()));
-        Category category = eligibleCategory(race, request.birthDate(), health);
+        Category category = eligibleCategory(request.birthDate(), health, race);
         entry.firstName = request.firstName().strip();
         entry.lastName = request.lastName().strip();
         entry.sex = request.sex();
@@ -192,40 +250,13 @@ public class Registrations {
         entry.token = newToken();
     }
 
-    private static Eligibility.Health healthOf(Entry entry) {
-        return new Eligibility.Health(entry.licenceNumber, entry.ppsNumber, entry.ppsDate, entry.medicalCertificate);
-    }
-
-    private static Category eligibleCategory(Race race, LocalDate birthDate, Eligibility.Health health) {
-        Category category;
-        try {
-            category = Category.on(birthDate, race.raceDay());
-        } catch (IllegalArgumentException e) {
-            throw new EntryRefused(422, "birth-date", "A birth date in " + birthDate.getYear()
-                    + " gives no age category for this race");
-        }
-        Eligibility.check(race.kmEffort(), category, race.limits(), health, race.raceDay(),
-                race.medicalCertificateAllowed).ifPresent(refusal -> {
-                    throw new EntryRefused(422, refusal.rule(), refusal.reason());
-                });
-        return category;
-    }
-
-    private void promoteFirstWaitlisted(Race race) {
-        Entry next = Entry.firstWaitlisted(race.code);
-        if (next != null) {
-            givePlace(next, race);
-            tell(Change.PROMOTED, next);
-        }
-    }
-
-    private void givePlace(Entry entry, Race race) {
+    private void givePlace(Entry entry, Race race, String chip) {
         Integer bib = nextFreeBib(race);
         if (bib == null) {
             throw new EntryRefused(409, "no-bib-left", "No bib left in " + race.bibFirst + "-" + race.bibLast);
         }
         entry.bib = bib;
-        entry.chip = newChipId();
+        entry.chip = chip;
         entry.status = EntryStatus.CONFIRMED;
         entry.waitlistedAt = null;
         entry.persist();

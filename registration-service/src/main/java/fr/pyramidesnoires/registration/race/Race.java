@@ -36,6 +36,11 @@ public class Race extends PanacheEntityBase {
     public OffsetDateTime entriesClose;
     /** Shown to the runner; paid elsewhere, the platform takes no payment. */
     public BigDecimal feeEur;
+    /**
+     * A digest of the races-file definition last applied: the file overrides the race only when it changed, so
+     * that an organiser's changes through the API survive a restart.
+     */
+    public String definitionDigest;
 
     public double kmEffort() {
         return Eligibility.kmEffort(distanceKm, elevationGainM);

@@ -12,14 +12,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the event's races from the organiser's file at start-up. The file wins over the database, so that an
- * edit to the file takes effect on the next start.
+ * Loads the event's races from the organiser's file at start-up. A race whose definition in the file changed
+ * takes it whole on the next start; one whose definition did not keeps what organisers changed through the API.
  */
 @ApplicationScoped
 public class RaceCatalog {
@@ -43,12 +46,25 @@ public class RaceCatalog {
         List<RaceDefinition> definitions = read();
         for (RaceDefinition definition : definitions) {
             Race race = Race.<Race>findByIdOptional(definition.code()).orElseGet(Race::new);
-            definition.applyTo(race);
-            race.persist();
+            String digest = digest(definition);
+            if (!digest.equals(race.definitionDigest)) {
+                definition.applyTo(race);
+                race.definitionDigest = digest;
+                race.persist();
+            }
             // every start republishes: the topic is compacted, and a consumer can never miss the current races
             outbox.queue(Topics.RACES, race.code, race.publicEvent());
         }
         LOG.infof("%d races loaded from %s", definitions.size(), racesFile.orElse(SAMPLE + " (sample event)"));
+    }
+
+    private String digest(RaceDefinition definition) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(definition));
+            return HexFormat.of().formatHex(hash);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot digest race " + definition.code(), e);
+        }
     }
 
     private List<RaceDefinition> read() {

@@ -64,7 +64,7 @@ class BadInputTest {
                 .body("errors.field", hasItem("raceCode"));
         given().contentType(ContentType.JSON).body("{\"raceCode\": \"22K\"}").when()
                 .post("/api/entries/by-token/" + token + "/race-change")
-                .then().statusCode(422).body("type", containsString("same-race"));
+                .then().statusCode(409).body("type", containsString("same-race"));
         given().contentType(ContentType.JSON).body("{\"firstName\": ").when()
                 .post("/api/entries/by-token/" + token + "/transfer")
                 .then().statusCode(400).contentType("application/problem+json");

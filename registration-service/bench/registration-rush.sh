@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Registration rush benchmark, on its own stack and ports: ATTEMPTS distinct runners (default 5,000) register at
+# once, at most CLIENTS in flight (BENCH_CLIENTS, default 64), into one race of CAPACITY places (default 1,000)
+# of the packaged registration-service. Prints accepted (must equal CAPACITY), waitlisted, errors, rate, p50/p99
+# latency and the CPU an attempt costs; then pgbench's single-row INSERT rate on the same PostgreSQL in the same
+# run, with as many clients, and the ratio (goal >= 0.3); then checks in the database that no place was sold
+# twice over and no bib given twice.
+#   registration-service/bench/registration-rush.sh [ATTEMPTS] [CAPACITY]
+# BENCH_JAVA_OPTS adds JVM options to registration-service (e.g. a flight recording).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+ATTEMPTS=${1:-5000}
+CAPACITY=${2:-1000}
+CLIENTS=${BENCH_CLIENTS:-64}
+# the warm-up gives places and waitlists, so that the JIT has compiled both paths before the rush
+WARMUP=${BENCH_WARMUP:-1500}
+export STACK_DIR=$ROOT/.stack/bench-registration PG_PORT=${BENCH_PG_PORT:-55436} KAFKA_PORT=${BENCH_KAFKA_PORT:-59692}
+HTTP_PORT=${BENCH_HTTP_PORT:-18083}
+BENCH=registration-service/bench
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; deploy/stack.sh stop; }
+trap cleanup EXIT
+
+deploy/stack.sh start --fresh
+mvn -B -q -Dstyle.color=never package -DskipTests -pl registration-service -am
+mkdir -p "$STACK_DIR"
+# the rush race, with exactly as many bibs as places, and a race that warms the service up first
+cat >"$STACK_DIR/races-rush.json" <<RACES
+[
+  {"code": "RUSH", "name": "Benchmark rush", "distanceKm": 22, "elevationGainM": 400,
+   "startTime": "2027-03-20T10:00:00+01:00", "capacity": $CAPACITY, "bibFirst": 1, "bibLast": $CAPACITY},
+  {"code": "WARMUP", "name": "Benchmark warm-up", "distanceKm": 22, "elevationGainM": 400,
+   "startTime": "2027-03-20T10:00:00+01:00", "capacity": $((WARMUP / 2)), "bibFirst": 1, "bibLast": $WARMUP}
+]
+RACES
+RACES_FILE=$STACK_DIR/races-rush.json java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dtpn.pg.port="$PG_PORT" -Dtpn.kafka.port="$KAFKA_PORT" \
+  -Dquarkus.http.port="$HTTP_PORT" -jar registration-service/target/quarkus-app/quarkus-run.jar \
+  >"$STACK_DIR/registration.log" 2>&1 &
+pid=$!
+until curl -fs "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null; do sleep 0.5; done
+
+java $BENCH/RegistrationRush.java "http://127.0.0.1:$HTTP_PORT" WARMUP "$WARMUP" "$CLIENTS" >/dev/null
+# CPU the service (JIT and GC included) and its PostgreSQL sessions spend on the rush, in clock ticks
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_cpu() { pgrep -f "postgres: registration registration" | while read -r p; do cpu "$p"; done | awk '{s += $1} END {print s + 0}'; }
+service_cpu=$(cpu "$pid") db_cpu=$(pg_cpu)
+rush=$(java $BENCH/RegistrationRush.java "http://127.0.0.1:$HTTP_PORT" RUSH "$ATTEMPTS" "$CLIENTS")
+service_cpu=$(( $(cpu "$pid") - service_cpu )) db_cpu=$(( $(pg_cpu) - db_cpu ))
+
+sql() { psql -X -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
+sql -q -c "CREATE DATABASE pgbench"
+sql -q pgbench -c "CREATE TABLE single_row (id bigserial PRIMARY KEY, name text NOT NULL, at timestamptz NOT NULL DEFAULT now())"
+echo "INSERT INTO single_row (name) VALUES ('runner');" >"$STACK_DIR/insert.sql"
+tps=$(pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c "$CLIENTS" -j 2 -T 15 -f "$STACK_DIR/insert.sql" pgbench \
+  2>/dev/null | awk '/^tps/ {print $3; exit}')
+
+confirmed=$(sql registration -c "SELECT count(*) FROM entry WHERE racecode = 'RUSH' AND status = 'CONFIRMED'")
+twice=$(sql registration -c "SELECT count(bib) - count(DISTINCT bib) FROM entry WHERE racecode = 'RUSH'")
+outside=$(sql registration -c "SELECT count(*) FROM entry WHERE racecode = 'RUSH' AND bib NOT BETWEEN 1 AND $CAPACITY")
+
+echo "$rush" | awk -v attempts="$ATTEMPTS" -v capacity="$CAPACITY" -v clients="$CLIENTS" -v tps="$tps" \
+  -v service_cpu="$service_cpu" -v db_cpu="$db_cpu" -v hz="$(getconf CLK_TCK)" '
+  { v[$2] = $3 }
+  END {
+    printf "registration: %d attempts, %d in flight, on a race of %d places\n", attempts, clients, capacity
+    printf "  accepted %d (must be %d), waitlisted %d, errors %d\n", v["accepted"], capacity, v["waitlisted"], v["errors"]
+    printf "  %.0f registrations/s, p50 %.1f ms, p99 %.1f ms\n", v["rate"], v["p50"], v["p99"]
+    printf "  CPU per attempt: registration-service %.1f ms, its PostgreSQL sessions %.1f ms\n", \
+      service_cpu * 1000 / hz / attempts, db_cpu * 1000 / hz / attempts
+    printf "pgbench single-row INSERT, %d clients, same PostgreSQL: %.0f tps\n", clients, tps
+    printf "ratio registration / pgbench: %.3f (goal >= 0.3)\n", v["rate"] / tps
+  }'
+echo "database: $confirmed confirmed in RUSH (capacity $CAPACITY), $twice bibs given twice, $outside bibs outside 1-$CAPACITY"
+[ "$confirmed" = "$CAPACITY" ] && [ "$twice" = 0 ] && [ "$outside" = 0 ] \
+  && echo "check: no oversell, no bib twice" || { echo "check FAILED"; exit 1; }
+echo "$rush" | awk '$2 == "accepted" && $3 != '"$CAPACITY"' { print "check FAILED: accepted answers differ from the capacity"; exit 1 }'

@@ -1,0 +1,35 @@
+package fr.pyramidesnoires.registration.account;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+
+/** Someone of the organising team: sees every entry, corrects it, moves it, sets the races. */
+@Entity
+public class OrganiserAccount extends PanacheEntity {
+
+    /** The only role here: every account of this service is an organiser's. */
+    public static final String ROLE = "organiser";
+
+    @Column(nullable = false, unique = true)
+    public String username;
+    /** A bcrypt hash; the clear password is never stored. */
+    @Column(nullable = false)
+    public String passwordHash;
+
+    static OrganiserAccount named(String username) {
+        return find("username", username).firstResult();
+    }
+
+    static void create(String username, String clearPassword) {
+        OrganiserAccount account = new OrganiserAccount();
+        account.username = username;
+        account.passwordHash = BcryptUtil.bcryptHash(clearPassword);
+        account.persist();
+    }
+
+    boolean hasPassword(String clearPassword) {
+        return BcryptUtil.matches(clearPassword, passwordHash);
+    }
+}

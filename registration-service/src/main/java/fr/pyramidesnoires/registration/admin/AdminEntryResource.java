@@ -1,0 +1,116 @@
+package fr.pyramidesnoires.registration.admin;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.registration.account.OrganiserAccount;
+import fr.pyramidesnoires.registration.entry.Entry;
+import fr.pyramidesnoires.registration.entry.EntryStatus;
+import fr.pyramidesnoires.registration.entry.Registrations;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/admin/entries")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(OrganiserAccount.ROLE)
+@Tag(name = "Organiser: entries")
+public class AdminEntryResource {
+
+    /** A place in another race, asked for by an organiser. */
+    public record Move(@NotBlank String raceCode) {
+    }
+
+    final Registrations registrations;
+    final EntryCorrections corrections;
+    final SecurityIdentity organiser;
+
+    AdminEntryResource(Registrations registrations, EntryCorrections corrections, SecurityIdentity organiser) {
+        this.registrations = registrations;
+        this.corrections = corrections;
+        this.organiser = organiser;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Entries matching every criterion given, by race, bib and name, a page at a time")
+    public EntryPage search(@QueryParam("name") String name, @QueryParam("bib") Integer bib,
+                            @QueryParam("club") String club, @QueryParam("race") String race,
+                            @QueryParam("status") EntryStatus status, @QueryParam("sex") EntryEvent.Sex sex,
+                            @QueryParam("category") String category,
+                            @QueryParam("documentsChecked") Boolean documentsChecked,
+                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        EntryFilter.Query query = new EntryFilter(name, bib, club, race, status, sex, category, documentsChecked)
+                .query();
+        var found = Entry.<Entry>find(query.where(),
+                        Sort.by("raceCode").and("bib", Sort.NullPrecedence.NULLS_LAST).and("lastName").and("id"),
+                        query.parameters())
+                .page(page, size);
+        return new EntryPage(found.list().stream().map(AdminEntry::of).toList(), page, size, found.count());
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "One entry, private fields included")
+    public AdminEntry one(@PathParam("id") UUID id) {
+        return AdminEntry.of(EntryCorrections.found(id, LockModeType.NONE));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "Correct an entry: fields left out keep their value, an empty text clears one; "
+            + "public changes go to timing and results")
+    public AdminEntry correct(@PathParam("id") UUID id, @NotNull @Valid EntryChanges changes) {
+        return AdminEntry.of(corrections.correct(id, changes));
+    }
+
+    @PUT
+    @Path("{id}/documents-check")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    @Operation(summary = "Record that the signed-in organiser found the licence, PPS or certificate valid")
+    public AdminEntry documentsChecked(@PathParam("id") UUID id) {
+        return AdminEntry.of(corrections.documentsChecked(id, organiser.getPrincipal().getName()));
+    }
+
+    @DELETE
+    @Path("{id}/documents-check")
+    @Transactional
+    @Operation(summary = "Take back a documents check")
+    public AdminEntry documentsUnchecked(@PathParam("id") UUID id) {
+        return AdminEntry.of(corrections.documentsChecked(id, null));
+    }
+
+    @POST
+    @Path("{id}/move")
+    @Transactional
+    @Operation(summary = "Move an entry to another race that has a place and where the runner is eligible; "
+            + "it gets a bib of that race and its old place goes to the old race's waitlist")
+    public AdminEntry move(@PathParam("id") UUID id, @NotNull @Valid Move move) {
+        return AdminEntry.of(registrations.move(id, move.raceCode()));
+    }
+}

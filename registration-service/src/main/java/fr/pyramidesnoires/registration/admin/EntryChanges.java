@@ -1,0 +1,36 @@
+package fr.pyramidesnoires.registration.admin;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.registration.entry.RegistrationRequest;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/**
+ * An organiser's correction of an entry: a field left out (null) keeps its value; an empty text clears an
+ * optional one. Changing the birth date or the health proof checks the runner's eligibility again.
+ */
+public record EntryChanges(
+        @Size(max = 80) @Pattern(regexp = EntryChanges.NOT_BLANK, message = "must not be blank") String firstName,
+        @Size(max = 80) @Pattern(regexp = EntryChanges.NOT_BLANK, message = "must not be blank") String lastName,
+        EntryEvent.Sex sex,
+        @Past LocalDate birthDate,
+        @Pattern(regexp = "([A-Z]{3})?", message = "must be an ISO 3166 alpha-3 code such as FRA") String nationality,
+        @Size(max = 120) String club,
+        Boolean publishName,
+        @Email @Size(max = 254) String email,
+        @Pattern(regexp = "(" + RegistrationRequest.PHONE + ")?", message = RegistrationRequest.PHONE_MESSAGE)
+        String phone,
+        @Size(max = 120) String emergencyContactName,
+        @Pattern(regexp = "(" + RegistrationRequest.PHONE + ")?", message = RegistrationRequest.PHONE_MESSAGE)
+        String emergencyContactPhone,
+        @Size(max = 20) String licenceNumber,
+        @Size(max = 40) String ppsNumber,
+        LocalDate ppsDate,
+        Boolean medicalCertificate) {
+
+    /** A name may be changed, never emptied. */
+    static final String NOT_BLANK = "(?s).*\\S.*";
+}

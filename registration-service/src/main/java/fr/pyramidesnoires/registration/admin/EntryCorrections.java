@@ -1,0 +1,126 @@
+package fr.pyramidesnoires.registration.admin;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.registration.entry.Entry;
+import fr.pyramidesnoires.registration.entry.EntryRefused;
+import fr.pyramidesnoires.registration.entry.EntryStatus;
+import fr.pyramidesnoires.registration.entry.Registrations;
+import fr.pyramidesnoires.registration.eligibility.Eligibility;
+import fr.pyramidesnoires.registration.outbox.Outbox;
+import fr.pyramidesnoires.registration.race.Race;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An organiser's corrections of an entry; what timing and results show goes to them through the outbox. */
+@ApplicationScoped
+public class EntryCorrections {
+
+    final Outbox outbox;
+
+    EntryCorrections(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /**
+     * Applies the changes; the category follows the birth date and sex, and a new birth date or health proof must
+     * still make the runner eligible, whose documents then need checking again.
+     */
+    @Transactional
+    public Entry correct(UUID id, EntryChanges changes) {
+        Entry entry = locked(id);
+        // only a place on the start line is public; a waitlisted entry has nothing for timing and results yet
+        boolean published = entry.status == EntryStatus.CONFIRMED;
+        EntryEvent before = published ? timeless(entry.publicEvent(EntryEvent.Type.UPSERTED)) : null;
+        Eligibility.Health healthBefore = entry.health();
+        boolean birthDateChanged = changes.birthDate() != null && !changes.birthDate().equals(entry.birthDate);
+        apply(changes, entry);
+        boolean healthChanged = !entry.health().equals(healthBefore);
+        if (birthDateChanged || healthChanged) {
+            entry.category = Registrations.eligibleCategory(entry.birthDate, entry.health(),
+                    Race.findById(entry.raceCode)).name();
+        }
+        if (healthChanged) {
+            entry.documentsCheckedBy = null;
+            entry.documentsCheckedAt = null;
+        }
+        if (published) {
+            EntryEvent after = entry.publicEvent(EntryEvent.Type.UPSERTED);
+            if (!timeless(after).equals(before)) {
+                outbox.queue(Topics.ENTRIES, entry.id.toString(), after);
+            }
+        }
+        return entry;
+    }
+
+    /** The organiser has seen the licence, PPS or certificate and found it valid; null to take that back. */
+    @Transactional
+    public Entry documentsChecked(UUID id, String organiser) {
+        Entry entry = locked(id);
+        entry.documentsCheckedBy = organiser;
+        entry.documentsCheckedAt = organiser == null ? null : Instant.now();
+        return entry;
+    }
+
+    static Entry found(UUID id, LockModeType lock) {
+        Entry entry = Entry.findById(id, lock);
+        if (entry == null) {
+            throw new EntryRefused(404, "unknown-entry", "There is no entry " + id);
+        }
+        return entry;
+    }
+
+    /** Locked for the change, so that two organisers' corrections never overwrite each other unseen. */
+    private static Entry locked(UUID id) {
+        return found(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static void apply(EntryChanges changes, Entry entry) {
+        if (changes.firstName() != null) {
+            entry.firstName = changes.firstName().strip();
+        }
+        if (changes.lastName() != null) {
+            entry.lastName = changes.lastName().strip();
+        }
+        if (changes.sex() != null) {
+            entry.sex = changes.sex();
+        }
+        if (changes.birthDate() != null) {
+            entry.birthDate = changes.birthDate();
+        }
+        if (changes.publishName() != null) {
+            entry.publishName = changes.publishName();
+        }
+        if (changes.medicalCertificate() != null) {
+            entry.medicalCertificate = changes.medicalCertificate();
+        }
+        if (changes.ppsDate() != null) {
+            entry.ppsDate = changes.ppsDate();
+        }
+        entry.nationality = optional(changes.nationality(), entry.nationality);
+        entry.club = optional(changes.club(), entry.club);
+        entry.email = optional(changes.email(), entry.email);
+        entry.phone = optional(changes.phone(), entry.phone);
+        entry.emergencyContactName = optional(changes.emergencyContactName(), entry.emergencyContactName);
+        entry.emergencyContactPhone = optional(changes.emergencyContactPhone(), entry.emergencyContactPhone);
+        entry.licenceNumber = optional(changes.licenceNumber(), entry.licenceNumber);
+        entry.ppsNumber = optional(changes.ppsNumber(), entry.ppsNumber);
+    }
+
+    /** Null keeps the current value, blank clears it. */
+    private static String optional(String change, String current) {
+        if (change == null) {
+            return current;
+        }
+        return change.isBlank() ? null : change.strip();
+    }
+
+    /** The event without its time stamp, to tell whether anything public changed. */
+    private static EntryEvent timeless(EntryEvent e) {
+        return new EntryEvent(e.type(), e.entryId(), e.raceCode(), e.bib(), e.chip(), e.firstName(), e.lastName(),
+                e.nameHidden(), e.sex(), e.category(), e.club(), e.nationality(), null);
+    }
+}

@@ -1,0 +1,12 @@
+package fr.pyramidesnoires.registration.admin;
+
+import java.util.List;
+
+/**
+ * One page of a search.
+ *
+ * @param page  from 0
+ * @param total entries matching the search, on every page
+ */
+public record EntryPage(List<AdminEntry> entries, int page, int size, long total) {
+}

@@ -1,0 +1,76 @@
+package fr.pyramidesnoires.registration.admin;
+
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.registration.category.Category;
+import fr.pyramidesnoires.registration.entry.Entry;
+import fr.pyramidesnoires.registration.entry.Registrations;
+import fr.pyramidesnoires.registration.outbox.Outbox;
+import fr.pyramidesnoires.registration.race.Race;
+import fr.pyramidesnoires.problem.Problem;
+import fr.pyramidesnoires.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Arrays;
+
+/** An organiser's changes to a race while entries run. */
+@ApplicationScoped
+public class RaceChanges {
+
+    final Registrations registrations;
+    final Outbox outbox;
+
+    RaceChanges(Registrations registrations, Outbox outbox) {
+        this.registrations = registrations;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Under the race's lock, like every entry into it. A capacity never drops below the places already given
+     * (an organiser cancels or moves entries first) nor above the bibs the race has; places it adds go at once
+     * to the waitlist, in order.
+     */
+    @Transactional
+    public Race change(String code, RaceSettings settings) {
+        Race race = Race.lockForEntry(code);
+        if (race == null) {
+            throw refused(404, "unknown-race", "There is no race " + code);
+        }
+        long confirmed = Entry.confirmed(code);
+        if (settings.capacity() < confirmed) {
+            throw refused(409, "capacity-below-confirmed", code + " has " + confirmed
+                    + " confirmed entries: cancel or move some before lowering its capacity to " + settings.capacity());
+        }
+        int bibs = race.bibLast - race.bibFirst + 1;
+        if (settings.capacity() > bibs) {
+            throw refused(422, "capacity-over-bibs", code + " has " + bibs + " bibs (" + race.bibFirst + "-"
+                    + race.bibLast + "), fewer than " + settings.capacity() + " places");
+        }
+        if (settings.entriesOpen() != null && settings.entriesClose() != null
+                && !settings.entriesOpen().isBefore(settings.entriesClose())) {
+            throw refused(422, "entries-window", "Entries must open before they close");
+        }
+        if (settings.kmEffortLimits() != null) {
+            settings.kmEffortLimits().keySet().stream().filter(c -> !isCategory(c)).findFirst().ifPresent(c -> {
+                throw refused(422, "unknown-category", "No category " + c + "; categories are "
+                        + Arrays.toString(Category.values()));
+            });
+        }
+        race.capacity = settings.capacity();
+        race.entriesOpen = settings.entriesOpen();
+        race.entriesClose = settings.entriesClose();
+        race.feeEur = settings.feeEur();
+        race.kmEffortLimits = settings.kmEffortLimits();
+        race.medicalCertificateAllowed = settings.medicalCertificateAllowed();
+        outbox.queue(Topics.RACES, race.code, race.publicEvent());
+        registrations.promoteWaitlist(race);
+        return race;
+    }
+
+    private static boolean isCategory(String code) {
+        return Arrays.stream(Category.values()).anyMatch(c -> c.name().equals(code));
+    }
+
+    private static ProblemException refused(int status, String type, String detail) {
+        return new ProblemException(Problem.of(status, type, "Modification refusée / Change refused", detail));
+    }
+}

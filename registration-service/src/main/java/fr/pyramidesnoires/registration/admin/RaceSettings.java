@@ -1,0 +1,29 @@
+package fr.pyramidesnoires.registration.admin;
+
+import fr.pyramidesnoires.registration.race.Race;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * What an organiser may change of a race while entries run; its course, date and bibs come from the races file.
+ * Given whole: a null window bound, fee or limits means none.
+ *
+ * @param kmEffortLimits most km-effort per category code (e.g. "JU"), where the race differs from the defaults
+ */
+public record RaceSettings(
+        @NotNull @Min(0) Integer capacity,
+        OffsetDateTime entriesOpen,
+        OffsetDateTime entriesClose,
+        @DecimalMin("0") BigDecimal feeEur,
+        Map<String, Double> kmEffortLimits,
+        boolean medicalCertificateAllowed) {
+
+    static RaceSettings of(Race race) {
+        return new RaceSettings(race.capacity, race.entriesOpen, race.entriesClose, race.feeEur, race.kmEffortLimits,
+                race.medicalCertificateAllowed);
+    }
+}

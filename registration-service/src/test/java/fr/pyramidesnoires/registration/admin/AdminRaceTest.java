@@ -1,0 +1,96 @@
+package fr.pyramidesnoires.registration.admin;
+
+import static fr.pyramidesnoires.registration.admin.AdminApi.asOrganiser;
+import static fr.pyramidesnoires.registration.admin.AdminApi.register;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.pyramidesnoires.events.RaceEvent;
+import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Race ADMIN-C of the test races file: 2 places, bibs 9601-9610. */
+@QuarkusTest
+class AdminRaceTest {
+
+    @BeforeEach
+    void emptyTheRace() {
+        AdminApi.empty("ADMIN-C");
+        settings(Map.of("capacity", 2)).statusCode(200);
+    }
+
+    static ValidatableResponse settings(Map<String, Object> settings) {
+        return asOrganiser().contentType(ContentType.JSON).body(settings)
+                .when().put("/api/admin/races/ADMIN-C/settings").then();
+    }
+
+    @Test
+    void raisingTheCapacityGivesTheNewPlacesToTheWaitlistAndTellsTheOtherServices() {
+        register("ADMIN-C", "First");
+        register("ADMIN-C", "Second");
+        JsonPath third = register("ADMIN-C", "Third");
+        JsonPath fourth = register("ADMIN-C", "Fourth");
+        JsonPath fifth = register("ADMIN-C", "Fifth");
+        assertEquals("WAITLISTED", third.getString("status"));
+
+        settings(Map.of("capacity", 4)).statusCode(200).body("settings.capacity", equalTo(4));
+
+        given().when().get("/api/entries/by-token/" + third.getString("token"))
+                .then().body("status", equalTo("CONFIRMED")).body("bib", equalTo(9603));
+        given().when().get("/api/entries/by-token/" + fourth.getString("token"))
+                .then().body("status", equalTo("CONFIRMED")).body("bib", equalTo(9604));
+        given().when().get("/api/entries/by-token/" + fifth.getString("token"))
+                .then().body("status", equalTo("WAITLISTED")).body("waitlistPosition", equalTo(1));
+        try (TopicProbe kafka = new TopicProbe(AdminApi.kafkaServers())) {
+            RaceEvent race = kafka.awaitLast(Topics.RACES, RaceEvent.class,
+                    r -> r.code().equals("ADMIN-C") && r.capacity() == 4, Duration.ofSeconds(20));
+            assertEquals(10, race.distanceKm());
+        }
+    }
+
+    @Test
+    void theCapacityStaysBetweenThePlacesGivenAndTheBibs() {
+        register("ADMIN-C", "One");
+        register("ADMIN-C", "Two");
+
+        settings(Map.of("capacity", 1)).statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("capacity-below-confirmed"));
+        settings(Map.of("capacity", 11)).statusCode(422)
+                .body("type", containsString("capacity-over-bibs"));
+        settings(Map.of("capacity", -1)).statusCode(400)
+                .body("errors.field", hasItem("capacity"));
+    }
+
+    @Test
+    void anOrganiserSetsTheWindowTheFeeAndTheLimits() {
+        Map<String, Object> settings = new HashMap<>(Map.of("capacity", 3, "feeEur", 12.5,
+                "entriesClose", "2020-01-01T00:00:00+01:00", "kmEffortLimits", Map.of("JU", 5.0)));
+        settings(settings).statusCode(200)
+                .body("settings.feeEur", equalTo(12.5f))
+                .body("settings.kmEffortLimits.JU", equalTo(5.0f));
+
+        given().contentType(ContentType.JSON).body(AdminApi.runner("ADMIN-C", "Late", "F", Map.of()))
+                .when().post("/api/entries")
+                .then().statusCode(422).body("type", containsString("entries-closed"));
+        List<String> codes = asOrganiser().when().get("/api/admin/races").then().statusCode(200)
+                .extract().jsonPath().getList("code");
+        assertEquals(true, codes.contains("ADMIN-C"));
+
+        settings.put("kmEffortLimits", Map.of("XX", 5.0));
+        settings(settings).statusCode(422).body("type", containsString("unknown-category"));
+    }
+}
