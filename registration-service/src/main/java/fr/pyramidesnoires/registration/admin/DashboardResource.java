@@ -45,8 +45,8 @@ public class DashboardResource {
                         select e.raceCode, e.status, e.sex, e.category, count(*), count(e.documentsCheckedAt)
                         from Entry e group by e.raceCode, e.status, e.sex, e.category""", Object[].class)
                 .getResultStream()
-                .map(row -> new Group((String) row[0], (EntryStatus) row[1], ((EntryEvent.Sex) row[2]).name(), (String) row[3],
-                        (Long) row[4], (Long) row[5]))
+                .map(row -> new Group((String) row[0], (EntryStatus) row[1], ((EntryEvent.Sex) row[2]).name(),
+                        (String) row[3], (Long) row[4], (Long) row[5]))
                 .toList();
         List<Dashboard.RaceFill> races = new ArrayList<>();
         for (Race race : Race.<Race>listAll(Sort.by("startTime").and("code"))) {

@@ -30,7 +30,8 @@ public class EntryExportResource {
                 "email", "phone", "emergencyContactName", "emergencyContactPhone", "licenceNumber", "ppsNumber",
                 "ppsDate", "medicalCertificate", "documentsCheckedBy", "documentsCheckedAt", "createdAt"));
         Sort order = Sort.by("raceCode").and("bib", Sort.NullPrecedence.NULLS_LAST).and("createdAt").and("id");
-        List<Entry> entries = race == null || race.isBlank() ? Entry.listAll(order) : Entry.list("raceCode", order, race);
+        List<Entry> entries = race == null || race.isBlank() ? Entry.listAll(order)
+                : Entry.list("raceCode", order, race);
         for (Entry e : entries) {
             csv.append(Csv.line(e.id, e.raceCode, e.status, e.bib, e.chip, e.waitlistedAt, e.lastName, e.firstName,
                     e.sex, e.birthDate, e.category, e.nationality, e.club, e.publishName, e.email, e.phone,
