@@ -21,4 +21,29 @@ public record Problem(String type, String title, int status, String detail, List
     public Response response() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
+
+    /** The same problem as a page a person can read on a phone: what went wrong, and a way back. */
+    public String page() {
+        StringBuilder page = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="fr"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>""").append(escape(title)).append("""
+                </title></head>
+                <body style="font-family: sans-serif; max-width: 40rem; margin: 1rem auto; padding: 0 1rem">
+                <main><h1>""").append(escape(title)).append("</h1>\n<p role=\"alert\">").append(escape(detail))
+                .append("</p>\n");
+        if (errors != null && !errors.isEmpty()) {
+            page.append("<ul>\n");
+            errors.forEach(error -> page.append("<li>").append(escape(error.field())).append(" : ")
+                    .append(escape(error.message())).append("</li>\n"));
+            page.append("</ul>\n");
+        }
+        return page.append("<p><a href=\"/\">Accueil / Home</a></p></main></body></html>\n").toString();
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
 }

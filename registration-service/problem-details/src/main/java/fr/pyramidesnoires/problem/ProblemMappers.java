@@ -6,29 +6,35 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every refusal of an API as application/problem+json, naming the fields at fault. */
+/**
+ * Every refusal as application/problem+json, naming the fields at fault; to a browser that asked for a page, the
+ * same problem as a short readable page, since a runner or a volunteer who followed a dead link gets no use from
+ * JSON.
+ */
 public class ProblemMappers {
 
     @ServerExceptionMapper
-    public Response refused(ProblemException e) {
-        return e.problem().response();
+    public Response refused(ProblemException e, HttpHeaders headers) {
+        return answer(e.problem(), headers);
     }
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e) {
+    public Response invalid(ConstraintViolationException e, HttpHeaders headers) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
-        return new Problem(Problem.TYPES + "invalid-fields", "Champs invalides / Invalid fields", 400, detail, errors)
-                .response();
+        return answer(new Problem(Problem.TYPES + "invalid-fields", "Champs invalides / Invalid fields", 400, detail,
+                errors), headers);
     }
 
     @ServerExceptionMapper
@@ -47,13 +53,26 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException unreadableBody) {
             return unreadable(unreadableBody);
         }
         int status = e.getResponse().getStatus();
-        return Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage())
-                .response();
+        return answer(Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(),
+                e.getMessage()), headers);
+    }
+
+    /**
+     * A browser names text/html in its Accept header; API clients name JSON or nothing: only the former gets the
+     * page.
+     */
+    private static Response answer(Problem problem, HttpHeaders headers) {
+        boolean browser = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.getType().equals("text") && type.getSubtype().equals("html"));
+        return browser
+                ? Response.status(problem.status()).type(MediaType.TEXT_HTML + ";charset=UTF-8").entity(problem.page())
+                        .build()
+                : problem.response();
     }
 
     /** "register.request.birthDate" becomes "birthDate": the client knows its own body, not our method names. */

@@ -2,7 +2,9 @@ package fr.pyramidesnoires.registration.admin;
 
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
+import fr.pyramidesnoires.registration.certificate.MedicalCertificate;
 import fr.pyramidesnoires.registration.entry.Entry;
+import fr.pyramidesnoires.registration.entry.EntryRefused;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import io.quarkus.panache.common.Sort;
@@ -103,6 +105,17 @@ public class AdminEntryResource {
     @Operation(summary = "Take back a documents check")
     public AdminEntry documentsUnchecked(@PathParam("id") UUID id) {
         return AdminEntry.of(corrections.documentsChecked(id, null));
+    }
+
+    /** What the organiser reads before marking the documents checked. */
+    @GET
+    @Path("{id}/certificate")
+    @Produces("application/pdf")
+    @Transactional
+    @Operation(summary = "The runner's medical certificate, the PDF file as uploaded")
+    public byte[] certificate(@PathParam("id") UUID id) {
+        return MedicalCertificate.<MedicalCertificate>findByIdOptional(id).map(certificate -> certificate.pdf)
+                .orElseThrow(() -> new EntryRefused(404, "no-certificate", "This entry has no certificate on file"));
     }
 
     @POST

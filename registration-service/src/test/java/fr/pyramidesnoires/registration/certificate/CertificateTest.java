@@ -73,6 +73,12 @@ class CertificateTest {
 
         put(token, PDF, "application/pdf").statusCode(200).body("certificateOnFile", equalTo(true));
         assertArrayEquals(PDF, stored(entry.getString("id")));
+
+        String organiserCopy = "/api/admin/entries/" + entry.getString("id") + "/certificate";
+        assertArrayEquals(PDF, given().auth().preemptive().basic("organiser", "organiser-secret")
+                .when().get(organiserCopy).then().statusCode(200).contentType("application/pdf")
+                .extract().asByteArray());
+        given().when().get(organiserCopy).then().statusCode(401);
     }
 
     @Test

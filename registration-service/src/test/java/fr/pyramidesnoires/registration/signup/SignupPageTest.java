@@ -54,6 +54,18 @@ public class SignupPageTest {
     }
 
     @Test
+    void aDeadPrivateLinkIsAReadablePageInABrowserAndAProblemForTheApi() {
+        given().accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .when().get("/entry/not-a-link-anyone-was-given")
+                .then().statusCode(404).contentType(containsString("text/html"))
+                .body(allOf(containsString("<html lang=\"fr\">"), containsString("No entry has this link"),
+                        containsString("role=\"alert\""), not(containsString("\"status\""))));
+        given().when().get("/api/entries/by-token/not-a-link-anyone-was-given")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("No entry has this link"));
+    }
+
+    @Test
     void theFormSpeaksFrenchThenEnglishAndLabelsEveryField() {
         String page = given().when().get("/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(allOf(containsString("<html lang=\"fr\">"), containsString("Prénom / First name"),
