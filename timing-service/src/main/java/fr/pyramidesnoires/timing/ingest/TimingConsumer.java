@@ -43,14 +43,17 @@ public class TimingConsumer {
     final TimingBatch batch;
     final EventPublisher publisher;
     final RecomputeRequests requests;
+    final PublishedTimings published;
     private volatile boolean running;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
 
-    TimingConsumer(TimingBatch batch, EventPublisher publisher, RecomputeRequests requests) {
+    TimingConsumer(TimingBatch batch, EventPublisher publisher, RecomputeRequests requests,
+                   PublishedTimings published) {
         this.batch = batch;
         this.publisher = publisher;
         this.requests = requests;
+        this.published = published;
     }
 
     void start(@Observes StartupEvent start) {
@@ -98,9 +101,9 @@ public class TimingConsumer {
             long start = System.nanoTime();
             List<EventPublisher.Message> timings = batch.store(messages);
             long stored = System.nanoTime();
-            publisher.sendAll(timings);
-            LOG.debugf("%d messages stored in %d ms, %d timings published in %d ms", messages.size(),
-                    (stored - start) / 1_000_000, timings.size(), (System.nanoTime() - stored) / 1_000_000);
+            int sent = publish(timings).size();
+            LOG.debugf("%d messages stored in %d ms, %d of %d timings published in %d ms", messages.size(),
+                    (stored - start) / 1_000_000, sent, timings.size(), (System.nanoTime() - stored) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.error("Batch of " + messages.size() + " messages not stored, retrying it", e);
             rewind(messages);
@@ -121,12 +124,20 @@ public class TimingConsumer {
             return;
         }
         try {
-            publisher.sendAll(batch.recompute(pending));
+            publish(batch.recompute(pending));
         } catch (RuntimeException e) {
             LOG.error("Official decisions not applied yet, retrying", e);
             requests.putBack(pending);
             pause();
         }
+    }
+
+    /** @return what was sent: the snapshots that changed, tombstones and courses */
+    private List<EventPublisher.Message> publish(List<EventPublisher.Message> messages) {
+        List<EventPublisher.Message> news = published.news(messages);
+        publisher.sendAll(news);
+        published.sent(news);
+        return news;
     }
 
     /** Back to the first message of the failed batch on every partition, so nothing is skipped. */
