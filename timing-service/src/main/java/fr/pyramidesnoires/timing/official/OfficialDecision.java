@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every manual change to timing, with who made it, when and why. The log is the truth: a runner's corrections
@@ -64,11 +65,15 @@ public class OfficialDecision extends PanacheEntity {
      * The corrections of every runner in the given races and bibs that officials touched, keyed by
      * {@code race/bib}; a runner without any has no entry.
      */
-    public static Map<String, Corrections> corrections(Collection<String> raceCodes, Collection<Integer> bibs) {
+    public static Map<String, Corrections> corrections(Collection<String> raceCodes, Set<Integer> bibs) {
         Map<String, Corrections> corrections = new HashMap<>();
-        List<OfficialDecision> decisions = list("raceCode in ?1 and bib in ?2 and undoneAt is null order by id",
-                raceCodes, bibs);
+        // officials correct a few runners of a race: reading the races' decisions beats naming a batch's bibs
+        List<OfficialDecision> decisions = list("raceCode in ?1 and bib is not null and undoneAt is null order by id",
+                raceCodes);
         for (OfficialDecision d : decisions) {
+            if (!bibs.contains(d.bib)) {
+                continue;
+            }
             corrections.merge(d.raceCode + "/" + d.bib, d.applyTo(Corrections.NONE), (before, ignored) -> d.applyTo(before));
         }
         return corrections;
