@@ -47,8 +47,6 @@ public class RunnerTimings {
         if (timed.isEmpty()) {
             return List.of();
         }
-        // the statements below go past Hibernate: they must see the assignments this transaction changed
-        em.flush();
         Map<String, Corrections> corrections = OfficialDecision.corrections(
                 timed.stream().map(r -> r.raceCode).collect(Collectors.toSet()),
                 timed.stream().map(r -> r.bib).collect(Collectors.toSet()));
