@@ -45,25 +45,19 @@ public class ReadStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> keep(List<ConsumerRecord<String, byte[]>> messages) {
+        // parsing and hashing is most of this side's work, and the database waits meanwhile: on every core
+        List<Incoming> incoming = messages.parallelStream().map(Incoming::of).toList();
         Set<String> chips = new HashSet<>();
         String now = Instant.now().toString();
         CopyText rows = new CopyText();
-        for (ConsumerRecord<String, byte[]> message : messages) {
-            byte[] payload = message.value() == null ? new byte[0] : message.value();
-            ChipRead read = null;
-            String problem = null;
-            try {
-                read = validated(EventJson.read(new String(payload, StandardCharsets.UTF_8), ChipRead.class));
-            } catch (EventJson.MalformedEventException e) {
-                problem = e.getMessage();
-            }
-            // a malformed message is its own key: the same broken bytes replayed are kept once
-            rows.text(read != null ? key(EventJson.write(read).getBytes(StandardCharsets.UTF_8)) : key(payload))
-                    .bytes(payload)
-                    .number(message.partition())
-                    .number(message.offset())
+        for (Incoming in : incoming) {
+            rows.text(in.readKey())
+                    .bytes(in.payload())
+                    .number(in.message().partition())
+                    .number(in.message().offset())
                     .text(now)
-                    .text(problem);
+                    .text(in.problem());
+            ChipRead read = in.read();
             if (read == null) {
                 rows.text(null).text(null).text(null).text(null).number(null).number(null).number(null).text(null);
             } else {
@@ -85,6 +79,23 @@ public class ReadStore {
             }
         });
         return chips;
+    }
+
+    /** A message as it is kept: its bytes, the read they hold or why they hold none, and its key. */
+    private record Incoming(ConsumerRecord<String, byte[]> message, byte[] payload, String readKey, ChipRead read,
+                            String problem) {
+
+        static Incoming of(ConsumerRecord<String, byte[]> message) {
+            byte[] payload = message.value() == null ? new byte[0] : message.value();
+            try {
+                ChipRead read = validated(EventJson.read(new String(payload, StandardCharsets.UTF_8), ChipRead.class));
+                return new Incoming(message, payload, key(EventJson.write(read).getBytes(StandardCharsets.UTF_8)),
+                        read, null);
+            } catch (EventJson.MalformedEventException e) {
+                // a malformed message is its own key: the same broken bytes replayed are kept once
+                return new Incoming(message, payload, key(payload), null, e.getMessage());
+            }
+        }
     }
 
     private static ChipRead validated(ChipRead read) {
