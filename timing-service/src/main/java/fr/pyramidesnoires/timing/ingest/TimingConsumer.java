@@ -60,6 +60,9 @@ public class TimingConsumer {
         Properties settings = KafkaSettings.consumer(bootstrapServers, groupId, maxBatch);
         // bytes, not text: a chip-read message is kept exactly as it came, even when it is not UTF-8
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        // a backlog (a mat replaying its buffer) comes in full batches: one partition's fetch may hold a whole batch
+        // of reads, about 250 bytes each
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(maxBatch * 300));
         consumer = new KafkaConsumer<>(settings);
         // an official's decision should not wait for the next chip read to show
         requests.onRequest(consumer::wakeup);
