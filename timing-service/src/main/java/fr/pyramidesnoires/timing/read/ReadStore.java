@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /** Keeps every incoming chip-read message, in bulk, once. */
 @ApplicationScoped
@@ -27,12 +29,17 @@ public class ReadStore {
     private static final String COLUMNS = """
             readkey, payload, kafkapartition, kafkaoffset, receivedat, problem, readerid, matid, chipid, readtime,
             antenna, rssi, sequence, source""";
-    // COPY cannot skip a read already stored: reads go to a table of the session's own first, then across once
+    private static final String COPY = "COPY rawread (" + COLUMNS + ") FROM STDIN";
+    // COPY cannot skip a read already stored. Replays are rare: a batch is copied straight in, and only one that
+    // holds a read already kept goes through a table of the session's own, then across without its duplicates.
+    private static final String SAVEPOINT = "SAVEPOINT fresh_reads";
+    private static final String BACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT fresh_reads";
     private static final String STAGING = "CREATE TEMP TABLE IF NOT EXISTS rawread_incoming ON COMMIT DELETE ROWS AS"
             + " SELECT " + COLUMNS + " FROM rawread WITH NO DATA";
-    private static final String COPY = "COPY rawread_incoming (" + COLUMNS + ") FROM STDIN";
+    private static final String COPY_STAGED = "COPY rawread_incoming (" + COLUMNS + ") FROM STDIN";
     private static final String MOVE = "INSERT INTO rawread (" + COLUMNS + ") SELECT " + COLUMNS
             + " FROM rawread_incoming ON CONFLICT (readkey) DO NOTHING";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     final EntityManager em;
 
@@ -70,10 +77,20 @@ public class ReadStore {
             rows.endRow();
         }
         em.unwrap(Session.class).doWork(connection -> {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             try (Statement statement = connection.createStatement()) {
-                statement.execute(STAGING);
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, rows.stream());
-                statement.executeUpdate(MOVE);
+                statement.execute(SAVEPOINT);
+                try {
+                    copy.copyIn(COPY, rows.stream());
+                } catch (SQLException e) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    statement.execute(BACK_TO_SAVEPOINT);
+                    statement.execute(STAGING);
+                    copy.copyIn(COPY_STAGED, rows.stream());
+                    statement.executeUpdate(MOVE);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
