@@ -47,21 +47,19 @@ public class RunnerTimings {
         if (timed.isEmpty()) {
             return List.of();
         }
-        Map<String, Corrections> corrections = OfficialDecision.corrections(
-                timed.stream().map(r -> r.raceCode).collect(Collectors.toSet()),
-                timed.stream().map(r -> r.bib).collect(Collectors.toSet()));
-        Map<String, Instant> guns = new HashMap<>();
-        timed.forEach(r -> guns.computeIfAbsent(r.raceCode, OfficialDecision::gunStart));
         return em.unwrap(Session.class).doReturningWork(connection -> {
             TimingRows rows = new TimingRows(connection);
+            OfficialDecision.Standing decisions = OfficialDecision.standing(connection,
+                    timed.stream().map(r -> r.raceCode).collect(Collectors.toSet()));
             Map<String, List<Timeline.Read>> readsByChip = rows.reads(timed.stream().map(r -> r.chip).toList());
             Map<String, TimingRows.Outcome> stored = rows.outcomes(timed.stream().map(r -> r.entryId).toList());
             Map<String, TimingRows.Outcome> changed = new HashMap<>();
             List<RunnerTiming> timings = new ArrayList<>(timed.size());
             for (ChipAssignment runner : timed) {
                 RunnerTiming timing = Timeline.of(runner.raceCode, runner.bib, courses.course(runner.raceCode).get(),
-                        readsByChip.getOrDefault(runner.chip, List.of()), guns.get(runner.raceCode), crossingWindow,
-                        corrections.getOrDefault(runner.raceCode + "/" + runner.bib, Corrections.NONE));
+                        readsByChip.getOrDefault(runner.chip, List.of()), decisions.gunStarts().get(runner.raceCode),
+                        crossingWindow, decisions.corrections().getOrDefault(runner.raceCode + "/" + runner.bib,
+                                Corrections.NONE));
                 TimingRows.Outcome outcome = TimingRows.Outcome.of(timing);
                 if (!outcome.equals(stored.get(runner.entryId))) {
                     changed.put(runner.entryId, outcome);
