@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +71,8 @@ public class TimingBatch {
         }
         Set<String> chips = reads.keep(chipReads);
         if (!chips.isEmpty()) {
-            ChipAssignment.wearing(chips).forEach(runner -> touched.put(runner.entryId, runner));
+            em.unwrap(Session.class).doReturningWork(connection -> ChipAssignment.wearing(connection, chips))
+                    .forEach(runner -> touched.put(runner.entryId, runner));
         }
         timings.recompute(touched.values()).stream().map(Publication::of).forEach(publications::add);
         return publications;
@@ -114,8 +114,6 @@ public class TimingBatch {
      */
     private static final class Assignments {
 
-        private static final String LOAD = """
-                SELECT entryid, chip, racecode, bib FROM chipassignment WHERE entryid = ANY(?) OR chip = ANY(?)""";
         private static final String DELETE = "DELETE FROM chipassignment WHERE entryid = ANY(?)";
         private static final String INSERT = """
                 INSERT INTO chipassignment (entryid, chip, racecode, bib) VALUES (?, ?, ?, ?)""";
@@ -127,20 +125,11 @@ public class TimingBatch {
 
         static Assignments of(Connection connection, List<EntryEvent> entries) throws SQLException {
             Assignments loaded = new Assignments();
-            try (PreparedStatement load = connection.prepareStatement(LOAD)) {
-                load.setArray(1, connection.createArrayOf("text", entries.stream().map(EntryEvent::entryId).toArray()));
-                load.setArray(2, connection.createArrayOf("text", entries.stream().map(EntryEvent::chip).toArray()));
-                try (ResultSet rows = load.executeQuery()) {
-                    while (rows.next()) {
-                        ChipAssignment runner = new ChipAssignment();
-                        runner.entryId = rows.getString(1);
-                        runner.chip = rows.getString(2);
-                        runner.raceCode = rows.getString(3);
-                        runner.bib = rows.getInt(4);
-                        loaded.byEntry.put(runner.entryId, runner);
-                        loaded.byChip.put(runner.chip, runner);
-                    }
-                }
+            List<String> entryIds = entries.stream().map(EntryEvent::entryId).toList();
+            List<String> chips = entries.stream().map(EntryEvent::chip).toList();
+            for (ChipAssignment runner : ChipAssignment.ofEntriesOrChips(connection, entryIds, chips)) {
+                loaded.byEntry.put(runner.entryId, runner);
+                loaded.byChip.put(runner.chip, runner);
             }
             return loaded;
         }
