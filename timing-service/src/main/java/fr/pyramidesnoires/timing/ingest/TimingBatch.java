@@ -10,16 +10,22 @@ import fr.pyramidesnoires.timing.kafka.EventPublisher.Message;
 import fr.pyramidesnoires.timing.passage.RunnerTimings;
 import fr.pyramidesnoires.timing.read.ReadStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,11 +40,13 @@ public class TimingBatch {
     final ReadStore reads;
     final RunnerTimings timings;
     final CourseCatalog courses;
+    final EntityManager em;
 
-    TimingBatch(ReadStore reads, RunnerTimings timings, CourseCatalog courses) {
+    TimingBatch(ReadStore reads, RunnerTimings timings, CourseCatalog courses, EntityManager em) {
         this.reads = reads;
         this.timings = timings;
         this.courses = courses;
+        this.em = em;
     }
 
     @Transactional
@@ -55,12 +63,16 @@ public class TimingBatch {
             }
         }
         if (!entries.isEmpty()) {
-            Assignments assignments = Assignments.of(entries);
-            entries.forEach(entry -> applyEntry(entry, assignments, touched, publications));
+            em.unwrap(Session.class).doWork(connection -> {
+                Assignments assignments = Assignments.of(connection, entries);
+                entries.forEach(entry -> applyEntry(entry, assignments, touched, publications));
+                assignments.save(connection);
+            });
         }
         Set<String> chips = reads.keep(chipReads);
         if (!chips.isEmpty()) {
-            ChipAssignment.wearing(chips).forEach(runner -> touched.put(runner.entryId, runner));
+            em.unwrap(Session.class).doReturningWork(connection -> ChipAssignment.wearing(connection, chips))
+                    .forEach(runner -> touched.put(runner.entryId, runner));
         }
         timings.recompute(touched.values()).stream().map(Publication::of).forEach(publications::add);
         return publications;
@@ -96,32 +108,68 @@ public class TimingBatch {
         }
     }
 
-    /** The batch's runners and chips as stored, loaded at once, kept current as the batch's entries apply. */
-    private record Assignments(Map<String, ChipAssignment> byEntry, Map<String, ChipAssignment> byChip) {
+    /**
+     * The batch's runners and chips as stored, loaded at once, kept current as the batch's entries apply, and
+     * written back at once: thousands of entries arrive together when registration replays its topic.
+     */
+    private static final class Assignments {
 
-        static Assignments of(List<EntryEvent> entries) {
-            Assignments loaded = new Assignments(new HashMap<>(), new HashMap<>());
-            ChipAssignment.<ChipAssignment>list("entryId in ?1 or chip in ?2",
-                            entries.stream().map(EntryEvent::entryId).distinct().toList(),
-                            entries.stream().map(EntryEvent::chip).distinct().toList())
-                    .forEach(loaded::put);
+        private static final String DELETE = "DELETE FROM chipassignment WHERE entryid = ANY(?)";
+        private static final String INSERT = """
+                INSERT INTO chipassignment (entryid, chip, racecode, bib) VALUES (?, ?, ?, ?)""";
+
+        final Map<String, ChipAssignment> byEntry = new HashMap<>();
+        final Map<String, ChipAssignment> byChip = new HashMap<>();
+        /** The entries whose stored row goes: cancelled, re-assigned, or whose chip another runner took. */
+        final Set<String> changed = new HashSet<>();
+
+        static Assignments of(Connection connection, List<EntryEvent> entries) throws SQLException {
+            Assignments loaded = new Assignments();
+            List<String> entryIds = entries.stream().map(EntryEvent::entryId).toList();
+            List<String> chips = entries.stream().map(EntryEvent::chip).toList();
+            for (ChipAssignment runner : ChipAssignment.ofEntriesOrChips(connection, entryIds, chips)) {
+                loaded.byEntry.put(runner.entryId, runner);
+                loaded.byChip.put(runner.chip, runner);
+            }
             return loaded;
         }
 
         void put(ChipAssignment runner) {
             byEntry.put(runner.entryId, runner);
             byChip.put(runner.chip, runner);
+            changed.add(runner.entryId);
         }
 
         void remove(ChipAssignment runner) {
             byEntry.remove(runner.entryId);
             byChip.remove(runner.chip, runner);
+            changed.add(runner.entryId);
+        }
+
+        /** Every changed row goes before any comes back, so a chip is free before its new wearer takes it. */
+        void save(Connection connection) throws SQLException {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE);
+                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                delete.setArray(1, connection.createArrayOf("text", changed.toArray()));
+                delete.executeUpdate();
+                for (String entryId : changed) {
+                    ChipAssignment runner = byEntry.get(entryId);
+                    if (runner != null) {
+                        insert.setString(1, runner.entryId);
+                        insert.setString(2, runner.chip);
+                        insert.setString(3, runner.raceCode);
+                        insert.setInt(4, runner.bib);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
         }
     }
 
     private void applyEntry(EntryEvent entry, Assignments assignments, Map<String, ChipAssignment> touched,
                             List<Message> publications) {
-        ChipAssignment current = assignments.byEntry().get(entry.entryId());
+        ChipAssignment current = assignments.byEntry.get(entry.entryId());
         if (current != null && (entry.type() == EntryEvent.Type.CANCELLED
                 || !current.raceCode.equals(entry.raceCode()) || current.bib != entry.bib())) {
             publications.add(Publication.tombstone(current.raceCode, current.bib));
@@ -129,30 +177,25 @@ public class TimingBatch {
         if (entry.type() == EntryEvent.Type.CANCELLED) {
             if (current != null) {
                 assignments.remove(current);
-                current.delete();
                 timings.forget(entry.entryId());
                 touched.remove(entry.entryId());
             }
             return;
         }
         // a chip handed from one runner to another: the previous wearer no longer has it
-        ChipAssignment previous = assignments.byChip().get(entry.chip());
+        ChipAssignment previous = assignments.byChip.get(entry.chip());
         if (previous != null && !previous.entryId.equals(entry.entryId())) {
             assignments.remove(previous);
-            previous.delete();
-            // Hibernate flushes inserts before deletes: the chip must be free before another runner takes it
-            previous.flush();
             touched.remove(previous.entryId);
         }
-        ChipAssignment runner = current != null ? current : new ChipAssignment();
         if (current != null) {
             assignments.remove(current);
         }
+        ChipAssignment runner = new ChipAssignment();
         runner.entryId = entry.entryId();
         runner.chip = entry.chip();
         runner.raceCode = entry.raceCode();
         runner.bib = entry.bib();
-        runner.persist();
         assignments.put(runner);
         touched.put(runner.entryId, runner);
     }

@@ -43,20 +43,26 @@ public class TimingConsumer {
     final TimingBatch batch;
     final EventPublisher publisher;
     final RecomputeRequests requests;
+    final PublishedTimings published;
     private volatile boolean running;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
 
-    TimingConsumer(TimingBatch batch, EventPublisher publisher, RecomputeRequests requests) {
+    TimingConsumer(TimingBatch batch, EventPublisher publisher, RecomputeRequests requests,
+                   PublishedTimings published) {
         this.batch = batch;
         this.publisher = publisher;
         this.requests = requests;
+        this.published = published;
     }
 
     void start(@Observes StartupEvent start) {
         Properties settings = KafkaSettings.consumer(bootstrapServers, groupId, maxBatch);
         // bytes, not text: a chip-read message is kept exactly as it came, even when it is not UTF-8
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        // a backlog (a mat replaying its buffer) comes in full batches: one partition's fetch may hold a whole batch
+        // of reads, about 250 bytes each
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(maxBatch * 300));
         consumer = new KafkaConsumer<>(settings);
         // an official's decision should not wait for the next chip read to show
         requests.onRequest(consumer::wakeup);
@@ -98,9 +104,9 @@ public class TimingConsumer {
             long start = System.nanoTime();
             List<EventPublisher.Message> timings = batch.store(messages);
             long stored = System.nanoTime();
-            publisher.sendAll(timings);
-            LOG.debugf("%d messages stored in %d ms, %d timings published in %d ms", messages.size(),
-                    (stored - start) / 1_000_000, timings.size(), (System.nanoTime() - stored) / 1_000_000);
+            int sent = publish(timings).size();
+            LOG.debugf("%d messages stored in %d ms, %d of %d timings published in %d ms", messages.size(),
+                    (stored - start) / 1_000_000, sent, timings.size(), (System.nanoTime() - stored) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.error("Batch of " + messages.size() + " messages not stored, retrying it", e);
             rewind(messages);
@@ -121,12 +127,20 @@ public class TimingConsumer {
             return;
         }
         try {
-            publisher.sendAll(batch.recompute(pending));
+            publish(batch.recompute(pending));
         } catch (RuntimeException e) {
             LOG.error("Official decisions not applied yet, retrying", e);
             requests.putBack(pending);
             pause();
         }
+    }
+
+    /** @return what was sent: the snapshots that changed, tombstones and courses */
+    private List<EventPublisher.Message> publish(List<EventPublisher.Message> messages) {
+        List<EventPublisher.Message> news = published.news(messages);
+        publisher.sendAll(news);
+        published.sent(news);
+        return news;
     }
 
     /** Back to the first message of the failed batch on every partition, so nothing is skipped. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 /** Works a runner's race out again from all of their chip's reads, and stores it. */
 @ApplicationScoped
@@ -35,10 +36,10 @@ public class RunnerTimings {
     }
 
     /**
-     * Works out again every given runner from all of their chip's reads, in a handful of queries whatever their
-     * number: a batch of reads touches hundreds of runners.
+     * Works out again every given runner from all of their chip's reads, in a handful of statements whatever their
+     * number: a batch of reads touches hundreds of runners. Only the runners whose outcome changed are written.
      *
-     * @return the timings to publish; runners whose race has no course here have none
+     * @return the timings of all given runners; runners whose race has no course here have none
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RunnerTiming> recompute(Collection<ChipAssignment> runners) {
@@ -46,35 +47,28 @@ public class RunnerTimings {
         if (timed.isEmpty()) {
             return List.of();
         }
-        Map<String, List<Timeline.Read>> readsByChip = new HashMap<>();
-        List<String> entryIds = timed.stream().map(r -> r.entryId).toList();
-        for (List<ChipAssignment> chunk : chunks(timed)) {
-            em.createQuery("select r.chipId, r.matId, r.readTime from RawRead r where r.chipId in ?1 and r.problem is null",
-                            Object[].class)
-                    .setParameter(1, chunk.stream().map(r -> r.chip).toList())
-                    .getResultStream()
-                    .forEach(row -> readsByChip.computeIfAbsent((String) row[0], chip -> new ArrayList<>())
-                            .add(new Timeline.Read((String) row[1], (Instant) row[2])));
-        }
-        Map<String, Instant> guns = new HashMap<>();
-        Map<String, RunnerResult> results = new HashMap<>();
-        for (List<String> chunk : chunks(entryIds)) {
-            Passage.delete("entryId in ?1", chunk);
-            RunnerResult.<RunnerResult>list("entryId in ?1", chunk).forEach(r -> results.put(r.entryId, r));
-        }
-        Map<String, Corrections> corrections = OfficialDecision.corrections(
-                timed.stream().map(r -> r.raceCode).collect(Collectors.toSet()),
-                timed.stream().map(r -> r.bib).collect(Collectors.toSet()));
-        List<RunnerTiming> timings = new ArrayList<>(timed.size());
-        for (ChipAssignment runner : timed) {
-            Instant gun = guns.computeIfAbsent(runner.raceCode, OfficialDecision::gunStart);
-            RunnerTiming timing = Timeline.of(runner.raceCode, runner.bib, courses.course(runner.raceCode).get(),
-                    readsByChip.getOrDefault(runner.chip, List.of()), gun, crossingWindow,
-                    corrections.getOrDefault(runner.raceCode + "/" + runner.bib, Corrections.NONE));
-            store(runner, timing, results.get(runner.entryId));
-            timings.add(timing);
-        }
-        return timings;
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            TimingRows rows = new TimingRows(connection);
+            OfficialDecision.Standing decisions = OfficialDecision.standing(connection,
+                    timed.stream().map(r -> r.raceCode).collect(Collectors.toSet()));
+            Map<String, List<Timeline.Read>> readsByChip = rows.reads(timed.stream().map(r -> r.chip).toList());
+            Map<String, TimingRows.Outcome> stored = rows.outcomes(timed.stream().map(r -> r.entryId).toList());
+            Map<String, TimingRows.Outcome> changed = new HashMap<>();
+            List<RunnerTiming> timings = new ArrayList<>(timed.size());
+            for (ChipAssignment runner : timed) {
+                RunnerTiming timing = Timeline.of(runner.raceCode, runner.bib, courses.course(runner.raceCode).get(),
+                        readsByChip.getOrDefault(runner.chip, List.of()), decisions.gunStarts().get(runner.raceCode),
+                        crossingWindow, decisions.corrections().getOrDefault(runner.raceCode + "/" + runner.bib,
+                                Corrections.NONE));
+                TimingRows.Outcome outcome = TimingRows.Outcome.of(timing);
+                if (!outcome.equals(stored.get(runner.entryId))) {
+                    changed.put(runner.entryId, outcome);
+                }
+                timings.add(timing);
+            }
+            rows.replace(changed);
+            return timings;
+        });
     }
 
     /** The race's runners as last stored, without reading their chips again. */
@@ -98,36 +92,5 @@ public class RunnerTimings {
     public void forget(String entryId) {
         Passage.delete("entryId", entryId);
         RunnerResult.deleteById(entryId);
-    }
-
-    private void store(ChipAssignment runner, RunnerTiming timing, RunnerResult existing) {
-        for (RunnerTiming.Passage p : timing.passages()) {
-            Passage passage = new Passage();
-            passage.entryId = runner.entryId;
-            passage.raceCode = runner.raceCode;
-            passage.bib = runner.bib;
-            passage.pointOrder = p.order();
-            passage.pointId = p.pointId();
-            passage.time = p.time();
-            passage.persist();
-        }
-        RunnerResult result = existing != null ? existing : new RunnerResult();
-        result.entryId = runner.entryId;
-        result.raceCode = runner.raceCode;
-        result.bib = runner.bib;
-        result.status = timing.status();
-        result.gunTimeMs = timing.gunTimeMs();
-        result.chipTimeMs = timing.chipTimeMs();
-        result.updatedAt = Instant.now();
-        result.persist();
-    }
-
-    /** PostgreSQL takes at most 32767 parameters in a statement. */
-    private static <T> List<List<T>> chunks(List<T> all) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += 1000) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + 1000)));
-        }
-        return chunks;
     }
 }

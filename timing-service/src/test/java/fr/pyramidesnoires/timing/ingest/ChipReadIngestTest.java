@@ -1,6 +1,8 @@
 package fr.pyramidesnoires.timing.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,6 +176,50 @@ class ChipReadIngestTest {
             assertTrue(Instant.now().isBefore(deadline), "no tombstone for " + key + " within " + WAIT);
             sleep();
         }
+    }
+
+    @Test
+    void readsThatChangeNothingPublishNoNewSnapshot() {
+        Runner runner = register();
+        List<ChipRead> start = crossing("R-START", "M-9BIS-START", runner.chip(), TEN_AM.plusSeconds(5), 3);
+        send(start);
+        awaitTiming(runner, t -> t.passages().size() == 1);
+
+        // replayed reads, and a read later in a crossing already seen, change nothing
+        send(start);
+        send(crossing("R-EST", "M-ESTEVELLES", runner.chip(), TEN_AM.plusMinutes(59), 2));
+        send(crossing("R-EST", "M-ESTEVELLES", runner.chip(), TEN_AM.plusMinutes(59).plusSeconds(1), 1));
+        send(crossing("R-FIN", "M-9BIS-FINISH", runner.chip(), TEN_AM.plusHours(2), 1));
+        awaitLatest(runner, t -> t.status() == RunnerTiming.Status.FINISHED);
+
+        List<RunnerTiming> published = kafka.all(Topics.RUNNER_TIMINGS, RunnerTiming.class,
+                t -> t.bib() == runner.bib() && "22K".equals(t.raceCode()));
+        for (int i = 1; i < published.size(); i++) {
+            assertNotEquals(published.get(i - 1), published.get(i), "snapshot " + i + " repeats the one before");
+        }
+    }
+
+    @Test
+    void readsWithTabsNewlinesAndBackslashesAreKeptAsTheyCame() {
+        Runner runner = register();
+        ChipRead odd = new ChipRead("R\\EST\twith\ttabs\nand lines", "M-ESTEVELLES", runner.chip(),
+                TEN_AM.plusMinutes(57), 2, -61, 9L, ChipRead.Source.MAT);
+        String broken = "{\"chipId\":\"" + runner.chip() + "\",\t\"matId\":\n\"C:\\\\mats\\\\est\"";
+        // one chip, one partition: once the read's passage is out, the broken message before it is stored
+        kafka.sendRaw(Topics.CHIP_READS, runner.chip(), broken);
+        kafka.send(Topics.CHIP_READS, runner.chip(), odd);
+
+        awaitTiming(runner, t -> t.passages().size() == 1);
+        RawRead kept = QuarkusTransaction.requiringNew().call(() -> RawRead.<RawRead>find("chipId", runner.chip())
+                .firstResult());
+        assertEquals(odd.readerId(), kept.readerId);
+        assertEquals(odd.readTime().toInstant(), kept.readTime);
+        List<RawRead> malformed = QuarkusTransaction.requiringNew().call(() ->
+                RawRead.<RawRead>list("problem is not null")).stream()
+                .filter(r -> new String(r.payload, StandardCharsets.UTF_8).contains(runner.chip()))
+                .toList();
+        assertEquals(1, malformed.size());
+        assertArrayEquals(broken.getBytes(StandardCharsets.UTF_8), malformed.get(0).payload);
     }
 
     /** The runner's latest snapshot, once it is what the test expects; fails if it never becomes so. */

@@ -1,0 +1,145 @@
+package fr.pyramidesnoires.timing.passage;
+
+import fr.pyramidesnoires.events.RunnerTiming;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads, passages and results of many runners at once, in plain JDBC: one statement per kind of row whatever the
+ * number of runners, where Hibernate would load, track and write every row as an entity.
+ */
+final class TimingRows {
+
+    private static final String READS = """
+            SELECT chipid, matid, readtime FROM rawread WHERE chipid = ANY(?) AND problem IS NULL""";
+    private static final String RESULTS = """
+            SELECT entryid, racecode, bib, status, guntimems, chiptimems FROM runnerresult WHERE entryid = ANY(?)""";
+    private static final String PASSAGES = """
+            SELECT entryid, pointorder, pointid, time FROM passage WHERE entryid = ANY(?) ORDER BY pointorder""";
+    private static final String DELETE_PASSAGES = "DELETE FROM passage WHERE entryid = ANY(?)";
+    // ids only need to be unique: Hibernate, which steps the sequence by its allocation size, never inserts these
+    private static final String INSERT_PASSAGE = """
+            INSERT INTO passage (id, entryid, racecode, bib, pointorder, pointid, time)
+            VALUES (nextval('passage_seq'), ?, ?, ?, ?, ?, ?)""";
+    private static final String UPSERT_RESULT = """
+            INSERT INTO runnerresult (entryid, racecode, bib, status, guntimems, chiptimems, updatedat)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (entryid) DO UPDATE SET racecode = excluded.racecode, bib = excluded.bib,
+                status = excluded.status, guntimems = excluded.guntimems, chiptimems = excluded.chiptimems,
+                updatedat = excluded.updatedat""";
+
+    /** What is stored of one runner: compared with what the reads now say, so an unchanged runner is not rewritten. */
+    record Outcome(String raceCode, int bib, RunnerTiming.Status status, Long gunTimeMs, Long chipTimeMs,
+                   List<Stop> passages) {
+
+        static Outcome of(RunnerTiming timing) {
+            return new Outcome(timing.raceCode(), timing.bib(), timing.status(), timing.gunTimeMs(),
+                    timing.chipTimeMs(), timing.passages().stream()
+                    .map(p -> new Stop(p.order(), p.pointId(), p.time())).toList());
+        }
+    }
+
+    record Stop(int order, String pointId, Instant time) {
+    }
+
+    private final Connection connection;
+
+    TimingRows(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** The well-formed reads of the given chips, by chip. */
+    Map<String, List<Timeline.Read>> reads(Collection<String> chips) throws SQLException {
+        Map<String, List<Timeline.Read>> reads = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(READS)) {
+            select.setArray(1, texts(chips));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    reads.computeIfAbsent(rows.getString(1), chip -> new ArrayList<>())
+                            .add(new Timeline.Read(rows.getString(2), rows.getTimestamp(3).toInstant()));
+                }
+            }
+        }
+        return reads;
+    }
+
+    /** The stored outcome of the given runners that have one, by entry id. */
+    Map<String, Outcome> outcomes(Collection<String> entryIds) throws SQLException {
+        Array ids = texts(entryIds);
+        Map<String, List<Stop>> passages = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(PASSAGES)) {
+            select.setArray(1, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    passages.computeIfAbsent(rows.getString(1), id -> new ArrayList<>())
+                            .add(new Stop(rows.getInt(2), rows.getString(3), rows.getTimestamp(4).toInstant()));
+                }
+            }
+        }
+        Map<String, Outcome> outcomes = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(RESULTS)) {
+            select.setArray(1, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String entryId = rows.getString(1);
+                    outcomes.put(entryId, new Outcome(rows.getString(2), rows.getInt(3),
+                            RunnerTiming.Status.valueOf(rows.getString(4)), rows.getObject(5, Long.class),
+                            rows.getObject(6, Long.class), passages.getOrDefault(entryId, List.of())));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    /** Stores the given runners' outcomes in place of what they had. */
+    void replace(Map<String, Outcome> outcomes) throws SQLException {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_PASSAGES)) {
+            delete.setArray(1, texts(outcomes.keySet()));
+            delete.executeUpdate();
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement passages = connection.prepareStatement(INSERT_PASSAGE);
+             PreparedStatement results = connection.prepareStatement(UPSERT_RESULT)) {
+            for (Map.Entry<String, Outcome> runner : outcomes.entrySet()) {
+                Outcome outcome = runner.getValue();
+                for (Stop stop : outcome.passages()) {
+                    passages.setString(1, runner.getKey());
+                    passages.setString(2, outcome.raceCode());
+                    passages.setInt(3, outcome.bib());
+                    passages.setInt(4, stop.order());
+                    passages.setString(5, stop.pointId());
+                    passages.setTimestamp(6, Timestamp.from(stop.time()));
+                    passages.addBatch();
+                }
+                results.setString(1, runner.getKey());
+                results.setString(2, outcome.raceCode());
+                results.setInt(3, outcome.bib());
+                results.setString(4, outcome.status().name());
+                results.setObject(5, outcome.gunTimeMs(), Types.BIGINT);
+                results.setObject(6, outcome.chipTimeMs(), Types.BIGINT);
+                results.setTimestamp(7, now);
+                results.addBatch();
+            }
+            passages.executeBatch();
+            results.executeBatch();
+        }
+    }
+
+    private Array texts(Collection<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+}
