@@ -18,11 +18,19 @@ public final class ReadRules {
         if (tooLong(read.readerId()) || tooLong(read.matId()) || tooLong(read.chipId())) {
             return "readerId, matId and chipId have at most " + MAX_ID_LENGTH + " characters";
         }
+        // a NUL can travel in JSON but not into a PostgreSQL text column: let through, it would fail its whole batch
+        if (hasNul(read.readerId()) || hasNul(read.matId()) || hasNul(read.chipId())) {
+            return "readerId, matId and chipId cannot hold a NUL character";
+        }
         return null;
     }
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private static boolean hasNul(String value) {
+        return value != null && value.indexOf('\0') >= 0;
     }
 
     private static boolean tooLong(String value) {

@@ -145,6 +145,8 @@ class ChipReadIngestTest {
         kafka.sendRaw(Topics.CHIP_READS, runner.chip(), "\u0000\u0001 not even json " + runner.chip());
         kafka.send(Topics.CHIP_READS, runner.chip(), new ChipRead("R-EST", "M-ESTEVELLES".repeat(20), runner.chip(),
                 TEN_AM, 1, -50, 1L, ChipRead.Source.MAT));
+        kafka.send(Topics.CHIP_READS, runner.chip(), new ChipRead("R-EST", "M-ESTEVELLES", runner.chip() + "\u0000",
+                TEN_AM, 1, -50, 2L, ChipRead.Source.MAT));
         send(crossing("R-START", "M-9BIS-START", runner.chip(), TEN_AM.plusSeconds(4), 2));
 
         awaitTiming(runner, t -> t.passages().size() == 1);
@@ -152,8 +154,9 @@ class ChipReadIngestTest {
                 RawRead.<RawRead>list("problem is not null")).stream()
                 .filter(r -> new String(r.payload, StandardCharsets.UTF_8).contains(runner.chip()))
                 .toList();
-        assertEquals(3, malformed.size());
+        assertEquals(4, malformed.size());
         assertTrue(malformed.stream().anyMatch(r -> r.problem.contains("at most 100 characters")));
+        assertTrue(malformed.stream().anyMatch(r -> r.problem.contains("NUL character")));
         assertTrue(malformed.stream().anyMatch(r -> Arrays.equals(r.payload, garbage.getBytes(StandardCharsets.UTF_8))));
         assertTrue(malformed.stream().anyMatch(r -> r.payload[0] == 0), "the NUL byte is kept");
         malformed.forEach(r -> assertNull(r.chipId));
