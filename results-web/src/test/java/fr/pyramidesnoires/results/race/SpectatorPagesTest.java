@@ -342,4 +342,28 @@ class SpectatorPagesTest {
                 .body(containsString("<html lang=\"en\">"))
                 .body(containsString("<td class=\"num\">3:05:00</td>"));
     }
+
+    @Test
+    void aRankingServedAgainFromItsCacheKeepsItsLanguageCookieAndHeaders() throws Exception {
+        String race = race();
+        awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 4);
+        String rendered = given().queryParam("sex", "F").when().get("/races/" + race).then().statusCode(200)
+                .extract().asString();
+
+        given().queryParam("sex", "F").when().get("/races/" + race).then().statusCode(200)
+                .contentType(equalTo("text/html;charset=UTF-8"))
+                .header("Vary", containsString("Cookie"))
+                .header("Set-Cookie", nullValue())
+                .body(equalTo(rendered));
+        given().queryParam("sex", "F").queryParam("lang", "en").when().get("/races/" + race).then().statusCode(200);
+        given().queryParam("sex", "F").queryParam("lang", "en").when().get("/races/" + race).then().statusCode(200)
+                .cookie("lang", "en")
+                .header("Vary", containsString("Cookie"))
+                .body(containsString("<html lang=\"en\">"))
+                .body(containsString("href=\"/races/" + race + "?sex=F&amp;lang=fr\""));
+        given().cookie("lang", "en").queryParam("sex", "F").queryParam("lang", "en").when().get("/races/" + race)
+                .then().statusCode(200).header("Set-Cookie", nullValue());
+        given().queryParam("sex", "F").when().get("/races/" + race).then().body(equalTo(rendered));
+        given().when().get("/races/NO-SUCH-RACE").then().statusCode(404);
+    }
 }
