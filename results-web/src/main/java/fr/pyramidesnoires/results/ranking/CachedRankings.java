@@ -5,11 +5,13 @@ import fr.pyramidesnoires.results.language.LanguageCookie;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
 
 /**
  * The ranking pages already rendered since their race last changed, served straight from Vert.x on the event
@@ -21,7 +23,10 @@ import jakarta.enterprise.event.Observes;
 public class CachedRankings {
 
     private static final CharSequence HTML = HttpHeaders.createOptimized("text/html;charset=UTF-8");
-    private static final CharSequence VARY_COOKIE = HttpHeaders.createOptimized("Cookie");
+    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+    /** One address, two languages and two encodings: a shared cache must keep them apart. */
+    private static final CharSequence VARY = HttpHeaders.createOptimized("Cookie, Accept-Encoding");
+    private static final Pattern REFUSED = Pattern.compile("\\s*q\\s*=\\s*0(\\.0{0,3})?\\s*");
     final PageCache pages;
 
     CachedRankings(PageCache pages) {
@@ -32,19 +37,37 @@ public class CachedRankings {
         router.get("/races/:race").handler(this::serve);
     }
 
-    private void serve(RoutingContext request) {
-        MultiMap query = request.queryParams();
+    private void serve(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        MultiMap query = context.queryParams();
         String asked = query.get(Language.PARAM);
-        Cookie cookie = request.request().getCookie(Language.PARAM);
+        Cookie cookie = request.getCookie(Language.PARAM);
         String remembered = cookie == null ? null : cookie.getValue();
-        pages.current(request.pathParam("race"), RankingResource.groupPage(query.get("sex"), query.get("category")),
+        pages.current(context.pathParam("race"), RankingResource.groupPage(query.get("sex"), query.get("category")),
                 Language.chosen(asked, remembered)).ifPresentOrElse(page -> {
-                    HttpServerResponse response = request.response().putHeader(HttpHeaders.CONTENT_TYPE, HTML)
-                            // as the resource does: a shared cache must not hand one spectator's language to another
-                            .putHeader(HttpHeaders.VARY, VARY_COOKIE);
+                    HttpServerResponse response = context.response().putHeader(HttpHeaders.CONTENT_TYPE, HTML)
+                            .putHeader(HttpHeaders.VARY, VARY);
                     LanguageCookie.toSet(asked, remembered)
                             .ifPresent(set -> response.putHeader(HttpHeaders.SET_COOKIE, set));
-                    response.end(page);
-                }, request::next);
+                    if (acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+                        // already set, the encoding tells Vert.x's compressor to leave the bytes alone
+                        response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(page.gzipped());
+                    } else {
+                        response.end(page.html());
+                    }
+                }, context::next);
+    }
+
+    /** @return whether the Accept-Encoding header names gzip, and does not refuse it with q=0 */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding != null) {
+            for (String coding : acceptEncoding.split(",")) {
+                String[] params = coding.split(";");
+                if (params[0].strip().equalsIgnoreCase("gzip")) {
+                    return params.length == 1 || !REFUSED.matcher(params[1]).matches();
+                }
+            }
+        }
+        return false;
     }
 }

@@ -101,7 +101,7 @@ public class RankingResource {
                 rows(race, sex, category))).render();
         boolean knownGroup = (blank(sex) || sex.equals("F") || sex.equals("H"))
                 && (blank(category) || categories.contains(category));
-        return knownGroup ? pages.get(race, groupPage(sex, category), language.language(), render)
+        return knownGroup ? pages.get(race, groupPage(sex, category), language.language(), render).html()
                 : Buffer.buffer(render.get());
     }
 
