@@ -5,6 +5,7 @@
 #  2. CLIENTS concurrent SSE clients (default 5,000) on that race, and the time from a passage on Kafka to the
 #     event on a client (goal p99 < 250 ms).
 #   results-web/bench/live-benchmark.sh [RUNNERS] [CLIENTS]
+# BENCH_JAVA_OPTS adds JVM options to results-web (e.g. a flight recording).
 # wrk and nginx come from Debian's packages (installed when missing, as root). Traffic stays on 127.0.0.1.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -33,7 +34,7 @@ deploy/stack.sh start --fresh
 mvn -B -q -Dstyle.color=never package -DskipTests -pl results-web,deploy/simulator -am
 mkdir -p "$DIR/static"
 rm -f "$DIR"/ready "$DIR"/sent.txt
-java -Xmx2g -Dtpn.kafka.port="$KAFKA_PORT" -Dquarkus.http.port="$APP_PORT" \
+java -Xmx2g ${BENCH_JAVA_OPTS:-} -Dtpn.kafka.port="$KAFKA_PORT" -Dquarkus.http.port="$APP_PORT" \
   -jar results-web/target/quarkus-app/quarkus-run.jar >"$DIR/results-web.log" 2>&1 &
 pid=$!
 until curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null; do sleep 0.5; done

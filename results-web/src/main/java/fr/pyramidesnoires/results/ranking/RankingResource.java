@@ -7,6 +7,7 @@ import fr.pyramidesnoires.results.race.ReadModel;
 import fr.pyramidesnoires.results.race.Runner;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -92,7 +92,7 @@ public class RankingResource {
     @GET
     @Path("races/{race}")
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-    public byte[] rankingPage(@PathParam("race") String race, @QueryParam("sex") String sex,
+    public Buffer rankingPage(@PathParam("race") String race, @QueryParam("sex") String sex,
                               @QueryParam("category") String category) {
         List<String> categories = model.runners(race).stream().map(r -> r.entry().category()).distinct().sorted()
                 .toList();
@@ -101,8 +101,13 @@ public class RankingResource {
                 rows(race, sex, category))).render();
         boolean knownGroup = (blank(sex) || sex.equals("F") || sex.equals("H"))
                 && (blank(category) || categories.contains(category));
-        return knownGroup ? pages.get(race, "ranking|" + sex + "|" + category, language.language(), render)
-                : render.get().getBytes(StandardCharsets.UTF_8);
+        return knownGroup ? pages.get(race, groupPage(sex, category), language.language(), render).html()
+                : Buffer.buffer(render.get());
+    }
+
+    /** The ranking page of a group, as named in {@link PageCache}. */
+    static String groupPage(String sex, String category) {
+        return "ranking|" + sex + "|" + category;
     }
 
     /** The official results, for the federation's results service and club websites. */

@@ -342,4 +342,47 @@ class SpectatorPagesTest {
                 .body(containsString("<html lang=\"en\">"))
                 .body(containsString("<td class=\"num\">3:05:00</td>"));
     }
+
+    @Test
+    void aRankingServedAgainFromItsCacheKeepsItsLanguageCookieAndHeaders() throws Exception {
+        String race = race();
+        // every runner timed: the race stays as it is, so the second request finds the page rendered by the first
+        awaitJson("/api/races/" + race + "/stats", j -> j.getInt("state.starters") == 4);
+        String rendered = given().queryParam("sex", "F").when().get("/races/" + race).then().statusCode(200)
+                .extract().asString();
+
+        given().queryParam("sex", "F").when().get("/races/" + race).then().statusCode(200)
+                .contentType(equalTo("text/html;charset=UTF-8"))
+                .header("Vary", containsString("Cookie"))
+                .header("Set-Cookie", nullValue())
+                .body(equalTo(rendered));
+        given().queryParam("sex", "F").queryParam("lang", "en").when().get("/races/" + race).then().statusCode(200);
+        given().queryParam("sex", "F").queryParam("lang", "en").when().get("/races/" + race).then().statusCode(200)
+                .cookie("lang", "en")
+                .header("Vary", containsString("Cookie"))
+                .body(containsString("<html lang=\"en\">"))
+                .body(containsString("href=\"/races/" + race + "?sex=F&amp;lang=fr\""));
+        given().cookie("lang", "en").queryParam("sex", "F").queryParam("lang", "en").when().get("/races/" + race)
+                .then().statusCode(200).header("Set-Cookie", nullValue());
+        given().queryParam("sex", "F").when().get("/races/" + race).then().body(equalTo(rendered));
+        given().when().get("/races/NO-SUCH-RACE").then().statusCode(404);
+    }
+
+    @Test
+    void aRankingIsSentGzippedOnlyToClientsThatAskForIt() throws Exception {
+        String race = race();
+        // every runner timed: the race stays as it is, so the second request finds the page rendered by the first
+        awaitJson("/api/races/" + race + "/stats", j -> j.getInt("state.starters") == 4);
+        String rendered = given().when().get("/races/" + race).then().statusCode(200).extract().asString();
+
+        given().header("Accept-Encoding", "gzip").when().get("/races/" + race).then().statusCode(200)
+                .header("Content-Encoding", "gzip")
+                .header("Vary", containsString("Accept-Encoding"))
+                .body(equalTo(rendered));
+        HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(root.toString() + "races/" + race)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, plain.statusCode());
+        assertTrue(plain.headers().firstValue("content-encoding").filter("gzip"::equals).isEmpty());
+        assertEquals(rendered, plain.body());
+    }
 }
