@@ -34,7 +34,9 @@ cat >"$STACK_DIR/races-rush.json" <<RACES
    "startTime": "2027-03-20T10:00:00+01:00", "capacity": $((WARMUP / 2)), "bibFirst": 1, "bibLast": $WARMUP}
 ]
 RACES
-RACES_FILE=$STACK_DIR/races-rush.json java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dtpn.pg.port="$PG_PORT" -Dtpn.kafka.port="$KAFKA_PORT" \
+# no mail server here: as in deploy/run.sh, each mail is rendered and handed to the mock mailer, instead of failing
+# to connect and logging a stack trace per entry, which no race day with a mail server pays
+MAILER_MOCK=true RACES_FILE=$STACK_DIR/races-rush.json java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dtpn.pg.port="$PG_PORT" -Dtpn.kafka.port="$KAFKA_PORT" \
   -Dquarkus.http.port="$HTTP_PORT" -jar registration-service/target/quarkus-app/quarkus-run.jar \
   >"$STACK_DIR/registration.log" 2>&1 &
 pid=$!

@@ -14,9 +14,13 @@ public record EntryConfirmation(UUID id, String raceCode, String raceName, Entry
 
     public static EntryConfirmation of(Entry entry) {
         // the fee is the race's current one: the platform shows it, payment happens elsewhere
-        Race race = Race.findById(entry.raceCode);
+        return of(entry, Race.findById(entry.raceCode), entry.waitlistPosition());
+    }
+
+    /** For whoever already holds the race and knows the waitlist position, as a batch of entries does. */
+    static EntryConfirmation of(Entry entry, Race race, Long waitlistPosition) {
         return new EntryConfirmation(entry.id, entry.raceCode, race == null ? null : race.name, entry.status,
-                entry.bib, entry.chip, entry.category, entry.waitlistPosition(), entry.token,
+                entry.bib, entry.chip, entry.category, waitlistPosition, entry.token,
                 race == null ? null : race.feeEur, entry.certificateReceivedAt != null);
     }
 }

@@ -19,17 +19,18 @@ import java.net.URI;
 public class EntryResource {
 
     final Registrations registrations;
+    final Registrar registrar;
 
-    EntryResource(Registrations registrations) {
+    EntryResource(Registrations registrations, Registrar registrar) {
         this.registrations = registrations;
+        this.registrar = registrar;
     }
 
+    /** No transaction of its own: the race's registrar decides the entry in a batch with others. */
     @POST
-    @Transactional
     public Response register(@NotNull @Valid RegistrationRequest request) {
-        Entry entry = registrations.register(request);
-        return Response.created(URI.create("/api/entries/by-token/" + entry.token))
-                .entity(EntryConfirmation.of(entry)).build();
+        EntryConfirmation entry = registrar.register(request);
+        return Response.created(URI.create("/api/entries/by-token/" + entry.token())).entity(entry).build();
     }
 
     /** The runner's own view of their entry, through their private link. */

@@ -15,8 +15,13 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -35,28 +40,87 @@ public class Registrations {
     }
 
     /**
-     * Stores the entry, with a bib and a chip while the race has room and on its waitlist once it is full, and
-     * queues its public event in the same transaction, so that the database and the entries topic never disagree.
-     * Entries into one race are decided one at a time, under the race's lock: capacity is never exceeded.
+     * Registers one runner in the caller's transaction, which then owns the entry: the form stores the runner's
+     * certificate in it, and a rollback undoes both. The API goes through the {@link Registrar} instead, which
+     * decides many requests in one transaction by the same rules.
      */
     @Transactional
     public Entry register(RegistrationRequest request) {
-        Race race = lockedRace(request.raceCode());
-        refuseOutsideWindow(race);
-        Entry entry = new Entry();
-        entry.id = UUID.randomUUID();
-        entry.raceCode = race.code;
-        describe(entry, request, race);
-        entry.createdAt = Instant.now();
-        if (Entry.confirmed(race.code) < race.capacity) {
-            givePlace(entry, race, newChipId());
-        } else {
-            entry.status = EntryStatus.WAITLISTED;
-            entry.waitlistedAt = entry.createdAt;
-            entry.persist();
+        return decide(request.raceCode(), List.of(request)).get(0).entryOrThrow();
+    }
+
+    /**
+     * What can be refused before a request waits for its race: the race, its window and the runner's eligibility,
+     * read without lock. The decision checks them again under the lock, as an organiser may change the race meanwhile.
+     */
+    public void precheck(RegistrationRequest request) {
+        Race race = Race.findById(request.raceCode());
+        if (race == null) {
+            throw unknownRace(request.raceCode());
         }
-        tell(Change.ENTERED, entry);
-        return entry;
+        refuseOutsideWindow(race);
+        eligibleCategory(request.birthDate(), health(request), race);
+    }
+
+    /**
+     * Decides the requests into one race in their order, under the race's lock, in the current transaction: each
+     * gets a place while the race has room, then the waitlist, or its own refusal, which leaves the others as they
+     * are. Each entry and its public event are stored together, so the database and the entries topic never
+     * disagree. The duplicate check, the count of places, the waitlist and the free bibs take one query each,
+     * whatever the number of requests.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Decision> decide(String raceCode, List<RegistrationRequest> requests) {
+        Race race = lockedRace(raceCode);
+        Decision[] decisions = new Decision[requests.size()];
+        List<Integer> admitted = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        Set<Person> entered = Entry.entered(race.code,
+                requests.stream().map(RegistrationRequest::birthDate).distinct().toList());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (int i = 0; i < requests.size(); i++) {
+            RegistrationRequest request = requests.get(i);
+            try {
+                refuseOutsideWindow(race);
+                Person person = Person.of(request);
+                if (entered.contains(person)) {
+                    throw alreadyEntered(request.firstName(), request.lastName(), race);
+                }
+                Entry entry = new Entry();
+                entry.id = UUID.randomUUID();
+                entry.raceCode = race.code;
+                describe(entry, request, race);
+                // a microsecond apart: the waitlist is served in arrival order, also within a batch
+                entry.createdAt = now.plus(entries.size(), ChronoUnit.MICROS);
+                entered.add(person);
+                admitted.add(i);
+                entries.add(entry);
+            } catch (EntryRefused refused) {
+                decisions[i] = Decision.refused(refused);
+            }
+        }
+        int places = (int) Math.max(0, Math.min(race.capacity - Entry.confirmed(race.code), entries.size()));
+        Iterator<Integer> bibs = freeBibs(race, places).iterator();
+        long waiting = entries.size() > places ? Entry.waitlisted(race.code) : 0;
+        for (int k = 0; k < entries.size(); k++) {
+            Entry entry = entries.get(k);
+            Long position = null;
+            if (k >= places) {
+                entry.status = EntryStatus.WAITLISTED;
+                entry.waitlistedAt = entry.createdAt;
+                entry.persist();
+                position = ++waiting;
+            } else if (bibs.hasNext()) {
+                givePlace(entry, bibs.next(), newChipId());
+            } else {
+                decisions[admitted.get(k)] = Decision.refused(noBibLeft(race));
+                continue;
+            }
+            EntryConfirmation confirmation = EntryConfirmation.of(entry, race, position);
+            tell(Change.ENTERED, entry, confirmation);
+            decisions[admitted.get(k)] = Decision.entered(entry, confirmation);
+        }
+        return List.of(decisions);
     }
 
     /**
@@ -73,6 +137,7 @@ public class Registrations {
                     + ": change the race first, then transfer");
         }
         refuseOutsideWindow(race);
+        refuseIfEntered(race, newRunner.firstName(), newRunner.lastName(), newRunner.birthDate());
         describe(entry, newRunner, race);
         if (entry.status == EntryStatus.CONFIRMED) {
             outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.UPSERTED));
@@ -134,7 +199,7 @@ public class Registrations {
             }
             // every bib given or freed so far must be in the database before the next bib is looked up
             em.flush();
-            givePlace(next, race, newChipId());
+            givePlace(next, firstFreeBib(race), newChipId());
             tell(Change.PROMOTED, next);
         }
     }
@@ -193,7 +258,7 @@ public class Registrations {
         entry.bib = null;
         // the old bib must be free in the database before the old race's next runner takes it
         entry.flush();
-        givePlace(entry, to, entry.chip != null ? entry.chip : newChipId());
+        givePlace(entry, firstFreeBib(to), entry.chip != null ? entry.chip : newChipId());
         tell(Change.RACE_CHANGED, entry);
         if (hadPlace) {
             promoteWaitlist(from);
@@ -203,9 +268,13 @@ public class Registrations {
     private static Race lockedRace(String code) {
         Race race = Race.lockForEntry(code);
         if (race == null) {
-            throw new EntryRefused(404, "unknown-race", "There is no race " + code);
+            throw unknownRace(code);
         }
         return race;
+    }
+
+    private static EntryRefused unknownRace(String code) {
+        return new EntryRefused(404, "unknown-race", "There is no race " + code);
     }
 
     private static void refuseOutsideWindow(Race race) {
@@ -215,10 +284,19 @@ public class Registrations {
     }
 
     private static void refuseIfEntered(Race race, String firstName, String lastName, LocalDate birthDate) {
-        if (Entry.alreadyEntered(race.code, firstName, lastName, birthDate)) {
-            throw new EntryRefused(409, "already-entered",
-                    firstName + " " + lastName + " is already entered in " + race.code);
+        if (Entry.entered(race.code, List.of(birthDate)).contains(new Person(firstName, lastName, birthDate))) {
+            throw alreadyEntered(firstName, lastName, race);
         }
+    }
+
+    private static EntryRefused alreadyEntered(String firstName, String lastName, Race race) {
+        return new EntryRefused(409, "already-entered", firstName + " " + lastName + " is already entered in "
+                + race.code);
+    }
+
+    private static Eligibility.Health health(RegistrationRequest request) {
+        return new Eligibility.Health(request.licenceNumber(), request.ppsNumber(), request.ppsDate(),
+                Boolean.TRUE.equals(request.medicalCertificate()));
     }
 
     /**
@@ -226,9 +304,7 @@ public class Registrations {
      * transferred entry keeps nothing of the runner before.
      */
     private void describe(Entry entry, RegistrationRequest request, Race race) {
-        refuseIfEntered(race, request.firstName(), request.lastName(), request.birthDate());
-        Eligibility.Health health = new Eligibility.Health(request.licenceNumber(), request.ppsNumber(),
-                request.ppsDate(), Boolean.TRUE.equals(request.medicalCertificate()));
+        Eligibility.Health health = health(request);
         Category category = eligibleCategory(request.birthDate(), health, race);
         entry.firstName = request.firstName().strip();
         entry.lastName = request.lastName().strip();
@@ -250,11 +326,7 @@ public class Registrations {
         entry.token = newToken();
     }
 
-    private void givePlace(Entry entry, Race race, String chip) {
-        Integer bib = nextFreeBib(race);
-        if (bib == null) {
-            throw new EntryRefused(409, "no-bib-left", "No bib left in " + race.bibFirst + "-" + race.bibLast);
-        }
+    private void givePlace(Entry entry, int bib, String chip) {
         entry.bib = bib;
         entry.chip = chip;
         entry.status = EntryStatus.CONFIRMED;
@@ -263,9 +335,13 @@ public class Registrations {
         outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.UPSERTED));
     }
 
-    /** Tells the runner once the transaction commits; observers in it (the certificate store) act at once. */
     private void tell(Change change, Entry entry) {
-        changes.fire(new EntryChanged(change, entry.email, entry.firstName, EntryConfirmation.of(entry)));
+        tell(change, entry, EntryConfirmation.of(entry));
+    }
+
+    /** Tells the runner once the transaction commits; observers in it (the certificate store) act at once. */
+    private void tell(Change change, Entry entry, EntryConfirmation confirmation) {
+        changes.fire(new EntryChanged(change, entry.email, entry.firstName, confirmation));
     }
 
     /** 32 random bytes: the private link cannot be guessed or enumerated. */
@@ -275,15 +351,33 @@ public class Registrations {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private Integer nextFreeBib(Race race) {
-        Object bib = em.createNativeQuery("""
-                SELECT min(b) FROM generate_series(?1, ?2) AS b
-                WHERE NOT EXISTS (SELECT 1 FROM entry e WHERE e.racecode = ?3 AND e.bib = b)""")
+    private int firstFreeBib(Race race) {
+        List<Integer> bibs = freeBibs(race, 1);
+        if (bibs.isEmpty()) {
+            throw noBibLeft(race);
+        }
+        return bibs.get(0);
+    }
+
+    /** The lowest free bibs of the race's range, as many as asked for while there are. */
+    private List<Integer> freeBibs(Race race, int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        List<?> bibs = em.createNativeQuery("""
+                SELECT b FROM generate_series(?1, ?2) AS b
+                WHERE NOT EXISTS (SELECT 1 FROM entry e WHERE e.racecode = ?3 AND e.bib = b)
+                ORDER BY b LIMIT ?4""")
                 .setParameter(1, race.bibFirst)
                 .setParameter(2, race.bibLast)
                 .setParameter(3, race.code)
-                .getSingleResult();
-        return bib == null ? null : ((Number) bib).intValue();
+                .setParameter(4, count)
+                .getResultList();
+        return bibs.stream().map(bib -> ((Number) bib).intValue()).toList();
+    }
+
+    private static EntryRefused noBibLeft(Race race) {
+        return new EntryRefused(409, "no-bib-left", "No bib left in " + race.bibFirst + "-" + race.bibLast);
     }
 
     /** A UHF chip's EPC-like id: 96 random bits, so a chip id says nothing about the runner. */

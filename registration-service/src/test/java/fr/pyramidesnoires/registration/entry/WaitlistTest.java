@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.TopicProbe;
+import fr.pyramidesnoires.problem.Problem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,9 @@ import org.junit.jupiter.api.Test;
 /** A race with 20 places (RUSH, in the test races file) and far more runners wanting them at once. */
 @QuarkusTest
 class WaitlistTest {
+
+    @Inject
+    Registrations registrations;
 
     @BeforeEach
     void emptyTheRace() {
@@ -69,6 +76,36 @@ class WaitlistTest {
         List<Long> positions = new ArrayList<>(waiting.stream().map(a -> a.getLong("waitlistPosition")).toList());
         Collections.sort(positions);
         assertEquals(IntStream.rangeClosed(1, 40).mapToObj(Long::valueOf).toList(), positions);
+    }
+
+    @Test
+    void aBatchGivesEachRequestItsOwnAnswerAndTheRestTheirPlacesInOrder() {
+        int firstBib = register(runner(199)).getInt("bib");
+        List<RegistrationRequest> batch = new ArrayList<>(List.of(request("Runner200", "1234567"),
+                request("RUNNER200", "1234567"), request("Runner199", "1234567"), request("Runner300", null)));
+        IntStream.rangeClosed(201, 221).forEach(i -> batch.add(request("Runner" + i, "1234567")));
+
+        List<Decision> decisions = QuarkusTransaction.requiringNew().call(() -> registrations.decide("RUSH", batch));
+
+        assertEquals(batch.size(), decisions.size());
+        assertEquals(Problem.TYPES + "already-entered", decisions.get(1).refusal().problem().type(), "twice in a batch");
+        assertEquals(Problem.TYPES + "already-entered", decisions.get(2).refusal().problem().type(), "entered before");
+        assertEquals(Problem.TYPES + "health-proof", decisions.get(3).refusal().problem().type());
+        List<EntryConfirmation> answers = Stream.concat(decisions.stream().limit(1), decisions.stream().skip(4))
+                .map(Decision::confirmationOrThrow).toList();
+        // 19 places were left: to the first 19 in the batch's order, with the next free bibs, then the waitlist
+        assertEquals(IntStream.rangeClosed(firstBib + 1, firstBib + 19).boxed().toList(),
+                answers.stream().limit(19).map(EntryConfirmation::bib).toList());
+        assertEquals(List.of(1L, 2L, 3L), answers.stream().skip(19).map(EntryConfirmation::waitlistPosition).toList());
+        assertEquals(20, Entry.confirmed("RUSH"));
+        assertEquals(List.of("Runner219", "Runner220", "Runner221"), QuarkusTransaction.requiringNew().call(() ->
+                Entry.<Entry>find("raceCode = ?1 and status = ?2 order by waitlistedAt, id", "RUSH",
+                        EntryStatus.WAITLISTED).stream().map(e -> e.lastName).toList()));
+    }
+
+    static RegistrationRequest request(String lastName, String licenceNumber) {
+        return new RegistrationRequest("Rush", lastName, EntryEvent.Sex.H, LocalDate.of(1985, 1, 1), "RUSH", null,
+                null, null, null, licenceNumber, null, null, null, null, null, null);
     }
 
     @Test

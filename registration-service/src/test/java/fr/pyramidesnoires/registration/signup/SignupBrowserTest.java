@@ -8,6 +8,7 @@ import fr.pyramidesnoires.events.testing.HeadlessChromium;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The form on a phone-sized headless Chromium, filled and sent as a runner would, with no help from scripts. */
 @QuarkusTest
@@ -37,6 +40,10 @@ class SignupBrowserTest {
         browser.quit();
     }
 
+    private WebDriverWait arrived() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
     @Test
     void aRunnerFillsTheFormFixesAnErrorAndGetsTheirPrivatePage() {
         browser.get(root.toString());
@@ -51,7 +58,8 @@ class SignupBrowserTest {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
         // a 5-digit licence is refused by the rules, not by the browser: the form comes back with the reason
-        WebElement summary = browser.findElement(By.cssSelector("[role=alert]"));
+        WebElement summary = arrived()
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
         assertTrue(summary.getText().contains("6 or 7 digits"), summary.getText());
         WebElement licence = browser.findElement(By.id("licenceNumber"));
         assertEquals("true", licence.getAttribute("aria-invalid"));
@@ -63,7 +71,8 @@ class SignupBrowserTest {
         assertTrue(browser.findElement(By.id("rulesAccepted")).isSelected(), "the consent was kept too");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertTrue(browser.getCurrentUrl().contains("/entry/"), browser.getCurrentUrl());
+        // the click only starts the form's round trip: the private page is what it ends on
+        arrived().until(ExpectedConditions.urlContains("/entry/"));
         String page = browser.findElement(By.tagName("main")).getText();
         assertTrue(page.contains("Inscription enregistrée"), page);
         assertTrue(page.contains("Dossard"), page);
