@@ -132,6 +132,7 @@ public class Registrations {
     public Entry transfer(String token, RegistrationRequest newRunner) {
         Entry entry = Entry.activeByToken(token);
         Race race = Race.lockForEntry(entry.raceCode);
+        readAgainUnderLock(entry, race);
         if (!race.code.equals(newRunner.raceCode())) {
             throw new EntryRefused(422, "transfer-keeps-race", "A transfer keeps the race " + race.code
                     + ": change the race first, then transfer");
@@ -173,6 +174,7 @@ public class Registrations {
     public Entry cancel(String token) {
         Entry entry = Entry.activeByToken(token);
         Race race = Race.lockForEntry(entry.raceCode);
+        readAgainUnderLock(entry, race);
         boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
         if (hadPlace) {
             outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.CANCELLED));
@@ -238,11 +240,7 @@ public class Registrations {
         if (to == null) {
             throw new EntryRefused(404, "unknown-race", "There is no race " + raceCode);
         }
-        // read again under the locks: the runner may have cancelled, or an organiser moved it, meanwhile
-        em.refresh(entry, LockModeType.PESSIMISTIC_WRITE);
-        if (entry.status == EntryStatus.CANCELLED || !entry.raceCode.equals(from.code)) {
-            throw new EntryRefused(409, "entry-changed", "The entry was cancelled or moved meanwhile");
-        }
+        readAgainUnderLock(entry, from);
         if (onlyWhileEntriesOpen) {
             refuseOutsideWindow(to);
         }
@@ -262,6 +260,17 @@ public class Registrations {
         tell(Change.RACE_CHANGED, entry);
         if (hadPlace) {
             promoteWaitlist(from);
+        }
+    }
+
+    /**
+     * The entry as it is once its race is locked: read before the lock, it may have been cancelled, moved or
+     * corrected by an organiser meanwhile, and writing the stale copy back would undo that.
+     */
+    private void readAgainUnderLock(Entry entry, Race race) {
+        em.refresh(entry, LockModeType.PESSIMISTIC_WRITE);
+        if (entry.status == EntryStatus.CANCELLED || !entry.raceCode.equals(race.code)) {
+            throw new EntryRefused(409, "entry-changed", "The entry was cancelled or moved meanwhile");
         }
     }
 
