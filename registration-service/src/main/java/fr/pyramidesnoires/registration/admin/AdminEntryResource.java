@@ -78,7 +78,7 @@ public class AdminEntryResource {
     @Transactional
     @Operation(summary = "One entry, private fields included")
     public AdminEntry one(@PathParam("id") UUID id) {
-        return AdminEntry.of(EntryCorrections.found(id, LockModeType.NONE));
+        return AdminEntry.of(Entry.byId(id, LockModeType.NONE));
     }
 
     @PATCH

@@ -3,7 +3,6 @@ package fr.pyramidesnoires.registration.admin;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.registration.entry.Entry;
-import fr.pyramidesnoires.registration.entry.EntryRefused;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import fr.pyramidesnoires.registration.eligibility.Eligibility;
@@ -65,17 +64,9 @@ public class EntryCorrections {
         return entry;
     }
 
-    static Entry found(UUID id, LockModeType lock) {
-        Entry entry = Entry.findById(id, lock);
-        if (entry == null) {
-            throw new EntryRefused(404, "unknown-entry", "There is no entry " + id);
-        }
-        return entry;
-    }
-
     /** Locked for the change, so that two organisers' corrections never overwrite each other unseen. */
     private static Entry locked(UUID id) {
-        return found(id, LockModeType.PESSIMISTIC_WRITE);
+        return Entry.byId(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static void apply(EntryChanges changes, Entry entry) {

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
@@ -83,6 +84,15 @@ public class Entry extends PanacheEntityBase {
         return status != EntryStatus.WAITLISTED ? null
                 : count("raceCode = ?1 and status = ?2 and (waitlistedAt < ?3 or (waitlistedAt = ?3 and id <= ?4))",
                         raceCode, EntryStatus.WAITLISTED, waitlistedAt, id);
+    }
+
+    /** The entry an organiser names by its id, or a 404 problem. */
+    public static Entry byId(UUID id, LockModeType lock) {
+        Entry entry = findById(id, lock);
+        if (entry == null) {
+            throw new EntryRefused(404, "unknown-entry", "There is no entry " + id);
+        }
+        return entry;
     }
 
     /** The entry behind a private link, or a 404 problem: a dead or mistyped link says no more than that. */

@@ -161,10 +161,7 @@ public class Registrations {
      */
     @Transactional
     public Entry move(UUID entryId, String raceCode) {
-        Entry entry = Entry.findById(entryId);
-        if (entry == null) {
-            throw new EntryRefused(404, "unknown-entry", "There is no entry " + entryId);
-        }
+        Entry entry = Entry.byId(entryId, LockModeType.NONE);
         moveToRace(entry, raceCode, false);
         return entry;
     }
