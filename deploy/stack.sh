@@ -16,8 +16,9 @@ case "$STACK_DIR" in /*) ;; *) STACK_DIR=$ROOT/$STACK_DIR ;; esac
 PG_PORT=${PG_PORT:-55432}
 KAFKA_PORT=${KAFKA_PORT:-59092}
 CONTROLLER_PORT=$((KAFKA_PORT + 1))
-# topic:partitions:cleanup policy, as documented in the README
-TOPICS="races:1:compact entries:3:compact courses:1:compact chip-reads:6:delete runner-timings:6:compact"
+# topic:partitions:cleanup policy, as documented in the README. entries has one partition: a bib or chip freed by
+# one entry is taken by another, so every consumer must see the entries in the order registration committed them.
+TOPICS="races:1:compact entries:1:compact courses:1:compact chip-reads:6:delete runner-timings:6:compact"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 
@@ -186,6 +187,17 @@ PROPS
     kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --create \
       --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor 1 \
       --config "cleanup.policy=$cleanup" --config retention.ms=-1 >/dev/null
+  done
+  # a topic kept from an older stack keeps its partitions: say so rather than run on a wrong contract
+  local described
+  described=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --describe \
+    --topic "$(for spec in $TOPICS; do printf '%s|' "${spec%%:*}"; done | sed 's/|$//')")
+  for spec in $TOPICS; do
+    IFS=: read -r topic partitions cleanup <<<"$spec"
+    if ! grep -Eq "^Topic: $topic[[:space:]].*PartitionCount: $partitions[[:space:]]" <<<"$described"; then
+      log "topic $topic does not have the $partitions partition(s) the platform needs: start again with --fresh"
+      exit 1
+    fi
   done
   log "Kafka started on port $KAFKA_PORT (topics: $TOPICS)"
 }

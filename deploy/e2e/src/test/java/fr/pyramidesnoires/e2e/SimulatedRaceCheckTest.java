@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.pyramidesnoires.simulator.Simulation;
 import fr.pyramidesnoires.simulator.SimulatorMain;
 import fr.pyramidesnoires.simulator.TimingClient;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.util.Map;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,19 +69,79 @@ class SimulatedRaceCheckTest {
         for (String race : RACES) {
             awaitRanking(platform, race, day.expectedRanking(race));
         }
+        // bibs freed by a cancellation and taken by the next runner: a replica replaying the entries must apply
+        // them in the order registration made them, or it loses the new holders
+        Map<Integer, String> handedOver = new LinkedHashMap<>();
+        for (int i = 0; i < 6; i++) {
+            String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+            var leaving = register(platform, "Partant-" + suffix);
+            given().baseUri(platform.registration.url())
+                    .when().post("/api/entries/by-token/" + leaving.getString("token") + "/cancellation")
+                    .then().statusCode(200);
+            var taking = register(platform, "Relais-" + suffix);
+            assertEquals(leaving.getInt("bib"), taking.getInt("bib"), "the freed bib goes to the next runner");
+            handedOver.put(taking.getInt("bib"), "RELAIS-" + suffix + " Inès");
+        }
+        awaitNames(platform.results.url(), handedOver);
+        Map<String, String> settled = settledRankings(platform.results.url());
 
         try (Service late = Service.start(Platform.ROOT, "results-web",
                 List.of("kafka.bootstrap.servers=" + Platform.KAFKA))) {
-            late.awaitReady(java.time.Duration.ofSeconds(90));
+            late.awaitReady(Duration.ofSeconds(90));
             for (String race : RACES) {
-                String first = given().baseUri(platform.results.url()).when().get("/api/races/" + race + "/ranking")
-                        .then().statusCode(200).extract().asString();
                 // ready means caught up with everything on the topics when it started: no waiting here
                 String second = given().baseUri(late.url()).when().get("/api/races/" + race + "/ranking")
                         .then().statusCode(200).extract().asString();
-                assertEquals(first, second, "ranking of " + race + " on the late replica");
+                assertEquals(settled.get(race), second, "ranking of " + race + " on the late replica");
             }
+            var late35 = given().baseUri(late.url()).when().get("/api/races/35K/ranking").jsonPath();
+            handedOver.forEach((bib, name) -> assertEquals(name,
+                    late35.getString("find { it.bib == " + bib + " }.name"), "bib " + bib + " on the late replica"));
         }
+    }
+
+    private static JsonPath register(Platform platform, String lastName) {
+        return given().baseUri(platform.registration.url()).contentType(ContentType.JSON)
+                .body(Map.of("firstName", "Inès", "lastName", lastName, "sex", "F", "birthDate", "1991-05-14",
+                        "raceCode", "35K", "nationality", "FRA", "email", "ines@example.org",
+                        "licenceNumber", "1234567"))
+                .when().post("/api/entries")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    private static void awaitNames(String results, Map<Integer, String> names) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            var ranking = given().baseUri(results).when().get("/api/races/35K/ranking").jsonPath();
+            if (names.entrySet().stream().allMatch(
+                    e -> e.getValue().equals(ranking.getString("find { it.bib == " + e.getKey() + " }.name")))) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the live replica never showed " + names);
+    }
+
+    /**
+     * The rankings of every race once they stopped changing: timing may still be publishing the last officials'
+     * decisions and registration its last entries when the simulation's rankings first show.
+     */
+    private static Map<String, String> settledRankings(String results) throws InterruptedException {
+        Map<String, String> before = Map.of();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            Map<String, String> now = new HashMap<>();
+            for (String race : RACES) {
+                now.put(race, given().baseUri(results).when().get("/api/races/" + race + "/ranking")
+                        .then().statusCode(200).extract().asString());
+            }
+            if (now.equals(before)) {
+                return now;
+            }
+            before = now;
+            Thread.sleep(2000);
+        }
+        throw new AssertionError("the rankings kept changing for a minute");
     }
 
     /** "12:03:17" as seconds. */

@@ -5,7 +5,10 @@ package fr.pyramidesnoires.events;
  */
 public final class Topics {
 
-    /** {@link EntryEvent}s, keyed by entry id, produced by registration-service. */
+    /**
+     * {@link EntryEvent}s, keyed by entry id, produced by registration-service. One partition: a bib freed by one
+     * entry goes to another, so consumers must apply entries in the order registration committed them.
+     */
     public static final String ENTRIES = "entries";
 
     /** {@link RaceEvent}s, keyed by race code, produced by registration-service. */
