@@ -2,6 +2,7 @@ package fr.pyramidesnoires.registration.race;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.registration.entry.Registrations;
 import fr.pyramidesnoires.registration.outbox.Outbox;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the event's races from the organiser's file at start-up. A race whose definition in the file changed
- * takes it whole on the next start; one whose definition did not keeps what organisers changed through the API.
+ * takes it whole on the next start, and places its new capacity adds go to its waitlist at once, as when an
+ * organiser raises it through the API; a race whose definition did not change keeps what organisers changed
+ * through the API.
  */
 @ApplicationScoped
 public class RaceCatalog {
@@ -35,27 +38,36 @@ public class RaceCatalog {
 
     final ObjectMapper json;
     final Outbox outbox;
+    final Registrations registrations;
 
-    RaceCatalog(ObjectMapper json, Outbox outbox) {
+    RaceCatalog(ObjectMapper json, Outbox outbox, Registrations registrations) {
         this.json = json;
         this.outbox = outbox;
+        this.registrations = registrations;
     }
 
-    @Transactional
     void load(@Observes StartupEvent start) {
         List<RaceDefinition> definitions = read();
+        apply(definitions);
+        LOG.infof("%d races loaded from %s", definitions.size(), racesFile.orElse(SAMPLE + " (sample event)"));
+    }
+
+    /** The races as the organiser's file defines them. */
+    @Transactional
+    public void apply(List<RaceDefinition> definitions) {
         for (RaceDefinition definition : definitions) {
-            Race race = Race.<Race>findByIdOptional(definition.code()).orElseGet(Race::new);
+            // under the race's lock, like every entry into it: another replica may be taking entries meanwhile
+            Race race = Optional.ofNullable(Race.lockForEntry(definition.code())).orElseGet(Race::new);
             String digest = digest(definition);
             if (!digest.equals(race.definitionDigest)) {
                 definition.applyTo(race);
                 race.definitionDigest = digest;
                 race.persist();
+                registrations.promoteWaitlist(race);
             }
             // every start republishes: the topic is compacted, and a consumer can never miss the current races
             outbox.queue(Topics.RACES, race.code, race.publicEvent());
         }
-        LOG.infof("%d races loaded from %s", definitions.size(), racesFile.orElse(SAMPLE + " (sample event)"));
     }
 
     private String digest(RaceDefinition definition) {

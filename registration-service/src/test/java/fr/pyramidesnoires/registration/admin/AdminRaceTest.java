@@ -11,11 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.TopicProbe;
+import fr.pyramidesnoires.registration.race.RaceCatalog;
+import fr.pyramidesnoires.registration.race.RaceDefinition;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,9 @@ import org.junit.jupiter.api.Test;
 /** Race ADMIN-C of the test races file: 2 places, bibs 9601-9610. */
 @QuarkusTest
 class AdminRaceTest {
+
+    @Inject
+    RaceCatalog races;
 
     @BeforeEach
     void emptyTheRace() {
@@ -59,6 +66,31 @@ class AdminRaceTest {
                     r -> r.code().equals("ADMIN-C") && r.capacity() == 4, Duration.ofSeconds(20));
             assertEquals(10, race.distanceKm());
         }
+    }
+
+    @Test
+    void aCapacityRaisedInTheRacesFileGivesTheNewPlacesToTheWaitlistOnTheNextStart() {
+        AdminApi.empty("FILE-R");
+        races.apply(List.of(fileRace(1)));
+        JsonPath first = register("FILE-R", "First");
+        JsonPath second = register("FILE-R", "Second");
+        JsonPath third = register("FILE-R", "Third");
+        assertEquals("WAITLISTED", second.getString("status"));
+
+        // what a restart does with the organiser's edited file
+        races.apply(List.of(fileRace(2)));
+
+        given().when().get("/api/entries/by-token/" + first.getString("token"))
+                .then().body("status", equalTo("CONFIRMED")).body("bib", equalTo(9801));
+        given().when().get("/api/entries/by-token/" + second.getString("token"))
+                .then().body("status", equalTo("CONFIRMED")).body("bib", equalTo(9802));
+        given().when().get("/api/entries/by-token/" + third.getString("token"))
+                .then().body("status", equalTo("WAITLISTED")).body("waitlistPosition", equalTo(1));
+    }
+
+    private static RaceDefinition fileRace(int capacity) {
+        return new RaceDefinition("FILE-R", "Test race the organiser's file enlarges", 10, 100,
+                OffsetDateTime.parse("2027-03-20T11:00:00+01:00"), capacity, 9801, 9810, null, false, null, null, null);
     }
 
     @Test
