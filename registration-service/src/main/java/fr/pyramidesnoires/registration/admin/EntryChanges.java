@@ -13,11 +13,11 @@ import java.time.LocalDate;
  * optional one. Changing the birth date or the health proof checks the runner's eligibility again.
  */
 public record EntryChanges(
-        @Size(max = 80) @Pattern(regexp = EntryChanges.NOT_BLANK, message = "must not be blank") String firstName,
-        @Size(max = 80) @Pattern(regexp = EntryChanges.NOT_BLANK, message = "must not be blank") String lastName,
+        @Size(max = 80) @Pattern(regexp = EntryChanges.NOT_BLANK, message = REQUIRED) String firstName,
+        @Size(max = 80) @Pattern(regexp = EntryChanges.NOT_BLANK, message = REQUIRED) String lastName,
         EntryEvent.Sex sex,
         @Past LocalDate birthDate,
-        @Pattern(regexp = "([A-Z]{3})?", message = "must be an ISO 3166 alpha-3 code such as FRA") String nationality,
+        @Pattern(regexp = "([A-Z]{3})?", message = RegistrationRequest.NATIONALITY_MESSAGE) String nationality,
         @Size(max = 120) String club,
         Boolean publishName,
         @Email @Size(max = 254) String email,
@@ -30,6 +30,9 @@ public record EntryChanges(
         @Size(max = 40) String ppsNumber,
         LocalDate ppsDate,
         Boolean medicalCertificate) {
+
+    /** As blank a name as a registration may not leave. */
+    static final String REQUIRED = "{jakarta.validation.constraints.NotBlank.message}";
 
     /** A name may be changed, never emptied. */
     static final String NOT_BLANK = "(?s).*\\S.*";

@@ -37,11 +37,13 @@ public class Certificates {
         }
         if (bytes.length > maxBytes) {
             throw new CertificateRefused(413, "certificate-too-large",
-                    "A medical certificate may be at most " + maxBytes / (1024 * 1024) + " MB");
+                    "Le certificat médical fait au plus " + maxBytes / (1024 * 1024) + " Mo"
+                            + " / A medical certificate may be at most " + maxBytes / (1024 * 1024) + " MB");
         }
         if (bytes.length < PDF_MAGIC.length
                 || !Arrays.equals(bytes, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
-            throw new CertificateRefused(415, "certificate-not-pdf", "A medical certificate must be a PDF file");
+            throw new CertificateRefused(415, "certificate-not-pdf",
+                    "Le certificat médical doit être un fichier PDF / A medical certificate must be a PDF file");
         }
         return bytes;
     }
@@ -52,7 +54,8 @@ public class Certificates {
         Race race = Race.findById(entry.raceCode);
         if (!race.medicalCertificateAllowed) {
             throw new CertificateRefused(422, "certificate-not-accepted",
-                    race.code + " does not accept a medical certificate: give an FFA licence or a PPS");
+                    race.code + " n'accepte pas de certificat médical : donnez une licence FFA ou un PPS / "
+                            + race.code + " does not accept a medical certificate: give an FFA licence or a PPS");
         }
         MedicalCertificate certificate = MedicalCertificate.<MedicalCertificate>findByIdOptional(entry.id)
                 .orElseGet(MedicalCertificate::new);

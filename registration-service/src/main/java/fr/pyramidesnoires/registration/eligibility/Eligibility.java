@@ -54,12 +54,14 @@ public final class Eligibility {
                 : DEFAULT_LIMITS.getOrDefault(category, Double.MAX_VALUE);
         if (kmEffort > limit) {
             return Optional.of(new Refusal("km-effort-limit", String.format(
-                    "Category %s may run at most %.0f km-effort; this race is %.0f km-effort",
+                    "La catégorie %1$s court au plus %2$.0f km-effort, cette course en fait %3$.0f"
+                    + " / Category %1$s may run at most %2$.0f km-effort; this race is %3$.0f km-effort",
                     category, limit, kmEffort)));
         }
         if (kmEffort >= ULTRA_KM_EFFORT && category.compareTo(Category.ES) < 0) {
             return Optional.of(new Refusal("ultra-age", String.format(
-                    "An ultra (%.0f km-effort) is open to Espoirs and older, not to %s", kmEffort, category)));
+                    "Un ultra (%1$.0f km-effort) est réservé aux Espoirs et plus âgés, pas aux %2$s"
+                    + " / An ultra (%1$.0f km-effort) is open to Espoirs and older, not to %2$s", kmEffort, category)));
         }
         return health(health, raceDay, medicalCertificateAllowed);
     }
@@ -70,10 +72,12 @@ public final class Eligibility {
      */
     public static Optional<Refusal> window(Instant now, OffsetDateTime opens, OffsetDateTime closes) {
         if (opens != null && now.isBefore(opens.toInstant())) {
-            return Optional.of(new Refusal("entries-not-open", "Entries for this race open on " + opens));
+            return Optional.of(new Refusal("entries-not-open", "Les inscriptions ouvrent le " + opens
+                    + " / Entries for this race open on " + opens));
         }
         if (closes != null && !now.isBefore(closes.toInstant())) {
-            return Optional.of(new Refusal("entries-closed", "Entries for this race closed on " + closes));
+            return Optional.of(new Refusal("entries-closed", "Les inscriptions ont fermé le " + closes
+                    + " / Entries for this race closed on " + closes));
         }
         return Optional.empty();
     }
@@ -82,24 +86,30 @@ public final class Eligibility {
         if (health.licenceNumber() != null && !health.licenceNumber().isBlank()) {
             return LICENCE.matcher(health.licenceNumber().strip()).matches() ? Optional.empty()
                     : Optional.of(new Refusal("licence-format",
-                            "An FFA licence number has 6 or 7 digits, not '" + health.licenceNumber() + "'"));
+                            "Une licence FFA a 6 ou 7 chiffres, pas '" + health.licenceNumber() + "'"
+                            + " / An FFA licence number has 6 or 7 digits, not '" + health.licenceNumber() + "'"));
         }
         if (health.ppsNumber() != null && !health.ppsNumber().isBlank()) {
             if (health.ppsDate() == null) {
-                return Optional.of(new Refusal("pps-date", "Give the date your PPS was completed"));
+                return Optional.of(new Refusal("pps-date",
+                        "Indiquez la date de votre PPS / Give the date your PPS was completed"));
             }
             if (health.ppsDate().isAfter(raceDay)
                     || health.ppsDate().plusMonths(PPS_VALID_MONTHS).isBefore(raceDay)) {
-                return Optional.of(new Refusal("pps-expired", "A PPS is valid " + PPS_VALID_MONTHS
-                        + " months: one completed on " + health.ppsDate() + " is not valid on race day " + raceDay));
+                return Optional.of(new Refusal("pps-expired", "Un PPS vaut " + PPS_VALID_MONTHS + " mois : celui du "
+                        + health.ppsDate() + " n'est pas valable le jour de la course, le " + raceDay
+                        + " / A PPS is valid " + PPS_VALID_MONTHS + " months: one completed on " + health.ppsDate()
+                        + " is not valid on race day " + raceDay));
             }
             return Optional.empty();
         }
         if (health.medicalCertificate()) {
             return certificateAllowed ? Optional.empty() : Optional.of(new Refusal("certificate-not-accepted",
-                    "This race does not accept a medical certificate: give an FFA licence or a PPS"));
+                    "Cette course n'accepte pas de certificat médical : donnez une licence FFA ou un PPS"
+                    + " / This race does not accept a medical certificate: give an FFA licence or a PPS"));
         }
         return Optional.of(new Refusal("health-proof",
-                "Give an FFA licence number, or a PPS completed less than 3 months before race day"));
+                "Donnez un numéro de licence FFA, ou un PPS de moins de 3 mois le jour de la course"
+                + " / Give an FFA licence number, or a PPS completed less than 3 months before race day"));
     }
 }

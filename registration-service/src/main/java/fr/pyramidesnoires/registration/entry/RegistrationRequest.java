@@ -16,7 +16,7 @@ public record RegistrationRequest(
         @NotNull EntryEvent.Sex sex,
         @NotNull @Past LocalDate birthDate,
         @NotBlank @Size(max = 20) String raceCode,
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166 alpha-3 code such as FRA") String nationality,
+        @Pattern(regexp = "[A-Z]{3}", message = NATIONALITY_MESSAGE) String nationality,
         @Size(max = 120) String club,
         @Email @Size(max = 254) String email,
         Boolean publishName,
@@ -30,5 +30,8 @@ public record RegistrationRequest(
 
     /** International or French form: an optional +, then 8 to 15 digits, spaces, dots or dashes allowed. */
     public static final String PHONE = "\\+?[0-9][0-9 .-]{7,19}";
-    public static final String PHONE_MESSAGE = "must be a phone number such as +33 6 12 34 56 78";
+    public static final String PHONE_MESSAGE =
+            "un numéro de téléphone, par exemple +33 6 12 34 56 78 / a phone number such as +33 6 12 34 56 78";
+    public static final String NATIONALITY_MESSAGE =
+            "le code pays ISO 3166 en trois lettres, par exemple FRA / an ISO 3166 alpha-3 code such as FRA";
 }

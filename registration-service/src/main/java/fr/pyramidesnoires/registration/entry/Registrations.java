@@ -209,7 +209,8 @@ public class Registrations {
         try {
             category = Category.on(birthDate, race.raceDay());
         } catch (IllegalArgumentException e) {
-            throw new EntryRefused(422, "birth-date", "A birth date in " + birthDate.getYear()
+            throw new EntryRefused(422, "birth-date", "Une naissance en " + birthDate.getYear()
+                    + " ne donne aucune catégorie pour cette course / A birth date in " + birthDate.getYear()
                     + " gives no age category for this race");
         }
         Eligibility.check(race.kmEffort(), category, race.limits(), health, race.raceDay(),
@@ -235,7 +236,7 @@ public class Registrations {
         Race from = toFirst ? second : first;
         Race to = toFirst ? first : second;
         if (to == null) {
-            throw new EntryRefused(404, "unknown-race", "There is no race " + raceCode);
+            throw unknownRace(raceCode);
         }
         readAgainUnderLock(entry, from);
         if (onlyWhileEntriesOpen) {
@@ -244,8 +245,8 @@ public class Registrations {
         refuseIfEntered(to, entry.firstName, entry.lastName, entry.birthDate);
         Category category = eligibleCategory(entry.birthDate, entry.health(), to);
         if (Entry.confirmed(to.code) >= to.capacity) {
-            throw new EntryRefused(409, "race-full", to.code + " is full (" + to.capacity
-                    + " places): no place left");
+            throw new EntryRefused(409, "race-full", to.code + " est complet (" + to.capacity
+                    + " places) / " + to.code + " is full (" + to.capacity + " places): no place left");
         }
         boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
         entry.raceCode = to.code;
@@ -280,7 +281,7 @@ public class Registrations {
     }
 
     private static EntryRefused unknownRace(String code) {
-        return new EntryRefused(404, "unknown-race", "There is no race " + code);
+        return new EntryRefused(404, "unknown-race", "Aucune course " + code + " / There is no race " + code);
     }
 
     private static void refuseOutsideWindow(Race race) {
@@ -296,8 +297,8 @@ public class Registrations {
     }
 
     private static EntryRefused alreadyEntered(String firstName, String lastName, Race race) {
-        return new EntryRefused(409, "already-entered", firstName + " " + lastName + " is already entered in "
-                + race.code);
+        return new EntryRefused(409, "already-entered", firstName + " " + lastName + " est déjà inscrit(e) au "
+                + race.code + " / " + firstName + " " + lastName + " is already entered in " + race.code);
     }
 
     private static Eligibility.Health health(RegistrationRequest request) {
@@ -383,7 +384,8 @@ public class Registrations {
     }
 
     private static EntryRefused noBibLeft(Race race) {
-        return new EntryRefused(409, "no-bib-left", "No bib left in " + race.bibFirst + "-" + race.bibLast);
+        return new EntryRefused(409, "no-bib-left", "Plus aucun dossard libre entre " + race.bibFirst + " et "
+                + race.bibLast + " / No bib left in " + race.bibFirst + "-" + race.bibLast);
     }
 
     /** A UHF chip's EPC-like id: 96 random bits, so a chip id says nothing about the runner. */

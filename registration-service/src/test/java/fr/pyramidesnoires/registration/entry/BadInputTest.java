@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,6 +39,20 @@ class BadInputTest {
 
         register(body).statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("ppsDate"));
+    }
+
+    @Test
+    void eachFieldAtFaultIsNamedInFrenchThenEnglish() {
+        Map<String, Object> body = new HashMap<>(runner(" ", "22K"));
+        body.put("email", "not an address");
+        body.put("nationality", "France");
+
+        register(body).statusCode(400).contentType("application/problem+json")
+                .body("errors.find { it.field == 'lastName' }.message", equalTo("à remplir / required"))
+                .body("errors.find { it.field == 'email' }.message",
+                        equalTo("adresse e-mail invalide / not a valid e-mail address"))
+                .body("errors.find { it.field == 'nationality' }.message",
+                        startsWith("le code pays ISO 3166 en trois lettres, par exemple FRA / "));
     }
 
     @Test

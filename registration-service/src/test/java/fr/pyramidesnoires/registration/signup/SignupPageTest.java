@@ -107,7 +107,9 @@ public class SignupPageTest {
         cadet.put("birthDate", "2010-06-01");
 
         post("/", cadet).statusCode(400)
-                .body(allOf(containsString("role=\"alert\""), containsString("may run at most"),
+                .body(allOf(containsString("role=\"alert\""),
+                        containsString("La catégorie CA court au plus 15 km-effort, cette course en fait 66"
+                                + " / Category CA may run at most 15 km-effort; this race is 66 km-effort"),
                         containsString("id=\"birthDate-error\""),
                         containsString("aria-invalid=\"true\" aria-describedby=\"birthDate-error"),
                         containsString("value=\"" + lastName + "\""), containsString("value=\"2010-06-01\""),
@@ -125,6 +127,7 @@ public class SignupPageTest {
         post("/", form).statusCode(400)
                 .body(allOf(containsString("href=\"#rulesAccepted\""), containsString("href=\"#birthDate\""),
                         containsString("href=\"#email\""), containsString("value=\"14/05/1990\""),
+                        containsString("adresse e-mail invalide / not a valid e-mail address"),
                         not(containsString("Inscription enregistrée"))));
     }
 
