@@ -18,6 +18,22 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem(TYPES + type, title, status, detail, List.of());
     }
 
+    /**
+     * A browser names text/html in its Accept header; API clients name JSON or nothing: only the former gets the
+     * problem as a page.
+     */
+    public static boolean wantsPage(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        for (String type : accept.split(",")) {
+            if (type.split(";", 2)[0].strip().equalsIgnoreCase("text/html")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Response response() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }

@@ -40,7 +40,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         List<Problem.FieldError> errors = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? List.of(new Problem.FieldError(path(mapping), "has a value of the wrong form"))
+                ? List.of(new Problem.FieldError(path(mapping), "valeur de forme inattendue / has a value of the wrong form"))
                 : List.of();
         return new Problem(Problem.TYPES + "unreadable-body", "Requête illisible / Unreadable request", 400,
                 e.getOriginalMessage(), errors).response();
@@ -62,14 +62,8 @@ public class ProblemMappers {
                 e.getMessage()), headers);
     }
 
-    /**
-     * A browser names text/html in its Accept header; API clients name JSON or nothing: only the former gets the
-     * page.
-     */
     private static Response answer(Problem problem, HttpHeaders headers) {
-        boolean browser = headers.getAcceptableMediaTypes().stream()
-                .anyMatch(type -> type.getType().equals("text") && type.getSubtype().equals("html"));
-        return browser
+        return Problem.wantsPage(headers.getHeaderString(HttpHeaders.ACCEPT))
                 ? Response.status(problem.status()).type(MediaType.TEXT_HTML + ";charset=UTF-8").entity(problem.page())
                         .build()
                 : problem.response();

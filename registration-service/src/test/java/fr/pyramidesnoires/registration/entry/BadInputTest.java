@@ -31,6 +31,20 @@ class BadInputTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsAProblemForTheApiAndAPageForABrowser() {
+        String eleven = "x".repeat(11 * 1024 * 1024);
+
+        given().contentType(ContentType.JSON).body(eleven).when().post("/api/entries")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", containsString("body-too-large"))
+                .body("detail", equalTo("Ce que vous envoyez dépasse 10 Mo / What you send is over 10 MB"));
+        given().accept("text/html,application/xhtml+xml;q=0.9").contentType(ContentType.URLENC)
+                .body("lastName=" + eleven).when().post("/")
+                .then().statusCode(413).contentType(containsString("text/html"))
+                .body(containsString("Ce que vous envoyez dépasse 10 Mo"));
+    }
+
+    @Test
     void aPpsFromTheFutureIsAbsurd() {
         Map<String, Object> body = new HashMap<>(runner(uniqueName(), "22K"));
         body.remove("licenceNumber");

@@ -1,0 +1,62 @@
+package fr.pyramidesnoires.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A body over the HTTP limit is turned away before any resource reads it, and Vert.x would answer a bare 413 that
+ * a phone shows as an empty page: this answers the same refusal as a problem, or as a page to a browser, from the
+ * declared length alone, without reading a byte of the body.
+ */
+@ApplicationScoped
+public class BodyLimit {
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize maxBodySize;
+
+    final ObjectMapper json;
+
+    BodyLimit(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void route(@Observes Router router) {
+        // ahead of Quarkus's own body handling, which comes right after the first routes
+        router.route().order(Integer.MIN_VALUE).handler(this::refuseOversized);
+    }
+
+    private void refuseOversized(RoutingContext context) {
+        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null || !declared.matches("[0-9]{1,19}")
+                || new BigInteger(declared).compareTo(maxBodySize.asBigInteger()) <= 0) {
+            context.next();
+            return;
+        }
+        long megabytes = maxBodySize.asLongValue() / (1024 * 1024);
+        Problem problem = Problem.of(413, "body-too-large", "Envoi trop volumineux / Request too large",
+                "Ce que vous envoyez dépasse " + megabytes + " Mo / What you send is over " + megabytes + " MB");
+        boolean page = Problem.wantsPage(context.request().getHeader(HttpHeaders.ACCEPT));
+        context.response().setStatusCode(413)
+                // the body was never read: the connection cannot serve another request
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .putHeader(HttpHeaders.CONTENT_TYPE, page ? "text/html;charset=UTF-8" : Problem.MEDIA_TYPE)
+                .end(page ? problem.page() : write(problem));
+    }
+
+    private String write(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
