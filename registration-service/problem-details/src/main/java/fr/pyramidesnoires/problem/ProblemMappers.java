@@ -40,7 +40,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         List<Problem.FieldError> errors = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? List.of(new Problem.FieldError(path(mapping), "valeur de forme inattendue / has a value of the wrong form"))
+                ? List.of(new Problem.FieldError(path(mapping),
+                        "valeur de forme inattendue / has a value of the wrong form"))
                 : List.of();
         return new Problem(Problem.TYPES + "unreadable-body", "Requête illisible / Unreadable request", 400,
                 e.getOriginalMessage(), errors).response();
