@@ -80,8 +80,8 @@ done
 cat <<URLS
 [run] the platform is up (logs in $LOGS)
   Live results    http://127.0.0.1:$RESULTS_PORT/
-  Registration    http://127.0.0.1:$REGISTRATION_PORT/q/swagger-ui   (POST /api/entries)
-  Organiser API   http://127.0.0.1:$REGISTRATION_PORT/api/admin/dashboard   (organiser: ${ORGANISER/:/ password })
+  Registration    http://127.0.0.1:$REGISTRATION_PORT/   (the API: /q/swagger-ui)
+  Organisers      http://127.0.0.1:$REGISTRATION_PORT/admin   (organiser: ${ORGANISER/:/ password }; API /api/admin/...)
   Mat board       http://127.0.0.1:$TIMING_PORT/mats         (official: ${OFFICIAL/:/ password })
   Checkpoint page http://127.0.0.1:$TIMING_PORT/checkpoint   (volunteer: ${VOLUNTEER/:/ password })
 URLS

@@ -38,6 +38,13 @@ public record Problem(String type, String title, int status, String detail, List
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
 
+    /** As a page for a browser, as problem JSON for anyone else. */
+    public Response response(String accept) {
+        return wantsPage(accept)
+                ? Response.status(status).type("text/html;charset=UTF-8").entity(page()).build()
+                : response();
+    }
+
     /** The same problem as a page a person can read on a phone: what went wrong, and a way back. */
     public String page() {
         StringBuilder page = new StringBuilder("""

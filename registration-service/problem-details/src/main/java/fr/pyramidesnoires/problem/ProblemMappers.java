@@ -7,7 +7,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
@@ -64,10 +63,7 @@ public class ProblemMappers {
     }
 
     private static Response answer(Problem problem, HttpHeaders headers) {
-        return Problem.wantsPage(headers.getHeaderString(HttpHeaders.ACCEPT))
-                ? Response.status(problem.status()).type(MediaType.TEXT_HTML + ";charset=UTF-8").entity(problem.page())
-                        .build()
-                : problem.response();
+        return problem.response(headers.getHeaderString(HttpHeaders.ACCEPT));
     }
 
     /** "register.request.birthDate" becomes "birthDate": the client knows its own body, not our method names. */

@@ -14,17 +14,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class SecurityProblems {
 
+    /** The challenge makes a browser ask for the account, so the organiser pages need no sign-in page. */
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
-    public Response unauthenticated(RuntimeException e) {
+    public Response unauthenticated(RuntimeException e, HttpHeaders headers) {
         return Response.fromResponse(Problem.of(401, "unauthenticated", "Identification requise / Sign-in required",
-                        "Sign in with an organiser account (HTTP Basic)").response())
+                        "Identifiez-vous avec un compte organisateur / Sign in with an organiser account (HTTP Basic)")
+                        .response(headers.getHeaderString(HttpHeaders.ACCEPT)))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"registration\", charset=\"UTF-8\"")
                 .build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return Problem.of(403, "forbidden", "Accès refusé / Forbidden",
-                "This needs the " + OrganiserAccount.ROLE + " role").response();
+    public Response forbidden(ForbiddenException e, HttpHeaders headers) {
+        return Problem.of(403, "forbidden", "Accès refusé / Forbidden", "Il faut le rôle / This needs the role "
+                + OrganiserAccount.ROLE).response(headers.getHeaderString(HttpHeaders.ACCEPT));
     }
 }

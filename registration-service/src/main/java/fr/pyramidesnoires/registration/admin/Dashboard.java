@@ -18,5 +18,10 @@ public record Dashboard(List<RaceFill> races, long confirmed, long waitlisted, M
     public record RaceFill(String code, String name, int capacity, long confirmed, long waitlisted, long cancelled,
                            double fillRate, long documentsChecked, Map<String, Long> bySex,
                            Map<String, Long> byCategory) {
+
+        /** The fill rate as the dashboard page shows it. */
+        public long percent() {
+            return Math.round(fillRate * 100);
+        }
     }
 }

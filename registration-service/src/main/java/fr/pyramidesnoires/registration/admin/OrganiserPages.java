@@ -1,0 +1,166 @@
+package fr.pyramidesnoires.registration.admin;
+
+import fr.pyramidesnoires.problem.Problem;
+import fr.pyramidesnoires.problem.ProblemException;
+import fr.pyramidesnoires.registration.account.OrganiserAccount;
+import fr.pyramidesnoires.registration.entry.EntryStatus;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The organiser's pages over the organiser API: how full the races are, the entries found by name, bib, club,
+ * race or status, and one entry with its documents check and its move to another race. A browser signs in with
+ * the same HTTP Basic account as the API; every change goes through the API's own rules.
+ */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(OrganiserAccount.ROLE)
+public class OrganiserPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(Dashboard dashboard);
+
+        static native TemplateInstance entries(EntryPage found, EntrySearch search, List<AdminRace> races,
+                                               List<EntryStatus> statuses);
+
+        static native TemplateInstance entry(AdminEntry entry, List<AdminRace> races, String done, String error);
+    }
+
+    /** The search as the organiser typed it, to show it again and to page through its results. */
+    public record EntrySearch(String name, Integer bib, String club, String race, EntryStatus status,
+                              Boolean documentsChecked, int page) {
+
+        public String query(int page) {
+            StringBuilder query = new StringBuilder("?page=").append(page);
+            append(query, "name", name);
+            append(query, "bib", bib);
+            append(query, "club", club);
+            append(query, "race", race);
+            append(query, "status", status);
+            append(query, "documentsChecked", documentsChecked);
+            return query.toString();
+        }
+
+        private static void append(StringBuilder query, String name, Object value) {
+            if (value != null && !value.toString().isBlank()) {
+                query.append('&').append(name).append('=')
+                        .append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static final int PAGE_SIZE = 50;
+
+    final DashboardResource dashboards;
+    final AdminEntryResource entries;
+    final AdminRaceResource races;
+
+    OrganiserPages(DashboardResource dashboards, AdminEntryResource entries, AdminRaceResource races) {
+        this.dashboards = dashboards;
+        this.entries = entries;
+        this.races = races;
+    }
+
+    @GET
+    public TemplateInstance dashboard() {
+        return Templates.dashboard(dashboards.dashboard());
+    }
+
+    @GET
+    @Path("entries")
+    public TemplateInstance search(@RestQuery String name, @RestQuery String bib, @RestQuery String club,
+                                   @RestQuery String race, @RestQuery String status,
+                                   @RestQuery String documentsChecked, @RestQuery String page) {
+        // a form sends every field, empty ones as empty text: empty, like anything it cannot read, means "any"
+        EntrySearch search = new EntrySearch(name, number(bib), club, blankToNull(race),
+                Arrays.stream(EntryStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null),
+                "true".equals(documentsChecked) ? Boolean.TRUE : "false".equals(documentsChecked) ? Boolean.FALSE : null,
+                number(page) == null ? 0 : number(page));
+        EntryPage found = entries.search(blankToNull(name), search.bib(), blankToNull(club), search.race(),
+                search.status(), null, null, search.documentsChecked(), search.page(), PAGE_SIZE);
+        return Templates.entries(found, search, races.races(), List.of(EntryStatus.values()));
+    }
+
+    @GET
+    @Path("entries/{id}")
+    public TemplateInstance entry(@RestPath UUID id, @RestQuery String done) {
+        return Templates.entry(entries.one(id), races.races(), done, null);
+    }
+
+    @POST
+    @Path("entries/{id}/documents-check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response documentsCheck(@RestPath UUID id, @RestForm boolean checked, @Context HttpHeaders headers,
+                                   @Context UriInfo uri) {
+        sameOrigin(headers, uri);
+        if (checked) {
+            entries.documentsChecked(id);
+        } else {
+            entries.documentsUnchecked(id);
+        }
+        return backTo(id, checked ? "checked" : "unchecked");
+    }
+
+    @POST
+    @Path("entries/{id}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response move(@RestPath UUID id, @RestForm String raceCode, @Context HttpHeaders headers,
+                         @Context UriInfo uri) {
+        sameOrigin(headers, uri);
+        try {
+            entries.move(id, new AdminEntryResource.Move(raceCode == null ? "" : raceCode));
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status())
+                    .entity(Templates.entry(entries.one(id), races.races(), null, refused.problem().detail()))
+                    .build();
+        }
+        return backTo(id, "moved");
+    }
+
+    /**
+     * The browser sends the organiser's password with every request to this site, whoever asks for it: a change
+     * must come from these pages, not from a form on another site.
+     */
+    private static void sameOrigin(HttpHeaders headers, UriInfo uri) {
+        String origin = headers.getHeaderString("Origin");
+        URI base = uri.getBaseUri();
+        String ours = base.getScheme() + "://" + base.getAuthority();
+        if (origin != null && !origin.equals(ours)) {
+            throw new ProblemException(Problem.of(403, "cross-site", "Requête refusée / Request refused",
+                    "Un changement se fait depuis ces pages / A change is made from these pages only"));
+        }
+    }
+
+    private static Response backTo(UUID id, String done) {
+        return Response.seeOther(URI.create("/admin/entries/" + id + "?done=" + done)).build();
+    }
+
+    private static Integer number(String text) {
+        return text == null || !text.strip().matches("[0-9]{1,9}") ? null : Integer.valueOf(text.strip());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

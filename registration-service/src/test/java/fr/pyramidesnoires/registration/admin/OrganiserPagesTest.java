@@ -1,0 +1,121 @@
+package fr.pyramidesnoires.registration.admin;
+
+import static fr.pyramidesnoires.registration.admin.AdminApi.asOrganiser;
+import static fr.pyramidesnoires.registration.admin.AdminApi.register;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import fr.pyramidesnoires.registration.entry.Entry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Races ADMIN-P (2 places) and ADMIN-Q (1 place) of the test races file. */
+@QuarkusTest
+class OrganiserPagesTest {
+
+    @BeforeEach
+    void emptyTheRaces() {
+        AdminApi.empty("ADMIN-P", "ADMIN-Q");
+    }
+
+    static String ourOrigin() {
+        return RestAssured.baseURI + ":" + RestAssured.port;
+    }
+
+    static ValidatableResponse postForm(String path, Map<String, String> form, String origin) {
+        return asOrganiser().header("Origin", origin).contentType(ContentType.URLENC).formParams(form)
+                .redirects().follow(false)
+                .when().post(path).then();
+    }
+
+    static String page(String path) {
+        return asOrganiser().accept(ContentType.HTML).when().get(path)
+                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+    }
+
+    @Test
+    void aBrowserWithoutAnAccountIsAskedForOne() {
+        given().accept("text/html,application/xhtml+xml").when().get("/admin")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Basic"))
+                .contentType(containsString("text/html"))
+                .body(containsString("Identification requise / Sign-in required"));
+    }
+
+    @Test
+    void theDashboardShowsHowFullEachRaceIs() {
+        register("ADMIN-P", "Un");
+        register("ADMIN-P", "Deux");
+        register("ADMIN-P", "Trois");
+
+        String dashboard = page("/admin");
+
+        assertThat(dashboard, allOf(
+                containsString("<a href=\"/admin/entries?race=ADMIN-P\">ADMIN-P</a>"),
+                containsString("<meter min=\"0\" max=\"1\" value=\"1.0\">1.0</meter> 100 %"),
+                containsString("<a href=\"/admin/entries?race=ADMIN-P&status=WAITLISTED\">1</a>"),
+                containsString("href=\"/api/admin/races/ADMIN-P/start-list.csv\"")));
+    }
+
+    @Test
+    void anOrganiserFindsAnEntryChecksItsDocumentsAndMovesIt() {
+        String lastName = "Cherche-" + UUID.randomUUID().toString().substring(0, 6);
+        JsonPath entry = register("ADMIN-P", lastName);
+        String id = entry.getString("id");
+
+        assertThat(page("/admin/entries?name=" + lastName.substring(0, 10).toLowerCase()
+                        + "&bib=&club=&race=ADMIN-P&status=&documentsChecked=false"),
+                allOf(containsString("1 inscrit(s)"), containsString("<a href=\"/admin/entries/" + id + "\">"
+                        + lastName.toUpperCase() + " Alex</a>"), containsString("à vérifier")));
+        // the organiser sees what the public never does
+        assertThat(page("/admin/entries/" + id),
+                allOf(containsString("alex@example.org"), containsString("+33 6 12 34 56 78"),
+                        containsString("1990-05-14"), containsString("licence FFA 1234567")));
+
+        postForm("/admin/entries/" + id + "/documents-check", Map.of("checked", "true"), ourOrigin())
+                .statusCode(303).header("Location", endsWith("/admin/entries/" + id + "?done=checked"));
+        assertThat(page("/admin/entries/" + id + "?done=checked"),
+                allOf(containsString("Pièces marquées vérifiées"), containsString("checked by organiser")));
+
+        postForm("/admin/entries/" + id + "/move", Map.of("raceCode", "ADMIN-Q"), ourOrigin())
+                .statusCode(303).header("Location", endsWith("?done=moved"));
+        assertThat(page("/admin/entries/" + id),
+                allOf(containsString("— ADMIN-Q, dossard / bib 9951"), not(containsString("— ADMIN-P"))));
+    }
+
+    @Test
+    void aRefusedMoveIsExplainedOnThePage() {
+        register("ADMIN-Q", "Occupe");
+        String id = register("ADMIN-P", "Bloque").getString("id");
+
+        postForm("/admin/entries/" + id + "/move", Map.of("raceCode", "ADMIN-Q"), ourOrigin())
+                .statusCode(409).contentType(containsString("text/html"))
+                .body(allOf(containsString("role=\"alert\""), containsString("ADMIN-Q est complet (1 places)")));
+    }
+
+    @Test
+    void aChangeSentFromAnotherSiteIsRefused() {
+        String id = register("ADMIN-P", "Visee").getString("id");
+
+        postForm("/admin/entries/" + id + "/documents-check", Map.of("checked", "true"), "https://evil.example")
+                .statusCode(403);
+        assertNull(documentsCheckedAt(UUID.fromString(id)), "nothing changed");
+    }
+
+    static Object documentsCheckedAt(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> Entry.<Entry>findById(id).documentsCheckedAt);
+    }
+}
