@@ -82,7 +82,8 @@ cat <<URLS
   Live results    http://127.0.0.1:$RESULTS_PORT/
   Registration    http://127.0.0.1:$REGISTRATION_PORT/   (the API: /q/swagger-ui)
   Organisers      http://127.0.0.1:$REGISTRATION_PORT/admin   (organiser: ${ORGANISER/:/ password }; API /api/admin/...)
-  Mat board       http://127.0.0.1:$TIMING_PORT/mats         (official: ${OFFICIAL/:/ password })
+  Race control    http://127.0.0.1:$TIMING_PORT/race-control (official: ${OFFICIAL/:/ password })
+  Mat board       http://127.0.0.1:$TIMING_PORT/mats
   Checkpoint page http://127.0.0.1:$TIMING_PORT/checkpoint   (volunteer: ${VOLUNTEER/:/ password })
 URLS
 if [ "$demo" = 1 ]; then

@@ -1,7 +1,7 @@
 package fr.pyramidesnoires.registration.admin;
 
-import fr.pyramidesnoires.problem.Problem;
 import fr.pyramidesnoires.problem.ProblemException;
+import fr.pyramidesnoires.problem.SameOrigin;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
 import io.quarkus.qute.CheckedTemplate;
@@ -138,18 +138,8 @@ public class OrganiserPages {
         return backTo(id, "moved");
     }
 
-    /**
-     * The browser sends the organiser's password with every request to this site, whoever asks for it: a change
-     * must come from these pages, not from a form on another site.
-     */
     private static void sameOrigin(HttpHeaders headers, UriInfo uri) {
-        String origin = headers.getHeaderString("Origin");
-        URI base = uri.getBaseUri();
-        String ours = base.getScheme() + "://" + base.getAuthority();
-        if (origin != null && !origin.equals(ours)) {
-            throw new ProblemException(Problem.of(403, "cross-site", "Requête refusée / Request refused",
-                    "Un changement se fait depuis ces pages / A change is made from these pages only"));
-        }
+        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri());
     }
 
     private static Response backTo(UUID id, String done) {

@@ -1,0 +1,172 @@
+package fr.pyramidesnoires.timing.official;
+
+import fr.pyramidesnoires.events.RunnerTiming.Status;
+import fr.pyramidesnoires.problem.ProblemException;
+import fr.pyramidesnoires.problem.SameOrigin;
+import fr.pyramidesnoires.timing.account.Account;
+import fr.pyramidesnoires.timing.course.Course;
+import fr.pyramidesnoires.timing.course.CourseCatalog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Race control for the officials, on a laptop at the finish: give each race's start signal, confirm as DNF the
+ * runners past a cut-off, set or clear a runner's DNS, DNF or DSQ, and undo a decision. Every form goes through the
+ * officials' API, so each decision is kept with its author and reason.
+ */
+@Path("/race-control")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Account.OFFICIAL)
+public class RaceControlPage {
+
+    @CheckedTemplate(basePath = "RaceControl")
+    static class Templates {
+        static native TemplateInstance races(List<RaceClock> races, String now);
+
+        static native TemplateInstance race(String raceCode, RaceClock clock, List<CutOffFlags.Flag> flags,
+                                            List<OfficialResource.Decision> decisions, String done, String error);
+    }
+
+    /** A race's start signal as the officials gave it, in the event's time; null while none is given. */
+    public record RaceClock(String raceCode, String gun) {
+    }
+
+    /** Every decision needs one: it is what an official answers a runner who disputes it. */
+    private static final String NO_REASON = "Une raison est nécessaire / A reason is needed";
+
+    @ConfigProperty(name = "timing.event-zone")
+    ZoneId zone;
+
+    final OfficialResource officials;
+    final CutOffFlags cutOffs;
+    final CourseCatalog courses;
+
+    RaceControlPage(OfficialResource officials, CutOffFlags cutOffs, CourseCatalog courses) {
+        this.officials = officials;
+        this.cutOffs = cutOffs;
+        this.courses = courses;
+    }
+
+    @GET
+    public TemplateInstance races() {
+        List<RaceClock> clocks = courses.courses().stream().map(Course::raceCode).sorted()
+                .map(this::clock).toList();
+        return Templates.races(clocks, local(Instant.now()));
+    }
+
+    @GET
+    @Path("{race}")
+    public TemplateInstance race(@RestPath String race, @RestQuery String done) {
+        return page(race, done, null);
+    }
+
+    @POST
+    @Path("{race}/gun-start")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response gunStart(@RestPath String race, @RestForm String time, @RestForm String reason,
+                             @Context HttpHeaders headers, @Context UriInfo uri) {
+        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri());
+        if (blank(reason)) {
+            return refused(race, 400, NO_REASON);
+        }
+        Instant gun;
+        try {
+            gun = LocalDateTime.parse(time == null ? "" : time).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            return refused(race, 400, "Heure illisible, attendue AAAA-MM-JJThh:mm:ss / Unreadable time, expected "
+                    + "YYYY-MM-DDThh:mm:ss: " + time);
+        }
+        return attempt(race, "gun", () -> officials.startRace(race, new OfficialResource.GunStart(gun, reason)));
+    }
+
+    @POST
+    @Path("{race}/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response status(@RestPath String race, @RestForm String bib, @RestForm String status,
+                           @RestForm String reason, @Context HttpHeaders headers, @Context UriInfo uri) {
+        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri());
+        if (bib == null || !bib.strip().matches("[0-9]{1,9}")) {
+            return refused(race, 400, "Dossard attendu / A bib number is needed");
+        }
+        if (blank(reason)) {
+            return refused(race, 400, NO_REASON);
+        }
+        Status official;
+        try {
+            // empty clears the runner's status, as in the API, which also refuses any status but DNS, DNF, DSQ
+            official = blank(status) ? null : Status.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            return refused(race, 400, "Statut inconnu / Unknown status: " + status);
+        }
+        return attempt(race, "status", () -> officials.setStatus(race, Integer.parseInt(bib.strip()),
+                new OfficialResource.StatusChange(official, reason)));
+    }
+
+    @POST
+    @Path("{race}/decisions/{id}/undo")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response undo(@RestPath String race, @RestPath long id, @RestForm String reason,
+                         @Context HttpHeaders headers, @Context UriInfo uri) {
+        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri());
+        if (blank(reason)) {
+            return refused(race, 400, NO_REASON);
+        }
+        return attempt(race, "undone", () -> officials.undo(id, new OfficialResource.Reason(reason)));
+    }
+
+    /** A refusal shows the race's page again with the reason, so nothing the official typed is silently lost. */
+    private Response attempt(String race, String done, Runnable decision) {
+        try {
+            decision.run();
+        } catch (ProblemException refused) {
+            return refused(race, refused.problem().status(), refused.problem().detail());
+        }
+        return Response.seeOther(URI.create("/race-control/" + race + "?done=" + done)).build();
+    }
+
+    private Response refused(String race, int status, String why) {
+        return Response.status(status).entity(page(race, null, why)).build();
+    }
+
+    private TemplateInstance page(String race, String done, String error) {
+        List<CutOffFlags.Flag> flags = cutOffs.flags(race);
+        return Templates.race(race, clock(race), flags, officials.decisions(race, null), done, error);
+    }
+
+    private RaceClock clock(String race) {
+        Instant gun = QuarkusTransaction.joiningExisting().call(() -> OfficialDecision.gunStart(race));
+        return new RaceClock(race, gun == null ? null : local(gun));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** What a datetime-local field shows and sends: the event's wall-clock time, to the second. */
+    private String local(Instant instant) {
+        return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), zone).toString();
+    }
+}
