@@ -138,6 +138,27 @@ kafka_running() {
   [ -f "$KDIR/broker.pid" ] && kill -0 "$(cat "$KDIR/broker.pid")" 2>/dev/null
 }
 
+# Creates the topics a new broker lacks and checks those it has: a topic kept from an older stack keeps its
+# partitions, and the platform would run on a wrong contract. Every start checks, a broker already running too.
+kafka_topics() {
+  local spec topic partitions cleanup described
+  for spec in $TOPICS; do
+    IFS=: read -r topic partitions cleanup <<<"$spec"
+    kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --create \
+      --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor 1 \
+      --config "cleanup.policy=$cleanup" --config retention.ms=-1 >/dev/null
+  done
+  described=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --describe \
+    --topic "$(for spec in $TOPICS; do printf '%s|' "${spec%%:*}"; done | sed 's/|$//')")
+  for spec in $TOPICS; do
+    IFS=: read -r topic partitions cleanup <<<"$spec"
+    if ! grep -Eq "^Topic: $topic[[:space:]].*PartitionCount: $partitions[[:space:]]" <<<"$described"; then
+      log "topic $topic does not have the $partitions partition(s) the platform needs: start again with --fresh"
+      exit 1
+    fi
+  done
+}
+
 kafka_start() {
   if [ "${FRESH:-0}" = 1 ]; then
     kafka_stop
@@ -147,6 +168,7 @@ kafka_start() {
   CP=$(kafka_classpath)
   if kafka_running; then
     log "Kafka already running on port $KAFKA_PORT"
+    kafka_topics
     return
   fi
   if port_open "$KAFKA_PORT"; then
@@ -182,23 +204,7 @@ PROPS
     tail -n 30 "$KDIR/broker.out" "$KDIR/broker.log" >&2 || true
     exit 1
   fi
-  for spec in $TOPICS; do
-    IFS=: read -r topic partitions cleanup <<<"$spec"
-    kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --create \
-      --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor 1 \
-      --config "cleanup.policy=$cleanup" --config retention.ms=-1 >/dev/null
-  done
-  # a topic kept from an older stack keeps its partitions: say so rather than run on a wrong contract
-  local described
-  described=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --describe \
-    --topic "$(for spec in $TOPICS; do printf '%s|' "${spec%%:*}"; done | sed 's/|$//')")
-  for spec in $TOPICS; do
-    IFS=: read -r topic partitions cleanup <<<"$spec"
-    if ! grep -Eq "^Topic: $topic[[:space:]].*PartitionCount: $partitions[[:space:]]" <<<"$described"; then
-      log "topic $topic does not have the $partitions partition(s) the platform needs: start again with --fresh"
-      exit 1
-    fi
-  done
+  kafka_topics
   log "Kafka started on port $KAFKA_PORT (topics: $TOPICS)"
 }
 
