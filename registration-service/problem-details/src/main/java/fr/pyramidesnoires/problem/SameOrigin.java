@@ -14,14 +14,31 @@ public final class SameOrigin {
     /**
      * @param origin the request's Origin header; browsers send it with every cross-site form, so its absence
      *               means a request no other site made the browser send
-     * @param base   the address this request came to
+     * @param ours   the addresses this site answers at: the one the request came to, and any public one. Only
+     *               host and port count: a proxy in front that speaks TLS hands the request on in plain HTTP
      * @throws ProblemException 403 when the form came from another site
      */
-    public static void check(String origin, URI base) {
-        String ours = base.getScheme() + "://" + base.getAuthority();
-        if (origin != null && !origin.equals(ours)) {
-            throw new ProblemException(Problem.of(403, "cross-site", "Requête refusée / Request refused",
-                    "Un changement se fait depuis ces pages / A change is made from these pages only"));
+    public static void check(String origin, URI... ours) {
+        if (origin == null) {
+            return;
+        }
+        String from = authority(origin);
+        for (URI address : ours) {
+            if (address.getAuthority() != null && address.getAuthority().equalsIgnoreCase(from)) {
+                return;
+            }
+        }
+        throw new ProblemException(Problem.of(403, "cross-site", "Requête refusée / Request refused",
+                "Un changement se fait depuis ces pages / A change is made from these pages only"));
+    }
+
+    /** "null" and anything unreadable name no site of ours. */
+    private static String authority(String origin) {
+        try {
+            String authority = URI.create(origin).getAuthority();
+            return authority == null ? "" : authority;
+        } catch (IllegalArgumentException e) {
+            return "";
         }
     }
 }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -72,6 +73,10 @@ public class OrganiserPages {
 
     private static final int PAGE_SIZE = 50;
 
+    /** Where runners and organisers reach this service, behind whatever proxy is in front of it. */
+    @ConfigProperty(name = "registration.public-url")
+    String publicUrl;
+
     final DashboardResource dashboards;
     final AdminEntryResource entries;
     final AdminRaceResource races;
@@ -95,7 +100,7 @@ public class OrganiserPages {
         // a form sends every field, empty ones as empty text: empty, like anything it cannot read, means "any"
         EntrySearch search = new EntrySearch(name, number(bib), club, blankToNull(race),
                 Arrays.stream(EntryStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null),
-                "true".equals(documentsChecked) ? Boolean.TRUE : "false".equals(documentsChecked) ? Boolean.FALSE : null,
+                yesOrNo(documentsChecked),
                 number(page) == null ? 0 : number(page));
         EntryPage found = entries.search(blankToNull(name), search.bib(), blankToNull(club), search.race(),
                 search.status(), null, null, search.documentsChecked(), search.page(), PAGE_SIZE);
@@ -138,8 +143,8 @@ public class OrganiserPages {
         return backTo(id, "moved");
     }
 
-    private static void sameOrigin(HttpHeaders headers, UriInfo uri) {
-        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri());
+    private void sameOrigin(HttpHeaders headers, UriInfo uri) {
+        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri(), URI.create(publicUrl));
     }
 
     private static Response backTo(UUID id, String done) {
@@ -148,6 +153,10 @@ public class OrganiserPages {
 
     private static Integer number(String text) {
         return text == null || !text.strip().matches("[0-9]{1,9}") ? null : Integer.valueOf(text.strip());
+    }
+
+    private static Boolean yesOrNo(String text) {
+        return "true".equals(text) ? Boolean.TRUE : "false".equals(text) ? Boolean.FALSE : null;
     }
 
     private static String blankToNull(String text) {
