@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,16 @@ public class RaceCatalog {
     @Transactional
     public void apply(List<RaceDefinition> definitions) {
         for (RaceDefinition definition : definitions) {
+            int bibs = definition.bibLast() - definition.bibFirst() + 1;
+            if (definition.capacity() > bibs) {
+                throw new IllegalStateException("Race " + definition.code() + " in the races file has "
+                        + definition.capacity() + " places but only " + bibs + " bibs (" + definition.bibFirst()
+                        + "-" + definition.bibLast() + "): give it fewer places or more bibs");
+            }
+        }
+        // locked in the order of their codes, as a move between two races locks them, so neither waits on the other
+        for (RaceDefinition definition : definitions.stream()
+                .sorted(Comparator.comparing(RaceDefinition::code)).toList()) {
             // under the race's lock, like every entry into it: another replica may be taking entries meanwhile
             Race race = Optional.ofNullable(Race.lockForEntry(definition.code())).orElseGet(Race::new);
             String digest = digest(definition);

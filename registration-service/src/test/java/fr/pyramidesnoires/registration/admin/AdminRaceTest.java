@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.Topics;
@@ -86,6 +87,14 @@ class AdminRaceTest {
                 .then().body("status", equalTo("CONFIRMED")).body("bib", equalTo(9802));
         given().when().get("/api/entries/by-token/" + third.getString("token"))
                 .then().body("status", equalTo("WAITLISTED")).body("waitlistPosition", equalTo(1));
+    }
+
+    @Test
+    void aRacesFileWithMorePlacesThanBibsIsRefusedWithTheReason() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> races.apply(List.of(fileRace(11))));
+        assertEquals("Race FILE-R in the races file has 11 places but only 10 bibs (9801-9810): give it fewer"
+                + " places or more bibs", refused.getMessage());
     }
 
     private static RaceDefinition fileRace(int capacity) {
