@@ -3,6 +3,7 @@ package fr.pyramidesnoires.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -30,8 +31,8 @@ public class BodyLimit {
     }
 
     void route(@Observes Router router) {
-        // ahead of Quarkus's own body handling, which comes right after the first routes
-        router.route().order(Integer.MIN_VALUE).handler(this::refuseOversized);
+        // just ahead of Quarkus's own limit, which answers the bare 413
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseOversized);
     }
 
     private void refuseOversized(RoutingContext context) {
@@ -45,8 +46,9 @@ public class BodyLimit {
         Problem problem = Problem.of(413, "body-too-large", "Envoi trop volumineux / Request too large",
                 "Ce que vous envoyez dépasse " + megabytes + " Mo / What you send is over " + megabytes + " MB");
         boolean page = Problem.wantsPage(context.request().getHeader(HttpHeaders.ACCEPT));
+        // The rest of the body is read and dropped, never kept, before the connection closes: closing it while the
+        // client still sends makes a browser show a reset connection instead of this answer.
         context.response().setStatusCode(413)
-                // the body was never read: the connection cannot serve another request
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .putHeader(HttpHeaders.CONTENT_TYPE, page ? "text/html;charset=UTF-8" : Problem.MEDIA_TYPE)
                 .end(page ? problem.page() : write(problem));
