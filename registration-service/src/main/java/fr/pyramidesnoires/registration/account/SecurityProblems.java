@@ -26,7 +26,8 @@ public class SecurityProblems {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpHeaders headers) {
-        return Problem.of(403, "forbidden", "Accès refusé / Forbidden", "Il faut le rôle / This needs the role "
-                + OrganiserAccount.ROLE).response(headers.getHeaderString(HttpHeaders.ACCEPT));
+        return Problem.of(403, "forbidden", "Accès refusé / Forbidden", "Il faut le rôle " + OrganiserAccount.ROLE
+                        + " / This needs the " + OrganiserAccount.ROLE + " role")
+                .response(headers.getHeaderString(HttpHeaders.ACCEPT));
     }
 }

@@ -115,7 +115,8 @@ public class AdminEntryResource {
     @Operation(summary = "The runner's medical certificate, the PDF file as uploaded")
     public byte[] certificate(@PathParam("id") UUID id) {
         return MedicalCertificate.<MedicalCertificate>findByIdOptional(id).map(certificate -> certificate.pdf)
-                .orElseThrow(() -> new EntryRefused(404, "no-certificate", "This entry has no certificate on file"));
+                .orElseThrow(() -> new EntryRefused(404, "no-certificate",
+                        "Aucun certificat pour cette inscription / This entry has no certificate on file"));
     }
 
     @POST

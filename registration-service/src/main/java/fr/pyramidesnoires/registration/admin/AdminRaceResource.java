@@ -58,7 +58,7 @@ public class AdminRaceResource {
     @Operation(summary = "A race's start list by bib, as posted and printed: a withheld name is left empty")
     public Response startList(@PathParam("code") String code) {
         if (Race.findById(code) == null) {
-            throw new EntryRefused(404, "unknown-race", "There is no race " + code);
+            throw new EntryRefused(404, "unknown-race", "Aucune course " + code + " / There is no race " + code);
         }
         StringBuilder csv = new StringBuilder(Csv.line("bib", "lastName", "firstName", "sex", "category", "club",
                 "nationality"));

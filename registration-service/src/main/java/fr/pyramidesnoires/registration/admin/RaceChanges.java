@@ -33,26 +33,30 @@ public class RaceChanges {
     public Race change(String code, RaceSettings settings) {
         Race race = Race.lockForEntry(code);
         if (race == null) {
-            throw refused(404, "unknown-race", "There is no race " + code);
+            throw refused(404, "unknown-race", "Aucune course " + code + " / There is no race " + code);
         }
         long confirmed = Entry.confirmed(code);
         if (settings.capacity() < confirmed) {
-            throw refused(409, "capacity-below-confirmed", code + " has " + confirmed
-                    + " confirmed entries: cancel or move some before lowering its capacity to " + settings.capacity());
+            throw refused(409, "capacity-below-confirmed", code + " a " + confirmed
+                    + " inscrits confirmés : annulez-en ou déplacez-en avant de passer à " + settings.capacity()
+                    + " places / " + code + " has " + confirmed + " confirmed entries: cancel or move some before"
+                    + " lowering its capacity to " + settings.capacity());
         }
         int bibs = race.bibLast - race.bibFirst + 1;
         if (settings.capacity() > bibs) {
-            throw refused(422, "capacity-over-bibs", code + " has " + bibs + " bibs (" + race.bibFirst + "-"
-                    + race.bibLast + "), fewer than " + settings.capacity() + " places");
+            throw refused(422, "capacity-over-bibs", code + " a " + bibs + " dossards (" + race.bibFirst + "-"
+                    + race.bibLast + "), moins que " + settings.capacity() + " places / " + code + " has " + bibs
+                    + " bibs, fewer than " + settings.capacity() + " places");
         }
         if (settings.entriesOpen() != null && settings.entriesClose() != null
                 && !settings.entriesOpen().isBefore(settings.entriesClose())) {
-            throw refused(422, "entries-window", "Entries must open before they close");
+            throw refused(422, "entries-window", "Les inscriptions ouvrent avant de fermer"
+                    + " / Entries must open before they close");
         }
         if (settings.kmEffortLimits() != null) {
             settings.kmEffortLimits().keySet().stream().filter(c -> !isCategory(c)).findFirst().ifPresent(c -> {
-                throw refused(422, "unknown-category", "No category " + c + "; categories are "
-                        + Arrays.toString(Category.values()));
+                throw refused(422, "unknown-category", "Aucune catégorie " + c + " / No category " + c
+                        + "; categories: " + Arrays.toString(Category.values()));
             });
         }
         race.capacity = settings.capacity();

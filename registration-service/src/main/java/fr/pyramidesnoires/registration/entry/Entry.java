@@ -90,7 +90,7 @@ public class Entry extends PanacheEntityBase {
     public static Entry byId(UUID id, LockModeType lock) {
         Entry entry = findById(id, lock);
         if (entry == null) {
-            throw new EntryRefused(404, "unknown-entry", "There is no entry " + id);
+            throw new EntryRefused(404, "unknown-entry", "Aucune inscription " + id + " / There is no entry " + id);
         }
         return entry;
     }
@@ -99,7 +99,7 @@ public class Entry extends PanacheEntityBase {
     public static Entry byToken(String token) {
         Entry entry = find("token", token).firstResult();
         if (entry == null) {
-            throw new EntryRefused(404, "unknown-entry", "No entry has this link");
+            throw new EntryRefused(404, "unknown-entry", "Aucune inscription n'a ce lien / No entry has this link");
         }
         return entry;
     }
@@ -108,7 +108,8 @@ public class Entry extends PanacheEntityBase {
     public static Entry activeByToken(String token) {
         Entry entry = byToken(token);
         if (entry.status == EntryStatus.CANCELLED) {
-            throw new EntryRefused(409, "already-cancelled", "This entry was already cancelled");
+            throw new EntryRefused(409, "already-cancelled",
+                    "Cette inscription est déjà annulée / This entry was already cancelled");
         }
         return entry;
     }

@@ -134,7 +134,8 @@ public class Registrations {
         Race race = Race.lockForEntry(entry.raceCode);
         readAgainUnderLock(entry, race);
         if (!race.code.equals(newRunner.raceCode())) {
-            throw new EntryRefused(422, "transfer-keeps-race", "A transfer keeps the race " + race.code
+            throw new EntryRefused(422, "transfer-keeps-race", "Un transfert garde la course " + race.code
+                    + " : changez d'abord de course / A transfer keeps the race " + race.code
                     + ": change the race first, then transfer");
         }
         refuseOutsideWindow(race);
@@ -227,7 +228,8 @@ public class Registrations {
      */
     private void moveToRace(Entry entry, String raceCode, boolean onlyWhileEntriesOpen) {
         if (entry.raceCode.equals(raceCode)) {
-            throw new EntryRefused(409, "same-race", "The entry is already in " + raceCode);
+            throw new EntryRefused(409, "same-race", "L'inscription est déjà au " + raceCode
+                    + " / The entry is already in " + raceCode);
         }
         // both races locked in the order of their codes, so that two opposite moves cannot wait on each other
         boolean toFirst = raceCode.compareTo(entry.raceCode) < 0;
@@ -268,7 +270,8 @@ public class Registrations {
     private void readAgainUnderLock(Entry entry, Race race) {
         em.refresh(entry, LockModeType.PESSIMISTIC_WRITE);
         if (entry.status == EntryStatus.CANCELLED || !entry.raceCode.equals(race.code)) {
-            throw new EntryRefused(409, "entry-changed", "The entry was cancelled or moved meanwhile");
+            throw new EntryRefused(409, "entry-changed", "L'inscription a été annulée ou déplacée entre-temps"
+                    + " / The entry was cancelled or moved meanwhile");
         }
     }
 

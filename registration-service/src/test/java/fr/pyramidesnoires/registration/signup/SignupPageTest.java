@@ -62,7 +62,7 @@ public class SignupPageTest {
                         containsString("role=\"alert\""), not(containsString("\"status\""))));
         given().when().get("/api/entries/by-token/not-a-link-anyone-was-given")
                 .then().statusCode(404).contentType("application/problem+json")
-                .body("detail", equalTo("No entry has this link"));
+                .body("detail", equalTo("Aucune inscription n'a ce lien / No entry has this link"));
     }
 
     @Test

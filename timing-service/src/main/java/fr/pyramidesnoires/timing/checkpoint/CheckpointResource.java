@@ -58,7 +58,9 @@ public class CheckpointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public List<Outcome> record(@PathParam("point") String pointId,
-                                @NotNull @Size(max = 2000) List<@Valid @NotNull Sighting> sightings) {
+                                @NotNull @Size(max = 2000, message = "au plus {max} passages par envoi"
+                                        + " / at most {max} passages a batch")
+                                List<@Valid @NotNull Sighting> sightings) {
         Optional<String> assigned = CheckpointPage.assignedPoint(identity);
         if (assigned.isPresent() && !assigned.get().equals(pointId)) {
             throw new ProblemException(Problem.of(403, "other-checkpoint", "Autre point / Other checkpoint",

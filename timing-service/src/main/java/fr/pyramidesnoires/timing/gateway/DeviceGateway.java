@@ -45,7 +45,8 @@ public class DeviceGateway {
     }
 
     @POST
-    public Receipt post(@NotNull @Size(max = 10_000) List<JsonNode> reads) {
+    public Receipt post(@NotNull @Size(max = 10_000, message = "au plus {max} lectures par envoi / at most {max} reads"
+            + " a batch") List<JsonNode> reads) {
         String device = identity.getPrincipal().getName();
         List<EventPublisher.Message> messages = new ArrayList<>(reads.size());
         List<Refusal> refused = new ArrayList<>();
