@@ -7,6 +7,7 @@ import fr.pyramidesnoires.registration.eligibility.Eligibility;
 import fr.pyramidesnoires.registration.entry.EntryChanged.Change;
 import fr.pyramidesnoires.registration.outbox.Outbox;
 import fr.pyramidesnoires.registration.race.Race;
+import fr.pyramidesnoires.registration.race.RecentRaces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,11 +34,13 @@ public class Registrations {
     final EntityManager em;
     final Outbox outbox;
     final Event<EntryChanged> changes;
+    final RecentRaces races;
 
-    Registrations(EntityManager em, Outbox outbox, Event<EntryChanged> changes) {
+    Registrations(EntityManager em, Outbox outbox, Event<EntryChanged> changes, RecentRaces races) {
         this.em = em;
         this.outbox = outbox;
         this.changes = changes;
+        this.races = races;
     }
 
     /**
@@ -54,10 +58,16 @@ public class Registrations {
      * read without lock. The decision checks them again under the lock, as an organiser may change the race meanwhile.
      */
     public void precheck(RegistrationRequest request) {
-        Race race = Race.findById(request.raceCode());
-        if (race == null) {
-            throw unknownRace(request.raceCode());
+        try {
+            precheck(request, races.recent(request.raceCode()));
+        } catch (EntryRefused refused) {
+            // the copy may predate an organiser's change: only the race as it is now refuses
+            precheck(request, races.current(request.raceCode()));
         }
+    }
+
+    private static void precheck(RegistrationRequest request, Optional<Race> found) {
+        Race race = found.orElseThrow(() -> unknownRace(request.raceCode()));
         refuseOutsideWindow(race);
         eligibleCategory(request.birthDate(), health(request), race);
     }

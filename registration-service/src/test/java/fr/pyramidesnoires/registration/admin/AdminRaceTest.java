@@ -117,6 +117,19 @@ class AdminRaceTest {
     }
 
     @Test
+    void entriesClosedThenOpenedAgainAreTakenAtOnce() {
+        register("ADMIN-C", "Before");
+        settings(Map.of("capacity", 2, "entriesClose", "2020-01-01T00:00:00+01:00")).statusCode(200);
+        given().contentType(ContentType.JSON).body(AdminApi.runner("ADMIN-C", "During", "F", Map.of()))
+                .when().post("/api/entries")
+                .then().statusCode(422).body("type", containsString("entries-closed"));
+
+        // the check before a request waits for its race may hold a copy of the closed race: it must not refuse
+        settings(Map.of("capacity", 2)).statusCode(200);
+        assertEquals("CONFIRMED", register("ADMIN-C", "After").getString("status"));
+    }
+
+    @Test
     void anOrganiserSetsTheWindowTheFeeAndTheLimits() {
         Map<String, Object> settings = new HashMap<>(Map.of("capacity", 3, "feeEur", 12.5,
                 "entriesClose", "2020-01-01T00:00:00+01:00", "kmEffortLimits", Map.of("JU", 5.0)));
