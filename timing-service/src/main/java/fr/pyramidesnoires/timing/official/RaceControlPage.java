@@ -47,11 +47,15 @@ public class RaceControlPage {
         static native TemplateInstance races(List<RaceClock> races, String now);
 
         static native TemplateInstance race(String raceCode, RaceClock clock, List<CutOffFlags.Flag> flags,
-                                            List<OfficialResource.Decision> decisions, String done, String error);
+                                            List<DecisionLine> decisions, String done, String error);
     }
 
     /** A race's start signal as the officials gave it, in the event's time; null while none is given. */
     public record RaceClock(String raceCode, String gun) {
+    }
+
+    /** A decision with its times in the event's time, as the officials at the finish read their watches. */
+    public record DecisionLine(OfficialResource.Decision decision, String decidedAt, String time) {
     }
 
     /** Every decision needs one: it is what an official answers a runner who disputes it. */
@@ -153,7 +157,10 @@ public class RaceControlPage {
 
     private TemplateInstance page(String race, String done, String error) {
         List<CutOffFlags.Flag> flags = cutOffs.flags(race);
-        return Templates.race(race, clock(race), flags, officials.decisions(race, null), done, error);
+        List<DecisionLine> decisions = officials.decisions(race, null).stream()
+                .map(d -> new DecisionLine(d, local(d.decidedAt()), d.time() == null ? null : local(d.time())))
+                .toList();
+        return Templates.race(race, clock(race), flags, decisions, done, error);
     }
 
     private RaceClock clock(String race) {

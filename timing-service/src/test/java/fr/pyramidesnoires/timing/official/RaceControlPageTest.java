@@ -80,6 +80,8 @@ class RaceControlPageTest {
                 .then().body("[0].kind", equalTo("GUN_START")).body("[0].time", equalTo("2027-03-20T08:00:05Z"))
                 .body("[0].decidedBy", equalTo("judge"));
         assertThat(page("/race-control"), containsString("Start signal at <strong>2027-03-20T09:00:05</strong>"));
+        // the decision log speaks the officials' time too
+        assertThat(page("/race-control/35K"), containsString("GUN_START 2027-03-20T09:00:05</td>"));
     }
 
     @Test
