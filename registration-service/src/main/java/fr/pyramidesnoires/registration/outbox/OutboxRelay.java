@@ -34,7 +34,9 @@ public class OutboxRelay {
     /** Only one relay at a time across replicas, so events of one key never overtake each other. */
     private static final long RELAY_LOCK = 0x7470_6e5f_6f75_74L;
     private static final String LOCK = "SELECT pg_try_advisory_xact_lock(?)";
-    private static final String OLDEST = "SELECT id, topic, messagekey, payload FROM outboxmessage ORDER BY id LIMIT ?";
+    /** In the order the database numbered them as they were written (V2 migration), not by id. */
+    private static final String OLDEST = """
+            SELECT id, topic, messagekey, payload FROM outboxmessage ORDER BY written LIMIT ?""";
     private static final String DELETE = "DELETE FROM outboxmessage WHERE id = ANY(?)";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
