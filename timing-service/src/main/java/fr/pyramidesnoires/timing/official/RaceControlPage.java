@@ -92,7 +92,7 @@ public class RaceControlPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response gunStart(@RestPath String race, @RestForm String time, @RestForm String reason,
                              @Context HttpHeaders headers, @Context UriInfo uri) {
-        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri());
+        sameSite(headers, uri);
         if (blank(reason)) {
             return refused(race, 400, NO_REASON);
         }
@@ -111,7 +111,7 @@ public class RaceControlPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response status(@RestPath String race, @RestForm String bib, @RestForm String status,
                            @RestForm String reason, @Context HttpHeaders headers, @Context UriInfo uri) {
-        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri());
+        sameSite(headers, uri);
         if (bib == null || !bib.strip().matches("[0-9]{1,9}")) {
             return refused(race, 400, "Dossard attendu / A bib number is needed");
         }
@@ -134,7 +134,7 @@ public class RaceControlPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response undo(@RestPath String race, @RestPath long id, @RestForm String reason,
                          @Context HttpHeaders headers, @Context UriInfo uri) {
-        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri());
+        sameSite(headers, uri);
         if (blank(reason)) {
             return refused(race, 400, NO_REASON);
         }
@@ -166,6 +166,10 @@ public class RaceControlPage {
     private RaceClock clock(String race) {
         Instant gun = QuarkusTransaction.joiningExisting().call(() -> OfficialDecision.gunStart(race));
         return new RaceClock(race, gun == null ? null : local(gun));
+    }
+
+    private static void sameSite(HttpHeaders headers, UriInfo uri) {
+        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri());
     }
 
     private static boolean blank(String text) {
