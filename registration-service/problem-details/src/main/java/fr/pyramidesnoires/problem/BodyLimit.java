@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * A body over the HTTP limit is turned away before any resource reads it, and Vert.x would answer a bare 413 that
  * a phone shows as an empty page: this answers the same refusal as a problem, or as a page to a browser, from the
- * declared length alone, without reading a byte of the body.
+ * declared length alone, before any resource sees the body.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -47,7 +47,7 @@ public class BodyLimit {
         // client still sends makes a browser show a reset connection instead of this answer.
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .putHeader(HttpHeaders.CONTENT_TYPE, page ? "text/html;charset=UTF-8" : Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_TYPE, page ? Problem.PAGE_MEDIA_TYPE : Problem.MEDIA_TYPE)
                 .end(page ? problem.page() : write(problem));
     }
 

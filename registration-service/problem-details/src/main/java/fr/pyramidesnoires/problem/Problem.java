@@ -9,6 +9,8 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** What {@link #page()} is sent as. */
+    public static final String PAGE_MEDIA_TYPE = "text/html;charset=UTF-8";
     public static final String TYPES = "https://pyramides-noires.fr/problems/";
 
     public record FieldError(String field, String message) {
@@ -41,7 +43,7 @@ public record Problem(String type, String title, int status, String detail, List
     /** As a page for a browser, as problem JSON for anyone else. */
     public Response response(String accept) {
         return wantsPage(accept)
-                ? Response.status(status).type("text/html;charset=UTF-8").entity(page()).build()
+                ? Response.status(status).type(PAGE_MEDIA_TYPE).entity(page()).build()
                 : response();
     }
 

@@ -22,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
@@ -100,8 +101,7 @@ public class OrganiserPages {
         // a form sends every field, empty ones as empty text: empty, like anything it cannot read, means "any"
         EntrySearch search = new EntrySearch(name, number(bib), club, blankToNull(race),
                 Arrays.stream(EntryStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null),
-                yesOrNo(documentsChecked),
-                number(page) == null ? 0 : number(page));
+                yesOrNo(documentsChecked), Objects.requireNonNullElse(number(page), 0));
         EntryPage found = entries.search(blankToNull(name), search.bib(), blankToNull(club), search.race(),
                 search.status(), null, null, search.documentsChecked(), search.page(), PAGE_SIZE);
         return Templates.entries(found, search, races.races(), List.of(EntryStatus.values()));
