@@ -3,6 +3,7 @@ package fr.pyramidesnoires.registration.entry;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.registration.eligibility.Eligibility;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,13 +13,16 @@ import jakarta.persistence.Index;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 @Entity
 @Table(uniqueConstraints = {
@@ -115,11 +119,25 @@ public class Entry extends PanacheEntityBase {
     }
 
     public static long confirmed(String raceCode) {
-        return count("raceCode = ?1 and status = ?2", raceCode, EntryStatus.CONFIRMED);
+        return roll(raceCode).confirmed();
     }
 
-    static long waitlisted(String raceCode) {
-        return count("raceCode = ?1 and status = ?2", raceCode, EntryStatus.WAITLISTED);
+    /** How many runners hold a place in the race and how many wait, counted together. */
+    static Roll roll(String raceCode) {
+        return read(connection -> {
+            try (PreparedStatement counts = connection.prepareStatement("""
+                    SELECT count(*) FILTER (WHERE status = 'CONFIRMED'), count(*) FILTER (WHERE status = 'WAITLISTED')
+                    FROM entry WHERE racecode = ?""")) {
+                counts.setString(1, raceCode);
+                try (ResultSet row = counts.executeQuery()) {
+                    row.next();
+                    return new Roll(row.getLong(1), row.getLong(2));
+                }
+            }
+        });
+    }
+
+    record Roll(long confirmed, long waitlisted) {
     }
 
     static Entry firstWaitlisted(String raceCode) {
@@ -139,11 +157,35 @@ public class Entry extends PanacheEntityBase {
      * batch of requests.
      */
     static Set<Person> entered(String raceCode, Collection<LocalDate> birthDates) {
-        return getEntityManager().createQuery("select firstName, lastName, birthDate from Entry"
-                        + " where raceCode = ?1 and birthDate in ?2 and status <> ?3", Object[].class)
-                .setParameter(1, raceCode).setParameter(2, birthDates).setParameter(3, EntryStatus.CANCELLED)
-                .getResultStream()
-                .map(row -> new Person((String) row[0], (String) row[1], (LocalDate) row[2]))
-                .collect(Collectors.toCollection(HashSet::new));
+        return read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT firstname, lastname, birthdate FROM entry
+                    WHERE racecode = ? AND birthdate = ANY (?::date[]) AND status <> 'CANCELLED'""")) {
+                query.setString(1, raceCode);
+                query.setArray(2, connection.createArrayOf("text",
+                        birthDates.stream().map(LocalDate::toString).toArray()));
+                Set<Person> entered = new HashSet<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        entered.add(new Person(rows.getString(1), rows.getString(2),
+                                rows.getObject(3, LocalDate.class)));
+                    }
+                }
+                return entered;
+            }
+        });
+    }
+
+    /**
+     * The reads that decide every batch of entries, in plain SQL: Hibernate translated its count and list queries
+     * anew on each batch, which cost more than running them. The session is flushed first, as Hibernate does before
+     * its own queries, so that an entry changed earlier in the transaction is counted as it now is.
+     */
+    private static <T> T read(ReturningWork<T> work) {
+        Session session = getEntityManager().unwrap(Session.class);
+        if (QuarkusTransaction.isActive()) {
+            session.flush();
+        }
+        return session.doReturningWork(work);
     }
 }

@@ -109,9 +109,10 @@ public class Registrations {
                 decisions[i] = Decision.refused(refused);
             }
         }
-        int places = (int) Math.max(0, Math.min(race.capacity - Entry.confirmed(race.code), entries.size()));
+        Entry.Roll roll = Entry.roll(race.code);
+        int places = (int) Math.max(0, Math.min(race.capacity - roll.confirmed(), entries.size()));
         Iterator<Integer> bibs = freeBibs(race, places).iterator();
-        long waiting = entries.size() > places ? Entry.waitlisted(race.code) : 0;
+        long waiting = roll.waitlisted();
         for (int k = 0; k < entries.size(); k++) {
             Entry entry = entries.get(k);
             Long position = null;

@@ -5,9 +5,13 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -35,12 +39,40 @@ public class EntryMailer {
         this.mailer = mailer;
     }
 
+    /**
+     * One thread writes the mails: a runner's mails go out in the order of their changes, and a race's registrar,
+     * which commits a batch of entries at a time, goes on deciding instead of writing them.
+     */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "entry-mails");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntryChanged changed) {
-        if (changed.email() == null || changed.email().isBlank()) {
+        if (changed.email() != null && !changed.email().isBlank()) {
+            writer.execute(() -> write(changed));
+        }
+    }
+
+    /** The mails of changes already committed still go out when the service stops. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        writer.shutdown();
+        if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warnf("%d mails to runners were not written before the service stopped", writer.shutdownNow().size());
+        }
+    }
+
+    private void write(EntryChanged changed) {
+        String link = publicUrl + "/entry/" + changed.entry().token();
+        Mail mail;
+        try {
+            mail = Mail.withText(changed.email(), subject(changed), Templates.entry(changed, link).render());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s mail for entry %s could not be written", changed.change(), changed.entry().id());
             return;
         }
-        String link = publicUrl + "/entry/" + changed.entry().token();
-        Mail mail = Mail.withText(changed.email(), subject(changed), Templates.entry(changed, link).render());
         mailer.send(mail).subscribe().with(sent -> LOG.debugf("%s mail sent for entry %s", changed.change(),
                 changed.entry().id()), failure -> LOG.warnf(failure, "%s mail for entry %s not sent",
                 changed.change(), changed.entry().id()));
