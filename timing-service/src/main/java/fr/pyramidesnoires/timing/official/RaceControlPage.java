@@ -6,6 +6,7 @@ import fr.pyramidesnoires.problem.SameOrigin;
 import fr.pyramidesnoires.timing.account.Account;
 import fr.pyramidesnoires.timing.course.Course;
 import fr.pyramidesnoires.timing.course.CourseCatalog;
+import fr.pyramidesnoires.timing.course.TimingPoint;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -22,19 +23,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Race control for the officials, on a laptop at the finish: give each race's start signal, confirm as DNF the
- * runners past a cut-off, set or clear a runner's DNS, DNF or DSQ, and undo a decision. Every form goes through the
+ * runners past a cut-off, set or clear a runner's DNS, DNF or DSQ, set or remove a passage, and undo a decision. Every form goes through the
  * officials' API, so each decision is kept with its author and reason.
  */
 @Path("/race-control")
@@ -46,8 +43,9 @@ public class RaceControlPage {
     static class Templates {
         static native TemplateInstance races(List<RaceClock> races, String now);
 
-        static native TemplateInstance race(String raceCode, RaceClock clock, List<CutOffFlags.Flag> flags,
-                                            List<DecisionLine> decisions, String done, String error);
+        static native TemplateInstance race(String raceCode, RaceClock clock, List<TimingPoint> points, String now,
+                                            List<CutOffFlags.Flag> flags, List<DecisionLine> decisions, String done,
+                                            String error);
     }
 
     /** A race's start signal as the officials gave it, in the event's time; null while none is given. */
@@ -60,25 +58,25 @@ public class RaceControlPage {
 
     /** Every decision needs one: it is what an official answers a runner who disputes it. */
     private static final String NO_REASON = "Une raison est nécessaire / A reason is needed";
-
-    @ConfigProperty(name = "timing.event-zone")
-    ZoneId zone;
+    private static final String NO_BIB = "Dossard attendu / A bib number is needed";
 
     final OfficialResource officials;
     final CutOffFlags cutOffs;
     final CourseCatalog courses;
+    final EventTime eventTime;
 
-    RaceControlPage(OfficialResource officials, CutOffFlags cutOffs, CourseCatalog courses) {
+    RaceControlPage(OfficialResource officials, CutOffFlags cutOffs, CourseCatalog courses, EventTime eventTime) {
         this.officials = officials;
         this.cutOffs = cutOffs;
         this.courses = courses;
+        this.eventTime = eventTime;
     }
 
     @GET
     public TemplateInstance races() {
         List<RaceClock> clocks = courses.courses().stream().map(Course::raceCode).sorted()
                 .map(this::clock).toList();
-        return Templates.races(clocks, local(Instant.now()));
+        return Templates.races(clocks, eventTime.local(Instant.now()));
     }
 
     @GET
@@ -96,14 +94,11 @@ public class RaceControlPage {
         if (blank(reason)) {
             return refused(race, 400, NO_REASON);
         }
-        Instant gun;
-        try {
-            gun = LocalDateTime.parse(time == null ? "" : time).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            return refused(race, 400, "Heure illisible, attendue AAAA-MM-JJThh:mm:ss / Unreadable time, expected "
-                    + "YYYY-MM-DDThh:mm:ss: " + time);
+        Optional<Instant> gun = eventTime.instant(time);
+        if (gun.isEmpty()) {
+            return refused(race, 400, EventTime.UNREADABLE + time);
         }
-        return attempt(race, "gun", () -> officials.startRace(race, new OfficialResource.GunStart(gun, reason)));
+        return attempt(race, "gun", () -> officials.startRace(race, new OfficialResource.GunStart(gun.get(), reason)));
     }
 
     @POST
@@ -112,8 +107,8 @@ public class RaceControlPage {
     public Response status(@RestPath String race, @RestForm String bib, @RestForm String status,
                            @RestForm String reason, @Context HttpHeaders headers, @Context UriInfo uri) {
         sameSite(headers, uri);
-        if (bib == null || !bib.strip().matches("[0-9]{1,9}")) {
-            return refused(race, 400, "Dossard attendu / A bib number is needed");
+        if (!isBib(bib)) {
+            return refused(race, 400, NO_BIB);
         }
         if (blank(reason)) {
             return refused(race, 400, NO_REASON);
@@ -127,6 +122,36 @@ public class RaceControlPage {
         }
         return attempt(race, "status", () -> officials.setStatus(race, Integer.parseInt(bib.strip()),
                 new OfficialResource.StatusChange(official, reason)));
+    }
+
+    /**
+     * A passage the mats missed or got wrong, typed from a volunteer's sheet or the finish video; or one to remove,
+     * such as a runner's chip read while they watched at a checkpoint they never reached running.
+     */
+    @POST
+    @Path("{race}/passage")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response passage(@RestPath String race, @RestForm String bib, @RestForm String point,
+                            @RestForm String time, @RestForm String reason, @RestForm String action,
+                            @Context HttpHeaders headers, @Context UriInfo uri) {
+        sameSite(headers, uri);
+        if (!isBib(bib)) {
+            return refused(race, 400, NO_BIB);
+        }
+        if (blank(reason)) {
+            return refused(race, 400, NO_REASON);
+        }
+        int runner = Integer.parseInt(bib.strip());
+        if ("remove".equals(action)) {
+            return attempt(race, "passage-removed", () -> officials.removePassage(race, runner, point,
+                    new OfficialResource.Reason(reason)));
+        }
+        Optional<Instant> at = eventTime.instant(time);
+        if (at.isEmpty()) {
+            return refused(race, 400, EventTime.UNREADABLE + time);
+        }
+        return attempt(race, "passage-set", () -> officials.setPassage(race, runner, point,
+                new OfficialResource.PassageTime(at.get(), reason)));
     }
 
     @POST
@@ -158,14 +183,16 @@ public class RaceControlPage {
     private TemplateInstance page(String race, String done, String error) {
         List<CutOffFlags.Flag> flags = cutOffs.flags(race);
         List<DecisionLine> decisions = officials.decisions(race, null).stream()
-                .map(d -> new DecisionLine(d, local(d.decidedAt()), d.time() == null ? null : local(d.time())))
+                .map(d -> new DecisionLine(d, eventTime.local(d.decidedAt()), eventTime.local(d.time())))
                 .toList();
-        return Templates.race(race, clock(race), flags, decisions, done, error);
+        List<TimingPoint> points = courses.course(race).map(Course::points).orElse(List.of());
+        return Templates.race(race, clock(race), points, eventTime.local(Instant.now()), flags, decisions, done,
+                error);
     }
 
     private RaceClock clock(String race) {
         Instant gun = QuarkusTransaction.joiningExisting().call(() -> OfficialDecision.gunStart(race));
-        return new RaceClock(race, gun == null ? null : local(gun));
+        return new RaceClock(race, eventTime.local(gun));
     }
 
     private static void sameSite(HttpHeaders headers, UriInfo uri) {
@@ -176,8 +203,7 @@ public class RaceControlPage {
         return text == null || text.isBlank();
     }
 
-    /** What a datetime-local field shows and sends: the event's wall-clock time, to the second. */
-    private String local(Instant instant) {
-        return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), zone).toString();
+    private static boolean isBib(String bib) {
+        return bib != null && bib.strip().matches("[0-9]{1,9}");
     }
 }

@@ -33,7 +33,10 @@ public class Quarantine {
         this.courses = courses;
     }
 
-    /** Must run in a transaction. */
+    /**
+     * Newest first, at most {@link #LIMIT} of a kind (of each race, before the start): what a mat does wrong now
+     * comes before what was dealt with hours ago. Must run in a transaction.
+     */
     public List<RawRead> reads(Kind kind, boolean reviewedToo) {
         String notReviewed = reviewedToo ? "" : " and r.reviewedAt is null";
         return switch (kind) {
@@ -56,7 +59,7 @@ public class Quarantine {
             // runners wait on the start mat before the signal: only other mats can read too early
             early.addAll(em.createQuery("select r from RawRead r, ChipAssignment c where c.chip = r.chipId"
                             + " and c.raceCode = :race and r.readTime < :gun and r.matId <> :start"
-                            + " and r.problem is null" + notReviewed + " order by r.id", RawRead.class)
+                            + " and r.problem is null" + notReviewed + " order by r.id desc", RawRead.class)
                     .setParameter("race", course.raceCode())
                     .setParameter("gun", gun)
                     .setParameter("start", course.start().matId())
@@ -67,7 +70,7 @@ public class Quarantine {
     }
 
     private List<RawRead> query(String jpql, Set<String> mats) {
-        var query = em.createQuery(jpql + " order by r.id", RawRead.class).setMaxResults(LIMIT);
+        var query = em.createQuery(jpql + " order by r.id desc", RawRead.class).setMaxResults(LIMIT);
         if (mats != null) {
             query.setParameter("mats", mats);
         }

@@ -117,6 +117,43 @@ class RaceControlPageTest {
     }
 
     @Test
+    void aPassageTypedInTheEventsTimeIsRecordedThenRemoved() {
+        official().contentType(ContentType.JSON)
+                .body(Map.of("time", OfficialDecisionsTest.GUN.toString(), "reason", "starter's signal"))
+                .when().put("/api/races/55K/gun-start").then().statusCode(200);
+        int bib = 800_000 + BIBS.nextInt(99_999);
+        String chip = "CHIP-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, "55K", bib, chip, "Noé", "Manqué",
+                false, EntryEvent.Sex.H, "SE", null, "FRA", Instant.now()));
+        read(chip, "M-9BIS-START", OfficialDecisionsTest.GUN.plusSeconds(5));
+        awaitTiming(bib, t -> t.passages().size() == 1);
+        assertThat(page("/race-control/55K"), containsString("<option value=\"ste-henriette\">Terril Sainte-Henriette"));
+
+        // the Sainte-Henriette mat was down: the volunteer's sheet says 09:02:10, Oignies time (UTC+1 in March)
+        String missed = "tapis en panne, feuille du bénévole / mat down, volunteer's sheet";
+        post("/race-control/55K/passage", Map.of("bib", String.valueOf(bib), "point", "ste-henriette",
+                "time", "2027-03-20T09:02:10", "reason", missed, "action", "set"), ourOrigin())
+                .statusCode(303).header("Location", containsString("done=passage-set"));
+        awaitTiming(bib, t -> t.passages().stream().anyMatch(p -> p.pointId().equals("ste-henriette")
+                && p.time().equals(Instant.parse("2027-03-20T08:02:10Z"))));
+        assertThat(page("/race-control/55K?done=passage-set"), allOf(containsString("Passage enregistré"),
+                containsString("PASSAGE_SET #" + bib)));
+
+        post("/race-control/55K/passage", Map.of("bib", String.valueOf(bib), "point", "ste-henriette",
+                "reason", "mauvais dossard sur la feuille / wrong bib on the sheet", "action", "remove"), ourOrigin())
+                .statusCode(303).header("Location", containsString("done=passage-removed"));
+        awaitTiming(bib, t -> t.passages().stream().noneMatch(p -> p.pointId().equals("ste-henriette")));
+
+        post("/race-control/55K/passage", Map.of("bib", String.valueOf(bib), "point", "ste-henriette",
+                "time", "9h02", "reason", missed, "action", "set"), ourOrigin())
+                .statusCode(400).body(containsString("Heure illisible"));
+        post("/race-control/55K/passage", Map.of("bib", String.valueOf(bib), "point", "nowhere",
+                "time", "2027-03-20T09:02:10", "reason", missed, "action", "set"), ourOrigin())
+                .statusCode(404).body(containsString("55K has no timing point nowhere"));
+    }
+
+    @Test
     void aRefusalIsExplainedOnThePageAndAnotherSitesFormRefused() {
         post("/race-control/55K/status", Map.of("bib", "999999999", "status", "DSQ", "reason", "test"), ourOrigin())
                 .statusCode(404).contentType(containsString("text/html"))
