@@ -7,6 +7,7 @@ import fr.pyramidesnoires.registration.entry.EntryStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +48,8 @@ public class OrganiserPages {
         static native TemplateInstance entries(EntryPage found, EntrySearch search, List<AdminRace> races,
                                                List<EntryStatus> statuses);
 
-        static native TemplateInstance entry(AdminEntry entry, List<AdminRace> races, String done, String error);
+        static native TemplateInstance entry(AdminEntry entry, List<AdminRace> races, CorrectionForm form,
+                                             String done, String error);
     }
 
     /** The search as the organiser typed it, to show it again and to page through its results. */
@@ -82,10 +85,14 @@ public class OrganiserPages {
     final AdminEntryResource entries;
     final AdminRaceResource races;
 
-    OrganiserPages(DashboardResource dashboards, AdminEntryResource entries, AdminRaceResource races) {
+    final Validator validator;
+
+    OrganiserPages(DashboardResource dashboards, AdminEntryResource entries, AdminRaceResource races,
+                   Validator validator) {
         this.dashboards = dashboards;
         this.entries = entries;
         this.races = races;
+        this.validator = validator;
     }
 
     @GET
@@ -110,7 +117,8 @@ public class OrganiserPages {
     @GET
     @Path("entries/{id}")
     public TemplateInstance entry(@RestPath UUID id, @RestQuery String done) {
-        return Templates.entry(entries.one(id), races.races(), done, null);
+        AdminEntry entry = entries.one(id);
+        return Templates.entry(entry, races.races(), CorrectionForm.of(entry), done, null);
     }
 
     @POST
@@ -136,11 +144,40 @@ public class OrganiserPages {
         try {
             entries.move(id, new AdminEntryResource.Move(raceCode == null ? "" : raceCode));
         } catch (ProblemException refused) {
-            return Response.status(refused.problem().status())
-                    .entity(Templates.entry(entries.one(id), races.races(), null, refused.problem().detail()))
-                    .build();
+            return refused(id, null, refused.problem().status(), refused.problem().detail());
         }
         return backTo(id, "moved");
+    }
+
+    /** A refusal, a field unreadable or a rule broken, shows the entry again with why and nothing changed. */
+    @POST
+    @Path("entries/{id}/correction")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response correct(@RestPath UUID id, CorrectionForm form, @Context HttpHeaders headers,
+                            @Context UriInfo uri) {
+        sameOrigin(headers, uri);
+        List<String> errors = new ArrayList<>();
+        EntryChanges changes = form.changes(errors);
+        validator.validate(changes).stream()
+                .map(violation -> violation.getPropertyPath() + " : " + violation.getMessage())
+                .sorted()
+                .forEach(errors::add);
+        if (!errors.isEmpty()) {
+            return refused(id, form, 400, String.join(" · ", errors));
+        }
+        try {
+            entries.correct(id, changes);
+        } catch (ProblemException refused) {
+            return refused(id, form, refused.problem().status(), refused.problem().detail());
+        }
+        return backTo(id, "corrected");
+    }
+
+    /** @param typed what the organiser typed, shown again in the correction form so that none of it is lost */
+    private Response refused(UUID id, CorrectionForm typed, int status, String why) {
+        AdminEntry entry = entries.one(id);
+        return Response.status(status).entity(Templates.entry(entry, races.races(),
+                typed != null ? typed : CorrectionForm.of(entry), null, why)).build();
     }
 
     private void sameOrigin(HttpHeaders headers, UriInfo uri) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -50,8 +51,14 @@ public class EntryMailer {
     });
 
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntryChanged changed) {
-        if (changed.email() != null && !changed.email().isBlank()) {
+        if (changed.email() == null || changed.email().isBlank()) {
+            return;
+        }
+        try {
             writer.execute(() -> write(changed));
+        } catch (RejectedExecutionException stopping) {
+            // the entry is committed all the same: its answer must not fail for a mail
+            LOG.warnf("%s mail for entry %s not sent: the service is stopping", changed.change(), changed.entry().id());
         }
     }
 

@@ -17,6 +17,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +109,40 @@ class OrganiserPagesTest {
         postForm("/admin/entries/" + id + "/move", Map.of("raceCode", "ADMIN-Q"), ourOrigin())
                 .statusCode(409).contentType(containsString("text/html"))
                 .body(allOf(containsString("role=\"alert\""), containsString("ADMIN-Q est complet (1 places)")));
+    }
+
+    /** Every field of the correction form, as a browser sends it once the organiser has changed some. */
+    static Map<String, String> correction(Map<String, String> changed) {
+        Map<String, String> form = new HashMap<>(Map.ofEntries(Map.entry("firstName", "Alex"),
+                Map.entry("lastName", "Corrige"), Map.entry("sex", "F"), Map.entry("birthDate", "1990-05-14"),
+                Map.entry("nationality", "FRA"), Map.entry("club", ""), Map.entry("publishName", "true"),
+                Map.entry("email", "alex@example.org"), Map.entry("phone", "+33 6 12 34 56 78"),
+                Map.entry("emergencyContactName", ""), Map.entry("emergencyContactPhone", ""),
+                Map.entry("licenceNumber", "1234567"), Map.entry("ppsNumber", ""), Map.entry("ppsDate", "")));
+        form.putAll(changed);
+        return form;
+    }
+
+    @Test
+    void anOrganiserCorrectsAnEntryAndABadCorrectionKeepsWhatWasTyped() {
+        String id = register("ADMIN-P", "Corrige").getString("id");
+        assertThat(page("/admin/entries/" + id), allOf(containsString("value=\"Corrige\""),
+                containsString("<option value=\"F\" selected>"), containsString("value=\"1234567\"")));
+
+        postForm("/admin/entries/" + id + "/correction", correction(Map.of("lastName", "Corrigé-Dupont",
+                "club", "AC Oignies", "emergencyContactName", "Sam Dupont")), ourOrigin())
+                .statusCode(303).header("Location", endsWith("?done=corrected"));
+        assertThat(page("/admin/entries/" + id + "?done=corrected"), allOf(containsString("Inscription corrigée"),
+                containsString("CORRIGÉ-DUPONT Alex"), containsString("<dd>AC Oignies</dd>"),
+                containsString("value=\"Sam Dupont\"")));
+
+        postForm("/admin/entries/" + id + "/correction", correction(Map.of("firstName", " ",
+                "birthDate", "14/05/1990", "club", "Club tapé / typed club")), ourOrigin())
+                .statusCode(400).contentType(containsString("text/html"))
+                .body(allOf(containsString("role=\"alert\""), containsString("Naissance / Birth date : date AAAA-MM-JJ"),
+                        containsString("firstName : "), containsString("value=\"Club tapé / typed club\"")));
+        assertThat(page("/admin/entries/" + id), allOf(containsString("<dd>AC Oignies</dd>"),
+                not(containsString("Club tapé"))));
     }
 
     @Test

@@ -1,0 +1,93 @@
+package fr.pyramidesnoires.registration.admin;
+
+import fr.pyramidesnoires.events.EntryEvent;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * The organiser's correction form of an entry. It sends every field: a text left as it was changes nothing, an
+ * emptied one clears it (a name cannot be emptied), as in the API.
+ */
+public class CorrectionForm {
+
+    @RestForm
+    public String firstName;
+    @RestForm
+    public String lastName;
+    @RestForm
+    public String sex;
+    @RestForm
+    public String birthDate;
+    @RestForm
+    public String nationality;
+    @RestForm
+    public String club;
+    /** A checkbox: absent when unticked. */
+    @RestForm
+    public boolean publishName;
+    @RestForm
+    public String email;
+    @RestForm
+    public String phone;
+    @RestForm
+    public String emergencyContactName;
+    @RestForm
+    public String emergencyContactPhone;
+    @RestForm
+    public String licenceNumber;
+    @RestForm
+    public String ppsNumber;
+    @RestForm
+    public String ppsDate;
+
+    /** The form as the entry stands. */
+    static CorrectionForm of(AdminEntry entry) {
+        CorrectionForm form = new CorrectionForm();
+        form.firstName = entry.firstName();
+        form.lastName = entry.lastName();
+        form.sex = entry.sex().name();
+        form.birthDate = entry.birthDate().toString();
+        form.nationality = entry.nationality();
+        form.club = entry.club();
+        form.publishName = entry.publishName();
+        form.email = entry.email();
+        form.phone = entry.phone();
+        form.emergencyContactName = entry.emergencyContactName();
+        form.emergencyContactPhone = entry.emergencyContactPhone();
+        form.licenceNumber = entry.licenceNumber();
+        form.ppsNumber = entry.ppsNumber();
+        form.ppsDate = entry.ppsDate() == null ? null : entry.ppsDate().toString();
+        return form;
+    }
+
+    /** @param errors gets why a field cannot be read; the changes are then not to be applied */
+    EntryChanges changes(List<String> errors) {
+        EntryEvent.Sex readSex = null;
+        try {
+            readSex = EntryEvent.Sex.valueOf(sex == null ? "" : sex);
+        } catch (IllegalArgumentException e) {
+            errors.add("Sexe : F ou H / Sex: F or H");
+        }
+        LocalDate born = date(birthDate, "Naissance / Birth date", errors);
+        // an empty PPS date keeps the one stored: the API has no way to clear it but removing the PPS itself
+        LocalDate pps = ppsDate == null || ppsDate.isBlank() ? null : date(ppsDate, "Date du PPS / PPS date", errors);
+        return new EntryChanges(firstName, lastName, readSex, born, upper(nationality), club, publishName,
+                email, phone, emergencyContactName, emergencyContactPhone, licenceNumber, ppsNumber, pps, null);
+    }
+
+    private static LocalDate date(String text, String label, List<String> errors) {
+        try {
+            return LocalDate.parse(text == null ? "" : text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(label + " : date AAAA-MM-JJ attendue / a YYYY-MM-DD date is expected");
+            return null;
+        }
+    }
+
+    private static String upper(String text) {
+        return text == null ? null : text.strip().toUpperCase(Locale.ROOT);
+    }
+}
