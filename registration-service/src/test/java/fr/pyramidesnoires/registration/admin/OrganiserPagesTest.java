@@ -8,15 +8,19 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import fr.pyramidesnoires.registration.entry.Entry;
+import fr.pyramidesnoires.registration.entry.EntryStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -143,6 +147,39 @@ class OrganiserPagesTest {
                         containsString("firstName : "), containsString("value=\"Club tapé / typed club\"")));
         assertThat(page("/admin/entries/" + id), allOf(containsString("<dd>AC Oignies</dd>"),
                 not(containsString("Club tapé"))));
+    }
+
+    @Test
+    void anOrganiserAddsAPlaceAndClosesEntriesInTheEventsTime() {
+        AdminApi.empty("ADMIN-S");
+        asOrganiser().contentType(ContentType.JSON).body(Map.of("capacity", 1, "medicalCertificateAllowed", true))
+                .when().put("/api/admin/races/ADMIN-S/settings").then().statusCode(200);
+        register("ADMIN-S", "Premier");
+        String waiting = register("ADMIN-S", "Second").getString("id");
+        assertThat(page("/admin/races/ADMIN-S"), containsString("id=\"capacity\" name=\"capacity\" inputmode=\"numeric\" value=\"1\""));
+
+        // 1 March 2027, 23:59 in Oignies is 22:59 UTC
+        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "2", "entriesOpen", "",
+                "entriesClose", "2027-03-01T23:59", "feeEur", "12,50", "medicalCertificateAllowed", "true"), ourOrigin())
+                .statusCode(303).header("Location", endsWith("/admin/races/ADMIN-S?done=changed"));
+        assertThat(page("/admin/races/ADMIN-S?done=changed"), allOf(containsString("Réglages enregistrés"),
+                containsString("value=\"2027-03-01T23:59\""), containsString("value=\"12.50\"")));
+        JsonPath settings = asOrganiser().when().get("/api/admin/races").then().extract().jsonPath()
+                .setRootPath("find { it.code == 'ADMIN-S' }.settings");
+        assertEquals(2, settings.getInt("capacity"));
+        assertEquals(Instant.parse("2027-03-01T22:59:00Z"), OffsetDateTime.parse(settings.getString("entriesClose")).toInstant());
+        // the added place went to the runner who waited
+        assertEquals(EntryStatus.CONFIRMED, QuarkusTransaction.requiringNew().call(() ->
+                Entry.<Entry>findById(UUID.fromString(waiting)).status));
+
+        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "1", "entriesClose", "2027-03-01T23:59"),
+                ourOrigin()).statusCode(409).contentType(containsString("text/html"))
+                .body(allOf(containsString("ADMIN-S a 2 inscrits confirmés"), containsString("value=\"1\"")));
+        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "deux"), ourOrigin())
+                .statusCode(400).body(containsString("Places : un nombre entier"));
+        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "9"), "https://evil.example").statusCode(403);
+        assertEquals(2, asOrganiser().when().get("/api/admin/races").then().extract().jsonPath()
+                .getInt("find { it.code == 'ADMIN-S' }.settings.capacity"));
     }
 
     @Test

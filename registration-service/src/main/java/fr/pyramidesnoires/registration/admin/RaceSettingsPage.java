@@ -1,0 +1,93 @@
+package fr.pyramidesnoires.registration.admin;
+
+import fr.pyramidesnoires.problem.Problem;
+import fr.pyramidesnoires.problem.ProblemException;
+import fr.pyramidesnoires.problem.SameOrigin;
+import fr.pyramidesnoires.registration.account.OrganiserAccount;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * A race's settings for the organisers: places, entries window, fee and whether a medical certificate is taken,
+ * through the API's rules (places never below those given nor above the bibs; places added go to the waitlist).
+ */
+@Path("/admin/races")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(OrganiserAccount.ROLE)
+public class RaceSettingsPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance race(AdminRace race, RaceForm form, String done, String error);
+    }
+
+    @ConfigProperty(name = "registration.public-url")
+    String publicUrl;
+    @ConfigProperty(name = "registration.event-zone")
+    ZoneId zone;
+
+    final AdminRaceResource races;
+    final Validator validator;
+
+    RaceSettingsPage(AdminRaceResource races, Validator validator) {
+        this.races = races;
+        this.validator = validator;
+    }
+
+    @GET
+    @Path("{code}")
+    public TemplateInstance race(@RestPath String code, @RestQuery String done) {
+        AdminRace race = race(code);
+        return Templates.race(race, RaceForm.of(race.settings(), zone), done, null);
+    }
+
+    /** A refusal shows the form again as it was typed, with why. */
+    @POST
+    @Path("{code}/settings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response change(@RestPath String code, RaceForm form, @Context HttpHeaders headers, @Context UriInfo uri) {
+        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri(), URI.create(publicUrl));
+        AdminRace race = race(code);
+        List<String> errors = new ArrayList<>();
+        RaceSettings settings = form.settings(race.settings(), zone, errors);
+        validator.validate(settings).stream()
+                .map(violation -> violation.getPropertyPath() + " : " + violation.getMessage())
+                .sorted()
+                .forEach(errors::add);
+        if (!errors.isEmpty()) {
+            return Response.status(400).entity(Templates.race(race, form, null, String.join(" · ", errors))).build();
+        }
+        try {
+            races.change(code, settings);
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status())
+                    .entity(Templates.race(race, form, null, refused.problem().detail())).build();
+        }
+        return Response.seeOther(URI.create("/admin/races/" + code + "?done=changed")).build();
+    }
+
+    private AdminRace race(String code) {
+        return races.races().stream().filter(race -> race.code().equals(code)).findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.of(404, "unknown-race",
+                        "Course inconnue / Unknown race", "Aucune course " + code + " / There is no race " + code)));
+    }
+}
