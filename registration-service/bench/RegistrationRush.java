@@ -52,7 +52,8 @@ public class RegistrationRush {
         System.out.printf("rush: seconds %.2f%n", seconds);
         System.out.printf("rush: rate %.1f%n", attempts / seconds);
         System.out.printf("rush: p50 %.1f%n", latencies[attempts / 2] / 1e6);
-        System.out.printf("rush: p99 %.1f%n", latencies[(int) Math.min(attempts - 1, Math.ceil(attempts * 0.99) - 1)] / 1e6);
+        int p99 = (int) Math.min(attempts - 1, Math.ceil(attempts * 0.99) - 1);
+        System.out.printf("rush: p99 %.1f%n", latencies[p99] / 1e6);
     }
 
     void run(int clients) throws IOException {

@@ -143,7 +143,8 @@ class OrganiserPagesTest {
         postForm("/admin/entries/" + id + "/correction", correction(Map.of("firstName", " ",
                 "birthDate", "14/05/1990", "club", "Club tapé / typed club")), ourOrigin())
                 .statusCode(400).contentType(containsString("text/html"))
-                .body(allOf(containsString("role=\"alert\""), containsString("Naissance / Birth date : date AAAA-MM-JJ"),
+                .body(allOf(containsString("role=\"alert\""),
+                        containsString("Naissance / Birth date : date AAAA-MM-JJ"),
                         containsString("firstName : "), containsString("value=\"Club tapé / typed club\"")));
         assertThat(page("/admin/entries/" + id), allOf(containsString("<dd>AC Oignies</dd>"),
                 not(containsString("Club tapé"))));
@@ -156,18 +157,21 @@ class OrganiserPagesTest {
                 .when().put("/api/admin/races/ADMIN-S/settings").then().statusCode(200);
         register("ADMIN-S", "Premier");
         String waiting = register("ADMIN-S", "Second").getString("id");
-        assertThat(page("/admin/races/ADMIN-S"), containsString("id=\"capacity\" name=\"capacity\" inputmode=\"numeric\" value=\"1\""));
+        assertThat(page("/admin/races/ADMIN-S"),
+                containsString("id=\"capacity\" name=\"capacity\" inputmode=\"numeric\" value=\"1\""));
 
         // 1 March 2027, 23:59 in Oignies is 22:59 UTC
         postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "2", "entriesOpen", "",
-                "entriesClose", "2027-03-01T23:59", "feeEur", "12,50", "medicalCertificateAllowed", "true"), ourOrigin())
+                "entriesClose", "2027-03-01T23:59", "feeEur", "12,50", "medicalCertificateAllowed", "true"),
+                ourOrigin())
                 .statusCode(303).header("Location", endsWith("/admin/races/ADMIN-S?done=changed"));
         assertThat(page("/admin/races/ADMIN-S?done=changed"), allOf(containsString("Réglages enregistrés"),
                 containsString("value=\"2027-03-01T23:59\""), containsString("value=\"12.50\"")));
         JsonPath settings = asOrganiser().when().get("/api/admin/races").then().extract().jsonPath()
                 .setRootPath("find { it.code == 'ADMIN-S' }.settings");
         assertEquals(2, settings.getInt("capacity"));
-        assertEquals(Instant.parse("2027-03-01T22:59:00Z"), OffsetDateTime.parse(settings.getString("entriesClose")).toInstant());
+        assertEquals(Instant.parse("2027-03-01T22:59:00Z"),
+                OffsetDateTime.parse(settings.getString("entriesClose")).toInstant());
         // the added place went to the runner who waited
         assertEquals(EntryStatus.CONFIRMED, QuarkusTransaction.requiringNew().call(() ->
                 Entry.<Entry>findById(UUID.fromString(waiting)).status));

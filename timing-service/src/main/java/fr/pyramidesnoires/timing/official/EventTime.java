@@ -24,7 +24,8 @@ public class EventTime {
 
     /** To the second, which is what the fields show. */
     public String local(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), zone).toString();
+        return instant == null ? null
+                : LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), zone).toString();
     }
 
     /** @return empty when the text is not a local date and time */

@@ -31,8 +31,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Race control for the officials, on a laptop at the finish: give each race's start signal, confirm as DNF the
- * runners past a cut-off, set or clear a runner's DNS, DNF or DSQ, set or remove a passage, and undo a decision. Every form goes through the
- * officials' API, so each decision is kept with its author and reason.
+ * runners past a cut-off, set or clear a runner's DNS, DNF or DSQ, set or remove a passage, and undo a decision.
+ * Every form goes through the officials' API, so each decision is kept with its author and reason.
  */
 @Path("/race-control")
 @Produces(MediaType.TEXT_HTML)
@@ -125,8 +125,8 @@ public class RaceControlPage {
     }
 
     /**
-     * A passage the mats missed or got wrong, typed from a volunteer's sheet or the finish video; or one to remove,
-     * such as a runner's chip read while they watched at a checkpoint they never reached running.
+     * A passage the mats missed or got wrong, typed from a volunteer's sheet or the finish video; or one to strike
+     * out, such as a chip read at a checkpoint the runner never ran through.
      */
     @POST
     @Path("{race}/passage")

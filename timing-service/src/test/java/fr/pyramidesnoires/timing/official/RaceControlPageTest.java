@@ -128,7 +128,8 @@ class RaceControlPageTest {
                 false, EntryEvent.Sex.H, "SE", null, "FRA", Instant.now()));
         read(chip, "M-9BIS-START", OfficialDecisionsTest.GUN.plusSeconds(5));
         awaitTiming(bib, t -> t.passages().size() == 1);
-        assertThat(page("/race-control/55K"), containsString("<option value=\"ste-henriette\">Terril Sainte-Henriette"));
+        assertThat(page("/race-control/55K"),
+                containsString("<option value=\"ste-henriette\">Terril Sainte-Henriette"));
 
         // the Sainte-Henriette mat was down: the volunteer's sheet says 09:02:10, Oignies time (UTC+1 in March)
         String missed = "tapis en panne, feuille du bénévole / mat down, volunteer's sheet";
