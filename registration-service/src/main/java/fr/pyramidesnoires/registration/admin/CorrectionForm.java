@@ -9,7 +9,9 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The organiser's correction form of an entry. It sends every field: a text left as it was changes nothing, an
- * emptied one clears it (a name cannot be emptied), as in the API.
+ * emptied one clears it (a name cannot be emptied), as in the API. Since it sends every field, it also carries a
+ * fingerprint of the entry as it was loaded: saved over a transfer or another organiser's correction made
+ * meanwhile, it would put the old values back.
  */
 public class CorrectionForm {
 
@@ -42,6 +44,8 @@ public class CorrectionForm {
     public String ppsNumber;
     @RestForm
     public String ppsDate;
+    @RestForm
+    public String loaded;
 
     /** The form as the entry stands. */
     static CorrectionForm of(AdminEntry entry) {
@@ -60,7 +64,14 @@ public class CorrectionForm {
         form.licenceNumber = entry.licenceNumber();
         form.ppsNumber = entry.ppsNumber();
         form.ppsDate = entry.ppsDate() == null ? null : entry.ppsDate().toString();
+        form.loaded = form.fingerprint();
         return form;
+    }
+
+    /** The fields as the form shows them, hashed: equal when the entry has not changed since it was loaded. */
+    String fingerprint() {
+        return Fingerprint.of(firstName, lastName, sex, birthDate, nationality, club, publishName, email, phone,
+                emergencyContactName, emergencyContactPhone, licenceNumber, ppsNumber, ppsDate);
     }
 
     /** @param errors gets why a field cannot be read; the changes are then not to be applied */
@@ -72,7 +83,7 @@ public class CorrectionForm {
             errors.add("Sexe : F ou H / Sex: F or H");
         }
         LocalDate born = date(birthDate, "Naissance / Birth date", errors);
-        // an empty PPS date keeps the one stored: the API has no way to clear it but removing the PPS itself
+        // an empty PPS date keeps the one stored; an emptied PPS number takes its date with it
         LocalDate pps = ppsDate == null || ppsDate.isBlank() ? null : date(ppsDate, "Date du PPS / PPS date", errors);
         return new EntryChanges(firstName, lastName, readSex, born, upper(nationality), club, publishName,
                 email, phone, emergencyContactName, emergencyContactPhone, licenceNumber, ppsNumber, pps, null);

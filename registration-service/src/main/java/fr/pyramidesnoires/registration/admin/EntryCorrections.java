@@ -99,6 +99,10 @@ public class EntryCorrections {
         entry.emergencyContactPhone = optional(changes.emergencyContactPhone(), entry.emergencyContactPhone);
         entry.licenceNumber = optional(changes.licenceNumber(), entry.licenceNumber);
         entry.ppsNumber = optional(changes.ppsNumber(), entry.ppsNumber);
+        // the date belongs to the PPS: a PPS emptied takes its date with it
+        if (entry.ppsNumber == null) {
+            entry.ppsDate = null;
+        }
     }
 
     /** Null keeps the current value, blank clears it. */

@@ -33,8 +33,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The organiser's pages over the organiser API: how full the races are, the entries found by name, bib, club,
- * race or status, and one entry with its documents check and its move to another race. A browser signs in with
- * the same HTTP Basic account as the API; every change goes through the API's own rules.
+ * race or status, and one entry with its correction, its documents check and its move to another race. A browser
+ * signs in with the same HTTP Basic account as the API; every change goes through the API's own rules.
  */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
@@ -76,6 +76,10 @@ public class OrganiserPages {
     }
 
     private static final int PAGE_SIZE = 50;
+
+    static final String CHANGED_MEANWHILE = "Modifiée entre-temps par quelqu'un d'autre (ci-dessus, telle qu'elle"
+            + " est maintenant) : vérifiez vos changements et enregistrez à nouveau / Changed meanwhile by someone"
+            + " else (above, as it is now): check your changes and save again";
 
     /** Where runners and organisers reach this service, behind whatever proxy is in front of it. */
     @ConfigProperty(name = "registration.public-url")
@@ -156,12 +160,20 @@ public class OrganiserPages {
     public Response correct(@RestPath UUID id, CorrectionForm form, @Context HttpHeaders headers,
                             @Context UriInfo uri) {
         sameOrigin(headers, uri);
+        String now = CorrectionForm.of(entries.one(id)).fingerprint();
+        if (!now.equals(form.loaded)) {
+            // shown again as typed, over the entry as it now is: saving again is then a choice, not an accident
+            form.loaded = now;
+            return refused(id, form, 409, CHANGED_MEANWHILE);
+        }
         List<String> errors = new ArrayList<>();
         EntryChanges changes = form.changes(errors);
-        validator.validate(changes).stream()
-                .map(violation -> violation.getPropertyPath() + " : " + violation.getMessage())
-                .sorted()
-                .forEach(errors::add);
+        if (errors.isEmpty()) {
+            validator.validate(changes).stream()
+                    .map(violation -> violation.getPropertyPath() + " : " + violation.getMessage())
+                    .sorted()
+                    .forEach(errors::add);
+        }
         if (!errors.isEmpty()) {
             return refused(id, form, 400, String.join(" · ", errors));
         }

@@ -11,7 +11,8 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The organiser's form of a race's settings, dates in the event's wall-clock time as a datetime-local field shows
- * and sends them. An empty date or fee means none, as in the API; the km-effort limits are kept as they are.
+ * and sends them. An empty date or fee means none, as in the API; the km-effort limits are kept as they are. It
+ * replaces the settings whole, so it carries a fingerprint of them as loaded, as the correction form does.
  */
 public class RaceForm {
 
@@ -26,6 +27,8 @@ public class RaceForm {
     /** A checkbox: absent when unticked. */
     @RestForm
     public boolean medicalCertificateAllowed;
+    @RestForm
+    public String loaded;
 
     /** The form as the race stands. */
     static RaceForm of(RaceSettings settings, ZoneId zone) {
@@ -35,7 +38,13 @@ public class RaceForm {
         form.entriesClose = local(settings.entriesClose(), zone);
         form.feeEur = settings.feeEur() == null ? null : settings.feeEur().toPlainString();
         form.medicalCertificateAllowed = settings.medicalCertificateAllowed();
+        form.loaded = fingerprint(settings);
         return form;
+    }
+
+    static String fingerprint(RaceSettings settings) {
+        return Fingerprint.of(settings.capacity(), settings.entriesOpen(), settings.entriesClose(), settings.feeEur(),
+                settings.kmEffortLimits(), settings.medicalCertificateAllowed());
     }
 
     /** @param errors gets why a field cannot be read; the settings are then not to be applied */
@@ -66,13 +75,13 @@ public class RaceForm {
         try {
             return LocalDateTime.parse(text.strip()).atZone(zone).toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            errors.add(label + " : AAAA-MM-JJThh:mm attendu / YYYY-MM-DDThh:mm expected");
+            errors.add(label + " : AAAA-MM-JJThh:mm:ss attendu / YYYY-MM-DDThh:mm:ss expected");
             return null;
         }
     }
 
     private static String local(OffsetDateTime time, ZoneId zone) {
         return time == null ? null
-                : time.atZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString();
+                : time.atZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

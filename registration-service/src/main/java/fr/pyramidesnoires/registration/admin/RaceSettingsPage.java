@@ -37,7 +37,8 @@ public class RaceSettingsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance race(AdminRace race, RaceForm form, String done, String error);
+        static native TemplateInstance race(AdminRace race, String startTime, RaceForm form, String done,
+                                            String error);
     }
 
     @ConfigProperty(name = "registration.public-url")
@@ -57,7 +58,7 @@ public class RaceSettingsPage {
     @Path("{code}")
     public TemplateInstance race(@RestPath String code, @RestQuery String done) {
         AdminRace race = race(code);
-        return Templates.race(race, RaceForm.of(race.settings(), zone), done, null);
+        return Templates.race(race, local(race), RaceForm.of(race.settings(), zone), done, null);
     }
 
     /** A refusal shows the form again as it was typed, with why. */
@@ -67,22 +68,37 @@ public class RaceSettingsPage {
     public Response change(@RestPath String code, RaceForm form, @Context HttpHeaders headers, @Context UriInfo uri) {
         SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri(), URI.create(publicUrl));
         AdminRace race = race(code);
+        String now = RaceForm.fingerprint(race.settings());
+        if (!now.equals(form.loaded)) {
+            form.loaded = now;
+            return refused(race, form, 409, OrganiserPages.CHANGED_MEANWHILE);
+        }
         List<String> errors = new ArrayList<>();
         RaceSettings settings = form.settings(race.settings(), zone, errors);
-        validator.validate(settings).stream()
-                .map(violation -> violation.getPropertyPath() + " : " + violation.getMessage())
-                .sorted()
-                .forEach(errors::add);
+        if (errors.isEmpty()) {
+            validator.validate(settings).stream()
+                    .map(violation -> violation.getPropertyPath() + " : " + violation.getMessage())
+                    .sorted()
+                    .forEach(errors::add);
+        }
         if (!errors.isEmpty()) {
-            return Response.status(400).entity(Templates.race(race, form, null, String.join(" · ", errors))).build();
+            return refused(race, form, 400, String.join(" · ", errors));
         }
         try {
             races.change(code, settings);
         } catch (ProblemException refused) {
-            return Response.status(refused.problem().status())
-                    .entity(Templates.race(race, form, null, refused.problem().detail())).build();
+            return refused(race, form, refused.problem().status(), refused.problem().detail());
         }
         return Response.seeOther(URI.create("/admin/races/" + code + "?done=changed")).build();
+    }
+
+    private Response refused(AdminRace race, RaceForm typed, int status, String why) {
+        return Response.status(status).entity(Templates.race(race, local(race), typed, null, why)).build();
+    }
+
+    /** The start as the organisers read it: in the event's time, like the window below it. */
+    private String local(AdminRace race) {
+        return race.startTime().atZoneSameInstant(zone).toLocalDateTime().toString();
     }
 
     private AdminRace race(String code) {

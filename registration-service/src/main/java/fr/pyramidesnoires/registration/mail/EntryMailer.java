@@ -41,7 +41,7 @@ public class EntryMailer {
     }
 
     /**
-     * One thread writes the mails: a runner's mails go out in the order of their changes, and a race's registrar,
+     * One thread writes the mails and hands them to the mailer in the order of their changes; a race's registrar,
      * which commits a batch of entries at a time, goes on deciding instead of writing them.
      */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
@@ -62,7 +62,7 @@ public class EntryMailer {
         }
     }
 
-    /** The mails of changes already committed still go out when the service stops. */
+    /** The mails of changes already committed are still written and handed to the mailer when the service stops. */
     @PreDestroy
     void stop() throws InterruptedException {
         writer.shutdown();

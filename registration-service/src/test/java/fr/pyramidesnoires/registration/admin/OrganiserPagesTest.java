@@ -24,6 +24,8 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,38 +118,73 @@ class OrganiserPagesTest {
     }
 
     /** Every field of the correction form, as a browser sends it once the organiser has changed some. */
-    static Map<String, String> correction(Map<String, String> changed) {
+    static Map<String, String> correction(String loaded, Map<String, String> changed) {
         Map<String, String> form = new HashMap<>(Map.ofEntries(Map.entry("firstName", "Alex"),
                 Map.entry("lastName", "Corrige"), Map.entry("sex", "F"), Map.entry("birthDate", "1990-05-14"),
-                Map.entry("nationality", "FRA"), Map.entry("club", ""), Map.entry("publishName", "true"),
+                Map.entry("nationality", "FRA"), Map.entry("club", "AC Oignies"), Map.entry("publishName", "true"),
                 Map.entry("email", "alex@example.org"), Map.entry("phone", "+33 6 12 34 56 78"),
                 Map.entry("emergencyContactName", ""), Map.entry("emergencyContactPhone", ""),
-                Map.entry("licenceNumber", "1234567"), Map.entry("ppsNumber", ""), Map.entry("ppsDate", "")));
+                Map.entry("licenceNumber", "1234567"), Map.entry("ppsNumber", ""), Map.entry("ppsDate", ""),
+                Map.entry("loaded", loaded)));
         form.putAll(changed);
         return form;
+    }
+
+    /** The fingerprint a form page carries of what it was loaded with. */
+    static String loaded(String page) {
+        Matcher loaded = Pattern.compile("name=\"loaded\" value=\"([^\"]+)\"").matcher(page);
+        if (!loaded.find()) {
+            throw new AssertionError("no fingerprint in the form");
+        }
+        return loaded.group(1);
     }
 
     @Test
     void anOrganiserCorrectsAnEntryAndABadCorrectionKeepsWhatWasTyped() {
         String id = register("ADMIN-P", "Corrige").getString("id");
-        assertThat(page("/admin/entries/" + id), allOf(containsString("value=\"Corrige\""),
-                containsString("<option value=\"F\" selected>"), containsString("value=\"1234567\"")));
+        String form = page("/admin/entries/" + id);
+        assertThat(form, allOf(containsString("value=\"Corrige\""), containsString("<option value=\"F\" selected>"),
+                containsString("value=\"1234567\"")));
 
-        postForm("/admin/entries/" + id + "/correction", correction(Map.of("lastName", "Corrigé-Dupont",
-                "club", "AC Oignies", "emergencyContactName", "Sam Dupont")), ourOrigin())
+        postForm("/admin/entries/" + id + "/correction", correction(loaded(form), Map.of("lastName", "Corrigé-Dupont",
+                "club", "Running Club Lens", "emergencyContactName", "Sam Dupont")), ourOrigin())
                 .statusCode(303).header("Location", endsWith("?done=corrected"));
-        assertThat(page("/admin/entries/" + id + "?done=corrected"), allOf(containsString("Inscription corrigée"),
-                containsString("CORRIGÉ-DUPONT Alex"), containsString("<dd>AC Oignies</dd>"),
-                containsString("value=\"Sam Dupont\"")));
+        form = page("/admin/entries/" + id + "?done=corrected");
+        assertThat(form, allOf(containsString("Inscription corrigée"), containsString("CORRIGÉ-DUPONT Alex"),
+                containsString("<dd>Running Club Lens</dd>"), containsString("value=\"Sam Dupont\"")));
 
-        postForm("/admin/entries/" + id + "/correction", correction(Map.of("firstName", " ",
-                "birthDate", "14/05/1990", "club", "Club tapé / typed club")), ourOrigin())
+        postForm("/admin/entries/" + id + "/correction", correction(loaded(form), Map.of("firstName", " ",
+                "birthDate", "1990-05-14", "club", "Club tapé / typed club")), ourOrigin())
                 .statusCode(400).contentType(containsString("text/html"))
-                .body(allOf(containsString("role=\"alert\""),
-                        containsString("Naissance / Birth date : date AAAA-MM-JJ"),
-                        containsString("firstName : "), containsString("value=\"Club tapé / typed club\"")));
-        assertThat(page("/admin/entries/" + id), allOf(containsString("<dd>AC Oignies</dd>"),
+                .body(allOf(containsString("role=\"alert\""), containsString("firstName : "),
+                        containsString("value=\"Club tapé / typed club\"")));
+        postForm("/admin/entries/" + id + "/correction", correction(loaded(form), Map.of("birthDate", "14/05/1990")),
+                ourOrigin()).statusCode(400).body(containsString("Naissance / Birth date : date AAAA-MM-JJ"));
+        assertThat(page("/admin/entries/" + id), allOf(containsString("<dd>Running Club Lens</dd>"),
                 not(containsString("Club tapé"))));
+    }
+
+    @Test
+    void aFormOpenedBeforeAnotherChangeDoesNotUndoIt() {
+        String id = register("ADMIN-P", "Corrige").getString("id");
+        String stale = loaded(page("/admin/entries/" + id));
+        // meanwhile another organiser corrects the club through the API
+        asOrganiser().contentType(ContentType.JSON).body(Map.of("club", "Club de l'API"))
+                .when().patch("/api/admin/entries/" + id).then().statusCode(200);
+
+        String shown = postForm("/admin/entries/" + id + "/correction", correction(stale,
+                Map.of("emergencyContactName", "Sam Dupont")), ourOrigin())
+                .statusCode(409).body(allOf(containsString("Modifiée entre-temps"),
+                        containsString("<dd>Club de l&#39;API</dd>"), containsString("value=\"Sam Dupont\"")))
+                .extract().asString();
+        assertThat(page("/admin/entries/" + id), not(containsString("value=\"Sam Dupont\"")));
+
+        // saved again from the page that showed the change, it is the organiser's choice
+        postForm("/admin/entries/" + id + "/correction", correction(loaded(shown),
+                Map.of("club", "Club de l'API", "emergencyContactName", "Sam Dupont")), ourOrigin())
+                .statusCode(303);
+        assertThat(page("/admin/entries/" + id), allOf(containsString("value=\"Sam Dupont\""),
+                containsString("<dd>Club de l&#39;API</dd>")));
     }
 
     @Test
@@ -157,16 +194,17 @@ class OrganiserPagesTest {
                 .when().put("/api/admin/races/ADMIN-S/settings").then().statusCode(200);
         register("ADMIN-S", "Premier");
         String waiting = register("ADMIN-S", "Second").getString("id");
-        assertThat(page("/admin/races/ADMIN-S"),
-                containsString("id=\"capacity\" name=\"capacity\" inputmode=\"numeric\" value=\"1\""));
+        String form = page("/admin/races/ADMIN-S");
+        assertThat(form, containsString("id=\"capacity\" name=\"capacity\" inputmode=\"numeric\" value=\"1\""));
 
         // 1 March 2027, 23:59 in Oignies is 22:59 UTC
         postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "2", "entriesOpen", "",
-                "entriesClose", "2027-03-01T23:59", "feeEur", "12,50", "medicalCertificateAllowed", "true"),
-                ourOrigin())
+                "entriesClose", "2027-03-01T23:59", "feeEur", "12,50", "medicalCertificateAllowed", "true",
+                "loaded", loaded(form)), ourOrigin())
                 .statusCode(303).header("Location", endsWith("/admin/races/ADMIN-S?done=changed"));
-        assertThat(page("/admin/races/ADMIN-S?done=changed"), allOf(containsString("Réglages enregistrés"),
-                containsString("value=\"2027-03-01T23:59\""), containsString("value=\"12.50\"")));
+        form = page("/admin/races/ADMIN-S?done=changed");
+        assertThat(form, allOf(containsString("Réglages enregistrés"), containsString("value=\"2027-03-01T23:59\""),
+                containsString("value=\"12.50\"")));
         JsonPath settings = asOrganiser().when().get("/api/admin/races").then().extract().jsonPath()
                 .setRootPath("find { it.code == 'ADMIN-S' }.settings");
         assertEquals(2, settings.getInt("capacity"));
@@ -176,12 +214,18 @@ class OrganiserPagesTest {
         assertEquals(EntryStatus.CONFIRMED, QuarkusTransaction.requiringNew().call(() ->
                 Entry.<Entry>findById(UUID.fromString(waiting)).status));
 
-        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "1", "entriesClose", "2027-03-01T23:59"),
-                ourOrigin()).statusCode(409).contentType(containsString("text/html"))
-                .body(allOf(containsString("ADMIN-S a 2 inscrits confirmés"), containsString("value=\"1\"")));
-        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "deux"), ourOrigin())
-                .statusCode(400).body(containsString("Places : un nombre entier"));
-        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "9"), "https://evil.example").statusCode(403);
+        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "1", "entriesClose", "2027-03-01T23:59",
+                "loaded", loaded(form)), ourOrigin()).statusCode(409).contentType(containsString("text/html"))
+                .body(allOf(containsString("ADMIN-S a 2 inscrits confirmés"),
+                        containsString("inputmode=\"numeric\" value=\"1\"")));
+        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "deux", "loaded", loaded(form)), ourOrigin())
+                .statusCode(400).body(allOf(containsString("Places : un nombre entier"),
+                        not(containsString("capacity : "))));
+        // a form opened before that change would put the old fee and window back
+        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "3", "loaded", "before"), ourOrigin())
+                .statusCode(409).body(containsString("Modifiée entre-temps"));
+        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "9", "loaded", loaded(form)),
+                "https://evil.example").statusCode(403);
         assertEquals(2, asOrganiser().when().get("/api/admin/races").then().extract().jsonPath()
                 .getInt("find { it.code == 'ADMIN-S' }.settings.capacity"));
     }

@@ -43,7 +43,7 @@ public class RaceControlPage {
     static class Templates {
         static native TemplateInstance races(List<RaceClock> races, String now);
 
-        static native TemplateInstance race(String raceCode, RaceClock clock, List<TimingPoint> points, String now,
+        static native TemplateInstance race(String raceCode, RaceClock clock, List<TimingPoint> points,
                                             List<CutOffFlags.Flag> flags, List<DecisionLine> decisions, String done,
                                             String error);
     }
@@ -186,8 +186,7 @@ public class RaceControlPage {
                 .map(d -> new DecisionLine(d, eventTime.local(d.decidedAt()), eventTime.local(d.time())))
                 .toList();
         List<TimingPoint> points = courses.course(race).map(Course::points).orElse(List.of());
-        return Templates.race(race, clock(race), points, eventTime.local(Instant.now()), flags, decisions, done,
-                error);
+        return Templates.race(race, clock(race), points, flags, decisions, done, error);
     }
 
     private RaceClock clock(String race) {

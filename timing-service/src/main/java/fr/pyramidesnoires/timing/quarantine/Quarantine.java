@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,8 +35,8 @@ public class Quarantine {
     }
 
     /**
-     * Newest first, at most {@link #LIMIT} of a kind (of each race, before the start): what a mat does wrong now
-     * comes before what was dealt with hours ago. Must run in a transaction.
+     * Newest first, at most {@link #LIMIT} of a kind: what a mat does wrong now comes before what was dealt with
+     * hours ago. Must run in a transaction.
      */
     public List<RawRead> reads(Kind kind, boolean reviewedToo) {
         String notReviewed = reviewedToo ? "" : " and r.reviewedAt is null";
@@ -66,7 +67,7 @@ public class Quarantine {
                     .setMaxResults(LIMIT)
                     .getResultList());
         }
-        return early;
+        return early.stream().sorted(Comparator.comparing((RawRead r) -> r.id).reversed()).limit(LIMIT).toList();
     }
 
     private List<RawRead> query(String jpql, Set<String> mats) {
