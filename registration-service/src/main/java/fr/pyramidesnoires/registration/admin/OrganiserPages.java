@@ -166,14 +166,9 @@ public class OrganiserPages {
             form.loaded = now;
             return refused(id, form, 409, CHANGED_MEANWHILE);
         }
-        List<String> errors = new ArrayList<>();
-        EntryChanges changes = form.changes(errors);
-        if (errors.isEmpty()) {
-            validator.validate(changes).stream()
-                    .map(violation -> violation.getPropertyPath() + " : " + violation.getMessage())
-                    .sorted()
-                    .forEach(errors::add);
-        }
+        List<String> unreadable = new ArrayList<>();
+        EntryChanges changes = form.changes(unreadable);
+        List<String> errors = FormProblems.of(unreadable, validator, changes);
         if (!errors.isEmpty()) {
             return refused(id, form, 400, String.join(" · ", errors));
         }

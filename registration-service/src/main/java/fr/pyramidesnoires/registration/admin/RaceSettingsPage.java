@@ -73,14 +73,9 @@ public class RaceSettingsPage {
             form.loaded = now;
             return refused(race, form, 409, OrganiserPages.CHANGED_MEANWHILE);
         }
-        List<String> errors = new ArrayList<>();
-        RaceSettings settings = form.settings(race.settings(), zone, errors);
-        if (errors.isEmpty()) {
-            validator.validate(settings).stream()
-                    .map(violation -> violation.getPropertyPath() + " : " + violation.getMessage())
-                    .sorted()
-                    .forEach(errors::add);
-        }
+        List<String> unreadable = new ArrayList<>();
+        RaceSettings settings = form.settings(race.settings(), zone, unreadable);
+        List<String> errors = FormProblems.of(unreadable, validator, settings);
         if (!errors.isEmpty()) {
             return refused(race, form, 400, String.join(" · ", errors));
         }

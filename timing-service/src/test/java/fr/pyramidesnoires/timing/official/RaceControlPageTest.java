@@ -1,6 +1,9 @@
 package fr.pyramidesnoires.timing.official;
 
-import static io.restassured.RestAssured.given;
+import static fr.pyramidesnoires.timing.official.OfficialPages.official;
+import static fr.pyramidesnoires.timing.official.OfficialPages.ourOrigin;
+import static fr.pyramidesnoires.timing.official.OfficialPages.page;
+import static fr.pyramidesnoires.timing.official.OfficialPages.post;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -14,10 +17,7 @@ import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,23 +45,6 @@ class RaceControlPageTest {
     @AfterAll
     static void disconnect() {
         kafka.close();
-    }
-
-    static RequestSpecification official() {
-        return given().auth().preemptive().basic("judge", "judge-secret");
-    }
-
-    static ValidatableResponse post(String path, Map<String, String> form, String origin) {
-        return official().header("Origin", origin).contentType(ContentType.URLENC).formParams(form)
-                .redirects().follow(false).when().post(path).then();
-    }
-
-    static String ourOrigin() {
-        return RestAssured.baseURI + ":" + RestAssured.port;
-    }
-
-    static String page(String path) {
-        return official().accept(ContentType.HTML).when().get(path).then().statusCode(200).extract().asString();
     }
 
     static RunnerTiming awaitTiming(int bib, Predicate<RunnerTiming> wanted) {

@@ -1,5 +1,8 @@
 package fr.pyramidesnoires.timing.quarantine;
 
+import static fr.pyramidesnoires.timing.official.OfficialPages.ourOrigin;
+import static fr.pyramidesnoires.timing.official.OfficialPages.page;
+import static fr.pyramidesnoires.timing.official.OfficialPages.post;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -10,10 +13,8 @@ import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,14 +44,6 @@ class QuarantinePageTest {
         kafka.close();
     }
 
-    static RequestSpecification official() {
-        return given().auth().preemptive().basic("judge", "judge-secret");
-    }
-
-    static String page(String path) {
-        return official().accept(ContentType.HTML).when().get(path).then().statusCode(200).extract().asString();
-    }
-
     static String awaitPage(String path, Predicate<String> wanted) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         String last = null;
@@ -65,13 +58,7 @@ class QuarantinePageTest {
     }
 
     static ValidatableResponse review(long id, String note, String origin) {
-        return official().header("Origin", origin).contentType(ContentType.URLENC)
-                .formParams(Map.of("note", note, "kind", "UNKNOWN_CHIP")).redirects().follow(false)
-                .when().post("/quarantine/" + id + "/review").then();
-    }
-
-    static String ourOrigin() {
-        return RestAssured.baseURI + ":" + RestAssured.port;
+        return post("/quarantine/" + id + "/review", Map.of("note", note, "kind", "UNKNOWN_CHIP"), origin);
     }
 
     @Test
