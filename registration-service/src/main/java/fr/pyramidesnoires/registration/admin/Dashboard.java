@@ -2,14 +2,20 @@ package fr.pyramidesnoires.registration.admin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * How full the event is. Counts by sex and category are of confirmed entries: the people on the start line.
  *
- * @param races in start order
+ * @param races        in start order
+ * @param mailsWaiting mails to runners the mail server has not taken yet, retries included
+ * @param mailsGivenUp the latest mails the server kept refusing for a day: those runners must be told another way
  */
 public record Dashboard(List<RaceFill> races, long confirmed, long waitlisted, Map<String, Long> bySex,
-                        Map<String, Long> byCategory) {
+                        Map<String, Long> byCategory, long mailsWaiting, List<GivenUpMail> mailsGivenUp) {
+
+    public record GivenUpMail(UUID entryId, String recipient, String change, String lastError) {
+    }
 
     /**
      * @param fillRate         confirmed / capacity, 0 to 1

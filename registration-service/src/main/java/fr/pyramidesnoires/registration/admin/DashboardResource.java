@@ -3,6 +3,7 @@ package fr.pyramidesnoires.registration.admin;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
+import fr.pyramidesnoires.registration.mail.RunnerMail;
 import fr.pyramidesnoires.registration.race.Race;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +31,8 @@ public class DashboardResource {
     private record Group(String race, EntryStatus status, String sex, String category, long entries,
                          long documentsChecked) {
     }
+
+    private static final int GIVEN_UP_SHOWN = 100;
 
     final EntityManager em;
 
@@ -61,7 +64,9 @@ public class DashboardResource {
         }
         List<Group> confirmed = having(groups, EntryStatus.CONFIRMED);
         return new Dashboard(races, total(confirmed), total(having(groups, EntryStatus.WAITLISTED)),
-                countBy(confirmed, Group::sex), countBy(confirmed, Group::category));
+                countBy(confirmed, Group::sex), countBy(confirmed, Group::category), RunnerMail.waiting(),
+                RunnerMail.givenUp(GIVEN_UP_SHOWN).stream().map(mail -> new Dashboard.GivenUpMail(mail.entryId,
+                        mail.recipient, mail.change.name(), mail.lastError)).toList());
     }
 
     private static List<Group> having(List<Group> groups, EntryStatus status) {

@@ -2,92 +2,43 @@ package fr.pyramidesnoires.registration.mail;
 
 import fr.pyramidesnoires.registration.entry.EntryChanged;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
- * Tells the runner of each change of their entry, French first and English below, with their private link. It
- * hears of a change only once the transaction committed: a refused or rolled-back entry sends nothing. Sending
- * does not hold up the runner's request, and a mail server that fails is logged, never undoes the entry.
+ * Tells the runner of each change of their entry, French first and English below, with their private link. The
+ * mail is written down in the change's own transaction, so a refused or rolled-back entry owes none, and the
+ * {@link MailRelay} sends it after the commit, at the pace the mail server takes.
  */
 @ApplicationScoped
 public class EntryMailer {
 
-    private static final Logger LOG = Logger.getLogger(EntryMailer.class);
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance entry(EntryChanged changed, String link);
+        static native TemplateInstance entry(RunnerMail mail, String link);
     }
 
     @ConfigProperty(name = "registration.public-url")
     String publicUrl;
 
-    final ReactiveMailer mailer;
-
-    EntryMailer(ReactiveMailer mailer) {
-        this.mailer = mailer;
-    }
-
-    /**
-     * One thread writes the mails and hands them to the mailer in the order of their changes; a race's registrar,
-     * which commits a batch of entries at a time, goes on deciding instead of writing them.
-     */
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "entry-mails");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntryChanged changed) {
-        if (changed.email() == null || changed.email().isBlank()) {
-            return;
-        }
-        try {
-            writer.execute(() -> write(changed));
-        } catch (RejectedExecutionException stopping) {
-            // the entry is committed all the same: its answer must not fail for a mail
-            LOG.warnf("%s mail for entry %s not sent: the service is stopping", changed.change(), changed.entry().id());
+    void queue(@Observes EntryChanged changed) {
+        if (changed.email() != null && !changed.email().isBlank()) {
+            RunnerMail.of(changed, Instant.now()).persist();
         }
     }
 
-    /** The mails of changes already committed are still written and handed to the mailer when the service stops. */
-    @PreDestroy
-    void stop() throws InterruptedException {
-        writer.shutdown();
-        if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warnf("%d mails to runners were not written before the service stopped", writer.shutdownNow().size());
-        }
+    Mail write(RunnerMail mail) {
+        return Mail.withText(mail.recipient, subject(mail), Templates.entry(mail, publicUrl + "/entry/" + mail.token)
+                .render());
     }
 
-    private void write(EntryChanged changed) {
-        String link = publicUrl + "/entry/" + changed.entry().token();
-        Mail mail;
-        try {
-            mail = Mail.withText(changed.email(), subject(changed), Templates.entry(changed, link).render());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "%s mail for entry %s could not be written", changed.change(), changed.entry().id());
-            return;
-        }
-        mailer.send(mail).subscribe().with(sent -> LOG.debugf("%s mail sent for entry %s", changed.change(),
-                changed.entry().id()), failure -> LOG.warnf(failure, "%s mail for entry %s not sent",
-                changed.change(), changed.entry().id()));
-    }
-
-    private static String subject(EntryChanged changed) {
-        String race = changed.entry().raceName();
-        return switch (changed.change()) {
+    private static String subject(RunnerMail mail) {
+        String race = mail.raceName;
+        return switch (mail.change) {
             case ENTERED -> "Inscription enregistrée / Entry received — " + race;
             case PROMOTED -> "Une place pour vous / You have a place — " + race;
             case TRANSFERRED -> "Un dossard vous est transféré / An entry was transferred to you — " + race;

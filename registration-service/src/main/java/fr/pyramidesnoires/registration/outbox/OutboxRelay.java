@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
-import org.jboss.logging.Logger;
 
 /**
  * Moves outbox messages to Kafka in the order they were written, then deletes them. A message is deleted only
@@ -29,7 +28,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
     /** Only one relay at a time across replicas, so events of one key never overtake each other. */
     private static final long RELAY_LOCK = 0x7470_6e5f_6f75_74L;
@@ -43,9 +41,8 @@ public class OutboxRelay {
     String bootstrapServers;
 
     final EntityManager em;
-    private volatile boolean running;
-    private Thread thread;
     private KafkaProducer<String, String> producer;
+    private RelayLoop loop;
 
     OutboxRelay(EntityManager em) {
         this.em = em;
@@ -53,33 +50,13 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent start) {
         producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "registration-outbox"));
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        // a full batch means more are waiting: the next round at once
+        loop = RelayLoop.start("outbox-relay", () -> relayBatch() < BATCH ? 50 : 0);
     }
 
     void stop(@Observes ShutdownEvent stop) throws InterruptedException {
-        running = false;
-        thread.interrupt();
-        thread.join(10_000);
+        loop.stop();
         producer.close(Duration.ofSeconds(5));
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                if (relayBatch() < BATCH) {
-                    Thread.sleep(50);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Outbox relay failed, retrying: " + e.getMessage());
-                sleepQuietly();
-            }
-        }
     }
 
     int relayBatch() {
@@ -122,13 +99,5 @@ public class OutboxRelay {
             }
             return ids.size();
         }));
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

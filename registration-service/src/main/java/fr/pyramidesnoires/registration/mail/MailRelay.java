@@ -1,0 +1,99 @@
+package fr.pyramidesnoires.registration.mail;
+
+import fr.pyramidesnoires.registration.outbox.RelayLoop;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands the runners' mails to the mail server, oldest first and at most {@code registration.mail.per-second}, and
+ * deletes each once the server has taken it. A mail the server does not take is tried again later
+ * ({@link MailRetries}); replicas share the work, each mail locked by the one sending it.
+ */
+@ApplicationScoped
+public class MailRelay {
+
+    private static final Logger LOG = Logger.getLogger(MailRelay.class);
+    /** How long a mail waits at most, when none are queued before it. */
+    private static final long LOOK_EVERY_MILLIS = 100;
+
+    @ConfigProperty(name = "registration.mail.per-second")
+    int perSecond;
+
+    final EntryMailer mailer;
+    final Mailer server;
+    private RelayLoop loop;
+
+    MailRelay(EntryMailer mailer, Mailer server) {
+        this.mailer = mailer;
+        this.server = server;
+    }
+
+    void start(@Observes StartupEvent start) {
+        SendingPace pace = new SendingPace(perSecond, System.nanoTime());
+        loop = RelayLoop.start("runner-mails", () -> {
+            int allowed = pace.allowed(System.nanoTime());
+            if (allowed > 0) {
+                pace.tried(sendDue(allowed));
+            }
+            return LOOK_EVERY_MILLIS;
+        });
+    }
+
+    void stop(@Observes ShutdownEvent stop) throws InterruptedException {
+        loop.stop();
+    }
+
+    /**
+     * Tries at most so many mails due, returning how many were tried. A server that fails a mail likely fails the
+     * next: the rest wait for the next round rather than each waiting for the server to time out now.
+     */
+    int sendDue(int most) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<RunnerMail> due = RunnerMail.due(Instant.now(), most);
+            int tried = 0;
+            for (RunnerMail mail : due) {
+                tried++;
+                if (!send(mail)) {
+                    break;
+                }
+            }
+            return tried;
+        });
+    }
+
+    private boolean send(RunnerMail mail) {
+        try {
+            server.send(mailer.write(mail));
+            mail.delete();
+            return true;
+        } catch (RuntimeException e) {
+            failed(mail, e);
+            return false;
+        }
+    }
+
+    private static void failed(RunnerMail mail, RuntimeException e) {
+        Instant now = Instant.now();
+        mail.attempts++;
+        mail.lastError = String.valueOf(e.getMessage());
+        Optional<Instant> next = MailRetries.next(mail.createdAt, mail.attempts, now);
+        if (next.isPresent()) {
+            mail.nextAttemptAt = next.get();
+            LOG.warnf("%s mail for entry %s not sent (attempt %d), tried again at %s: %s", mail.change,
+                    mail.entryId, mail.attempts, mail.nextAttemptAt, mail.lastError);
+        } else {
+            mail.gaveUpAt = now;
+            LOG.errorf("%s mail for entry %s given up after %d attempts: %s", mail.change, mail.entryId,
+                    mail.attempts, mail.lastError);
+        }
+    }
+}
