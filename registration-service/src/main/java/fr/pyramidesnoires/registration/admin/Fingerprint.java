@@ -1,9 +1,12 @@
 package fr.pyramidesnoires.registration.admin;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What an organiser's form saw when it was loaded, in a few characters: a page that sends every field compares it
@@ -12,6 +15,24 @@ import java.util.Base64;
 final class Fingerprint {
 
     private Fingerprint() {
+    }
+
+    /**
+     * Compares the form with what is stored and applies the change in one transaction, under the lock the change
+     * takes, held until it commits: no one else's change can land between the comparison and this one.
+     *
+     * @param lockedCurrent locks what the form shows, answering its fingerprint as it is now
+     * @return the current fingerprint when the form is stale, nothing then being changed; empty once applied
+     */
+    static Optional<String> applyUnlessChanged(String loaded, Supplier<String> lockedCurrent, Runnable change) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String current = lockedCurrent.get();
+            if (!current.equals(loaded)) {
+                return Optional.of(current);
+            }
+            change.run();
+            return Optional.empty();
+        });
     }
 
     static String of(Object... values) {

@@ -3,10 +3,12 @@ package fr.pyramidesnoires.registration.admin;
 import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.problem.SameOrigin;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
+import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
@@ -160,22 +163,28 @@ public class OrganiserPages {
     public Response correct(@RestPath UUID id, CorrectionForm form, @Context HttpHeaders headers,
                             @Context UriInfo uri) {
         sameOrigin(headers, uri);
-        String now = CorrectionForm.of(entries.one(id)).fingerprint();
-        if (!now.equals(form.loaded)) {
-            // shown again as typed, over the entry as it now is: saving again is then a choice, not an accident
-            form.loaded = now;
-            return refused(id, form, 409, CHANGED_MEANWHILE);
-        }
         List<String> unreadable = new ArrayList<>();
         EntryChanges changes = form.changes(unreadable);
         List<String> errors = FormProblems.of(unreadable, validator, changes);
-        if (!errors.isEmpty()) {
-            return refused(id, form, 400, String.join(" · ", errors));
-        }
         try {
-            entries.correct(id, changes);
+            Optional<String> changedTo = Fingerprint.applyUnlessChanged(form.loaded,
+                    () -> CorrectionForm.of(AdminEntry.of(Entry.byId(id, LockModeType.PESSIMISTIC_WRITE)))
+                            .fingerprint(),
+                    () -> {
+                        if (errors.isEmpty()) {
+                            entries.correct(id, changes);
+                        }
+                    });
+            if (changedTo.isPresent()) {
+                // shown again as typed, over the entry as it now is: saving again is then a choice, not an accident
+                form.loaded = changedTo.get();
+                return refused(id, form, 409, CHANGED_MEANWHILE);
+            }
         } catch (ProblemException refused) {
             return refused(id, form, refused.problem().status(), refused.problem().detail());
+        }
+        if (!errors.isEmpty()) {
+            return refused(id, form, 400, String.join(" · ", errors));
         }
         return backTo(id, "corrected");
     }

@@ -4,6 +4,7 @@ import fr.pyramidesnoires.problem.Problem;
 import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.problem.SameOrigin;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
+import fr.pyramidesnoires.registration.race.Race;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -68,21 +70,27 @@ public class RaceSettingsPage {
     public Response change(@RestPath String code, RaceForm form, @Context HttpHeaders headers, @Context UriInfo uri) {
         SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri(), URI.create(publicUrl));
         AdminRace race = race(code);
-        String now = RaceForm.fingerprint(race.settings());
-        if (!now.equals(form.loaded)) {
-            form.loaded = now;
-            return refused(race, form, 409, OrganiserPages.CHANGED_MEANWHILE);
-        }
         List<String> unreadable = new ArrayList<>();
+        // what the form leaves out is taken from the race as read here: a race changed since fails the comparison
         RaceSettings settings = form.settings(race.settings(), zone, unreadable);
         List<String> errors = FormProblems.of(unreadable, validator, settings);
-        if (!errors.isEmpty()) {
-            return refused(race, form, 400, String.join(" · ", errors));
-        }
         try {
-            races.change(code, settings);
+            Optional<String> changedTo = Fingerprint.applyUnlessChanged(form.loaded,
+                    () -> RaceForm.fingerprint(AdminRace.of(Race.lockForEntry(code)).settings()),
+                    () -> {
+                        if (errors.isEmpty()) {
+                            races.change(code, settings);
+                        }
+                    });
+            if (changedTo.isPresent()) {
+                form.loaded = changedTo.get();
+                return refused(race(code), form, 409, OrganiserPages.CHANGED_MEANWHILE);
+            }
         } catch (ProblemException refused) {
             return refused(race, form, refused.problem().status(), refused.problem().detail());
+        }
+        if (!errors.isEmpty()) {
+            return refused(race, form, 400, String.join(" · ", errors));
         }
         return Response.seeOther(URI.create("/admin/races/" + code + "?done=changed")).build();
     }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
@@ -19,11 +20,15 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,6 +190,33 @@ class OrganiserPagesTest {
                 .statusCode(303);
         assertThat(page("/admin/entries/" + id), allOf(containsString("value=\"Sam Dupont\""),
                 containsString("<dd>Club de l&#39;API</dd>")));
+    }
+
+    @Test
+    void aChangeCommittingWhileTheFormIsSavedIsNotUndoneEither() throws Exception {
+        String id = register("ADMIN-P", "Corrige").getString("id");
+        String loaded = loaded(page("/admin/entries/" + id));
+        CountDownLatch locked = new CountDownLatch(1);
+        // another organiser's change holds the entry while this form is saved, and commits after the form arrived
+        Thread other = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            Entry.byId(UUID.fromString(id), LockModeType.PESSIMISTIC_WRITE).club = "Club d'à côté";
+            locked.countDown();
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        other.start();
+        assertTrue(locked.await(10, TimeUnit.SECONDS));
+        CompletableFuture<ValidatableResponse> form = CompletableFuture.supplyAsync(() -> postForm(
+                "/admin/entries/" + id + "/correction", correction(loaded, Map.of("emergencyContactName", "Sam")),
+                ourOrigin()));
+        other.join();
+
+        form.get(20, TimeUnit.SECONDS).statusCode(409).body(containsString("Modifiée entre-temps"));
+        assertThat(page("/admin/entries/" + id), allOf(containsString("<dd>Club d&#39;à côté</dd>"),
+                not(containsString("value=\"Sam\""))));
     }
 
     @Test
