@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.admin;
 
+import fr.pyramidesnoires.registration.eligibility.Eligibility;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -7,14 +8,23 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The organiser's form of a race's settings, dates in the event's wall-clock time as a datetime-local field shows
- * and sends them. An empty date or fee means none, as in the API; the km-effort limits are kept as they are. It
- * replaces the settings whole, so it carries a fingerprint of them as loaded, as the correction form does.
+ * and sends them. An empty date or fee means none, as in the API, and empty km-effort limits mean the federation's.
+ * It replaces the settings whole, so it carries a fingerprint of them as loaded, as the correction form does.
  */
 public class RaceForm {
+
+    private static final Pattern LIMIT = Pattern.compile("([A-Z][A-Z0-9]*)\\s*[=:]?\\s*([0-9]+(?:[.,][0-9]+)?)");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]*");
 
     @RestForm
     public String capacity;
@@ -24,6 +34,9 @@ public class RaceForm {
     public String entriesClose;
     @RestForm
     public String feeEur;
+    /** As typed: "JU 25, CA 12,5", a category code and its limit each, in any case, "=" or ":" allowed between. */
+    @RestForm
+    public String kmEffortLimits;
     /** A checkbox: absent when unticked. */
     @RestForm
     public boolean medicalCertificateAllowed;
@@ -37,6 +50,7 @@ public class RaceForm {
         form.entriesOpen = local(settings.entriesOpen(), zone);
         form.entriesClose = local(settings.entriesClose(), zone);
         form.feeEur = settings.feeEur() == null ? null : settings.feeEur().toPlainString();
+        form.kmEffortLimits = limitsText(settings.kmEffortLimits());
         form.medicalCertificateAllowed = settings.medicalCertificateAllowed();
         form.loaded = fingerprint(settings);
         return form;
@@ -64,8 +78,46 @@ public class RaceForm {
             }
         }
         return new RaceSettings(places, date(entriesOpen, zone, "Ouverture / Opening", errors),
-                date(entriesClose, zone, "Clôture / Closing", errors), fee, current.kmEffortLimits(),
-                medicalCertificateAllowed);
+                date(entriesClose, zone, "Clôture / Closing", errors), fee, limits(errors), medicalCertificateAllowed);
+    }
+
+    /** The limits that apply where the race names none, as the page's hint shows them. */
+    public String defaultLimits() {
+        Map<String, Double> defaults = new TreeMap<>();
+        Eligibility.DEFAULT_LIMITS.forEach((category, limit) -> defaults.put(category.name(), limit));
+        return limitsText(defaults);
+    }
+
+    /** Null, the federation's limits, when none are typed; which codes are categories is the API's rule. */
+    private Map<String, Double> limits(List<String> errors) {
+        if (kmEffortLimits == null || kmEffortLimits.isBlank()) {
+            return null;
+        }
+        String typed = kmEffortLimits.toUpperCase(Locale.ROOT);
+        Map<String, Double> limits = new TreeMap<>();
+        Matcher limit = LIMIT.matcher(typed);
+        int readUpTo = 0;
+        // each limit follows the one before with nothing but separators between
+        while (limit.find() && SEPARATORS.matcher(typed.substring(readUpTo, limit.start())).matches()) {
+            limits.put(limit.group(1), Double.valueOf(limit.group(2).replace(',', '.')));
+            readUpTo = limit.end();
+        }
+        if (limits.isEmpty() || !SEPARATORS.matcher(typed.substring(readUpTo)).matches()) {
+            errors.add("Limites km-effort : une catégorie et son nombre, par exemple JU 25, CA 15"
+                    + " / Km-effort limits: a category and its number, e.g. JU 25, CA 15");
+            return null;
+        }
+        return limits;
+    }
+
+    private static String limitsText(Map<String, Double> limits) {
+        if (limits == null || limits.isEmpty()) {
+            return null;
+        }
+        StringJoiner text = new StringJoiner(", ");
+        new TreeMap<>(limits).forEach((category, limit) -> text.add(category + " "
+                + BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString()));
+        return text.toString();
     }
 
     private static OffsetDateTime date(String text, ZoneId zone, String label, List<String> errors) {

@@ -220,6 +220,32 @@ class OrganiserPagesTest {
     }
 
     @Test
+    void anOrganiserSetsARacesKmEffortLimitsAsTheyReadThem() {
+        AdminApi.empty("ADMIN-S");
+        String form = page("/admin/races/ADMIN-S");
+        assertThat(form, containsString("JU 25, MI 10"));
+        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "1", "kmEffortLimits", "ju 30 ; CA: 12,5",
+                "loaded", loaded(form)), ourOrigin()).statusCode(303);
+        form = page("/admin/races/ADMIN-S");
+        assertThat(form, containsString("name=\"kmEffortLimits\" value=\"CA 12.5, JU 30\""));
+        Map<String, Float> limits = asOrganiser().when().get("/api/admin/races").then().extract().jsonPath()
+                .getMap("find { it.code == 'ADMIN-S' }.settings.kmEffortLimits");
+        assertEquals(Map.of("CA", 12.5f, "JU", 30f), limits);
+
+        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "1", "kmEffortLimits", "JU trente",
+                "loaded", loaded(form)), ourOrigin()).statusCode(400)
+                .body(allOf(containsString("Limites km-effort : une catégorie et son nombre"),
+                        containsString("value=\"JU trente\"")));
+        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "1", "kmEffortLimits", "XY 10",
+                "loaded", loaded(form)), ourOrigin()).statusCode(422).body(containsString("Aucune catégorie XY"));
+
+        // emptied, the race takes the defaults again
+        postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "1", "kmEffortLimits", "",
+                "loaded", loaded(form)), ourOrigin()).statusCode(303);
+        assertThat(page("/admin/races/ADMIN-S"), containsString("name=\"kmEffortLimits\" value=\"\""));
+    }
+
+    @Test
     void anOrganiserAddsAPlaceAndClosesEntriesInTheEventsTime() {
         AdminApi.empty("ADMIN-S");
         asOrganiser().contentType(ContentType.JSON).body(Map.of("capacity", 1, "medicalCertificateAllowed", true))
