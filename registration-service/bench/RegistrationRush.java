@@ -20,6 +20,7 @@ import java.util.Arrays;
 public class RegistrationRush {
 
     static final byte[] HEADER_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    static final int MOST_REFUSED_IN_A_ROW = 200;
 
     final URI base;
     final String race;
@@ -27,6 +28,8 @@ public class RegistrationRush {
     final long[] latencies;
     int sent;
     int answered;
+    /** Connections that failed before carrying an attempt, since the last answer. */
+    int refusedInARow;
     int accepted;
     int waitlisted;
     int errors;
@@ -68,8 +71,12 @@ public class RegistrationRush {
                     try {
                         connection.ready(key);
                     } catch (IOException e) {
-                        // the attempt on a connection that broke counts as an error; a new connection goes on
-                        connection.fail(key);
+                        // the attempt on a connection that broke counts as an error; a new connection goes on,
+                        // unless the service keeps refusing them: it is down, and the rush could never end
+                        if (!connection.fail(key) && ++refusedInARow > MOST_REFUSED_IN_A_ROW) {
+                            throw new IOException(refusedInARow + " connections in a row failed before any answer:"
+                                    + " is the service up? " + e.getMessage(), e);
+                        }
                         if (sent < attempts) {
                             connect(selector);
                         }
@@ -106,6 +113,7 @@ public class RegistrationRush {
     void answer(int runner, long latency, int status, String body) {
         latencies[runner] = latency;
         answered++;
+        refusedInARow = 0;
         if (status != 201) {
             errors++;
         } else if (body.contains("\"status\":\"CONFIRMED\"")) {
@@ -171,8 +179,10 @@ public class RegistrationRush {
             key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
         }
 
-        void fail(SelectionKey key) {
-            if (runner >= 0) {
+        /** @return whether an attempt was under way on the connection, now counted as an error */
+        boolean fail(SelectionKey key) {
+            boolean underWay = runner >= 0;
+            if (underWay) {
                 answer(runner, System.nanoTime() - sentAt, 0, "");
             }
             key.cancel();
@@ -181,6 +191,7 @@ public class RegistrationRush {
             } catch (IOException ignored) {
                 // already broken
             }
+            return underWay;
         }
     }
 

@@ -76,11 +76,11 @@ public class QuarantinePage {
     @Path("{id}/review")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response review(@RestPath long id, @RestForm String note, @RestForm Quarantine.Kind kind,
-                           @Context HttpHeaders headers, @Context UriInfo uri) {
+                           @RestForm boolean reviewed, @Context HttpHeaders headers, @Context UriInfo uri) {
         SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri());
         Quarantine.Kind shown = kind == null ? Quarantine.Kind.UNKNOWN_CHIP : kind;
         if (note == null || note.isBlank()) {
-            return Response.status(400).entity(page(shown, false, null,
+            return Response.status(400).entity(page(shown, reviewed, null,
                     "Une note est nécessaire : ce qui a été fait de cette lecture / A note is needed: what was done"
                             + " about this read")).build();
         }
@@ -88,9 +88,11 @@ public class QuarantinePage {
             quarantine.review(id, new QuarantineResource.Review(note.strip()));
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status())
-                    .entity(page(shown, false, null, refused.problem().detail())).build();
+                    .entity(page(shown, reviewed, null, refused.problem().detail())).build();
         }
-        return Response.seeOther(URI.create("/quarantine?kind=" + shown + "&done=reviewed")).build();
+        // back to the list the official was on, the noted reads shown or not
+        return Response.seeOther(URI.create("/quarantine?kind=" + shown + (reviewed ? "&reviewed=true" : "")
+                + "&done=reviewed")).build();
     }
 
     private TemplateInstance page(Quarantine.Kind kind, boolean reviewed, String done, String error) {

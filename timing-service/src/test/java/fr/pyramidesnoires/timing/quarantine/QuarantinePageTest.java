@@ -88,6 +88,20 @@ class QuarantinePageTest {
     }
 
     @Test
+    void aReadNotedFromTheListWithNotedReadsGoesBackToThatList() throws Exception {
+        String stranger = "CHIP-" + UUID.randomUUID();
+        kafka.send(Topics.CHIP_READS, stranger, new ChipRead("R-LOOS", "M-LOOS-74", stranger,
+                OffsetDateTime.of(2027, 3, 20, 10, 16, 0, 0, ZoneOffset.UTC), 1, -60, 8L, ChipRead.Source.MAT));
+        String shown = awaitPage("/quarantine?kind=UNKNOWN_CHIP&reviewed=true", p -> p.contains(stranger));
+        assertThat(row(shown, stranger), containsString("<input type=\"hidden\" name=\"reviewed\" value=\"true\">"));
+
+        post("/quarantine/" + readId(shown, stranger) + "/review", Map.of("note", "puce d'essai / test chip",
+                "kind", "UNKNOWN_CHIP", "reviewed", "true"), ourOrigin())
+                .statusCode(303)
+                .header("Location", containsString("/quarantine?kind=UNKNOWN_CHIP&reviewed=true&done=reviewed"));
+    }
+
+    @Test
     void aMalformedMessageIsShownWithWhyAndItsText() throws Exception {
         String marker = UUID.randomUUID().toString();
         kafka.sendRaw(Topics.CHIP_READS, "junk", "<reader " + marker + ">");
