@@ -21,5 +21,6 @@ CREATE TABLE runnermail (
 
 CREATE SEQUENCE runnermail_seq START WITH 1 INCREMENT BY 50;
 
--- the relay's query: the mails due, oldest first, among those still tried
+-- the relay's query: the mails due, oldest first, among those still tried, each after its entry's earlier ones
 CREATE INDEX runnermail_due ON runnermail (nextattemptat) WHERE gaveupat IS NULL;
+CREATE INDEX runnermail_entry ON runnermail (entryid);

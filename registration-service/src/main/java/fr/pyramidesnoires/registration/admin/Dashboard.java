@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.admin;
 
+import fr.pyramidesnoires.registration.entry.EntryChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +15,18 @@ import java.util.UUID;
 public record Dashboard(List<RaceFill> races, long confirmed, long waitlisted, Map<String, Long> bySex,
                         Map<String, Long> byCategory, long mailsWaiting, List<GivenUpMail> mailsGivenUp) {
 
-    public record GivenUpMail(UUID entryId, String recipient, String change, String lastError) {
+    public record GivenUpMail(UUID entryId, String recipient, EntryChanged.Change change, String lastError) {
+
+        /** What the mail told, as the dashboard names it. */
+        public String told() {
+            return switch (change) {
+                case ENTERED -> "inscription / entry";
+                case PROMOTED -> "place libérée / place freed";
+                case TRANSFERRED -> "transfert / transfer";
+                case RACE_CHANGED -> "changement de course / race change";
+                case CANCELLED -> "annulation / cancellation";
+            };
+        }
     }
 
     /**

@@ -42,7 +42,8 @@ public class DashboardResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Fill rate and waitlist per race; confirmed entries by sex and by category")
+    @Operation(summary = "Fill rate and waitlist per race; confirmed entries by sex and by category; mails to "
+            + "runners waiting for the mail server, and the latest given up")
     public Dashboard dashboard() {
         List<Group> groups = em.createQuery("""
                         select e.raceCode, e.status, e.sex, e.category, count(*), count(e.documentsCheckedAt)
@@ -66,7 +67,7 @@ public class DashboardResource {
         return new Dashboard(races, total(confirmed), total(having(groups, EntryStatus.WAITLISTED)),
                 countBy(confirmed, Group::sex), countBy(confirmed, Group::category), RunnerMail.waiting(),
                 RunnerMail.givenUp(GIVEN_UP_SHOWN).stream().map(mail -> new Dashboard.GivenUpMail(mail.entryId,
-                        mail.recipient, mail.change.name(), mail.lastError)).toList());
+                        mail.recipient, mail.change, mail.lastError)).toList());
     }
 
     private static List<Group> having(List<Group> groups, EntryStatus status) {

@@ -23,7 +23,9 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 public class RaceForm {
 
-    private static final Pattern LIMIT = Pattern.compile("([A-Z][A-Z0-9]*)\\s*[=:]?\\s*([0-9]+(?:[.,][0-9]+)?)");
+    private static final Pattern LIMIT = Pattern.compile(
+            // something between code and number: "M010" could be M0 10 or M01 0
+            "([A-Z][A-Z0-9]*)(?:\\s*[=:]\\s*|\\s+)([0-9]+(?:[.,][0-9]+)?)");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]*");
 
     @RestForm
@@ -62,7 +64,7 @@ public class RaceForm {
     }
 
     /** @param errors gets why a field cannot be read; the settings are then not to be applied */
-    RaceSettings settings(RaceSettings current, ZoneId zone, List<String> errors) {
+    RaceSettings settings(ZoneId zone, List<String> errors) {
         Integer places = null;
         try {
             places = Integer.valueOf(capacity == null ? "" : capacity.strip());
@@ -99,7 +101,11 @@ public class RaceForm {
         int readUpTo = 0;
         // each limit follows the one before with nothing but separators between
         while (limit.find() && SEPARATORS.matcher(typed.substring(readUpTo, limit.start())).matches()) {
-            limits.put(limit.group(1), Double.valueOf(limit.group(2).replace(',', '.')));
+            if (limits.put(limit.group(1), Double.valueOf(limit.group(2).replace(',', '.'))) != null) {
+                errors.add("Limites km-effort : " + limit.group(1) + " est nommée deux fois / Km-effort limits: "
+                        + limit.group(1) + " is named twice");
+                return null;
+            }
             readUpTo = limit.end();
         }
         if (limits.isEmpty() || !SEPARATORS.matcher(typed.substring(readUpTo)).matches()) {

@@ -71,8 +71,7 @@ public class RaceSettingsPage {
         SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri(), URI.create(publicUrl));
         AdminRace race = race(code);
         List<String> unreadable = new ArrayList<>();
-        // what the form leaves out is taken from the race as read here: a race changed since fails the comparison
-        RaceSettings settings = form.settings(race.settings(), zone, unreadable);
+        RaceSettings settings = form.settings(zone, unreadable);
         List<String> errors = FormProblems.of(unreadable, validator, settings);
         try {
             Optional<String> changedTo = Fingerprint.applyUnlessChanged(form.loaded,

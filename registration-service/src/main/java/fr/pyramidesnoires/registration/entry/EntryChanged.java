@@ -1,8 +1,8 @@
 package fr.pyramidesnoires.registration.entry;
 
 /**
- * A change the runner must hear about, fired inside the transaction that made it. It is a snapshot, so that
- * whoever tells the runner after the commit needs no database.
+ * A change the runner must hear about, fired inside the transaction that made it: the mail to the runner is written
+ * down with the change. It is a snapshot, so that the mail says what was true when the change was made.
  *
  * @param email null when the runner gave none
  */

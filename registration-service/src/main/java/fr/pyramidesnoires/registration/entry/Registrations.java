@@ -360,7 +360,7 @@ public class Registrations {
         tell(change, entry, EntryConfirmation.of(entry));
     }
 
-    /** Tells the runner once the transaction commits; observers in it (the certificate store) act at once. */
+    /** Tells the transaction's observers: the runner's mail is queued with the change, the certificate store acts. */
     private void tell(Change change, Entry entry, EntryConfirmation confirmation) {
         changes.fire(new EntryChanged(change, entry.email, entry.firstName, confirmation));
     }

@@ -26,6 +26,9 @@ public class EntryMailer {
     String publicUrl;
 
     void queue(@Observes EntryChanged changed) {
+        if (changed.change() == EntryChanged.Change.TRANSFERRED) {
+            RunnerMail.forgetOthersOf(changed.entry().id(), changed.email());
+        }
         if (changed.email() != null && !changed.email().isBlank()) {
             RunnerMail.of(changed, Instant.now()).persist();
         }

@@ -53,38 +53,37 @@ public class MailRelay {
     }
 
     /**
-     * Tries at most so many mails due, returning how many were tried. A server that fails a mail likely fails the
-     * next: the rest wait for the next round rather than each waiting for the server to time out now.
+     * Tries at most so many mails due, returning how many were tried. They are claimed in a short transaction, then
+     * sent with none open: a slow mail server must not hold a connection and locks, nor outlast the transaction's
+     * timeout, which would undo the record of mails already sent and send them again. A server that fails a mail
+     * likely fails the next: the rest are handed back for the next round rather than each waiting for a timeout now.
      */
     int sendDue(int most) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<RunnerMail> due = RunnerMail.due(Instant.now(), most);
-            int tried = 0;
-            for (RunnerMail mail : due) {
-                tried++;
-                if (!send(mail)) {
-                    break;
-                }
+        List<RunnerMail> claimed = QuarkusTransaction.requiringNew().call(() -> RunnerMail.claim(Instant.now(), most));
+        for (int i = 0; i < claimed.size(); i++) {
+            RunnerMail mail = claimed.get(i);
+            try {
+                server.send(mailer.write(mail));
+            } catch (RuntimeException e) {
+                QuarkusTransaction.requiringNew().run(() -> failed(mail.id, e));
+                List<Long> rest = claimed.subList(i + 1, claimed.size()).stream().map(m -> m.id).toList();
+                QuarkusTransaction.requiringNew().run(() -> RunnerMail.release(rest, Instant.now()));
+                return i + 1;
             }
-            return tried;
-        });
-    }
-
-    private boolean send(RunnerMail mail) {
-        try {
-            server.send(mailer.write(mail));
-            mail.delete();
-            return true;
-        } catch (RuntimeException e) {
-            failed(mail, e);
-            return false;
+            QuarkusTransaction.requiringNew().run(() -> RunnerMail.deleteById(mail.id));
         }
+        return claimed.size();
     }
 
-    private static void failed(RunnerMail mail, RuntimeException e) {
+    private static void failed(long id, RuntimeException e) {
+        RunnerMail mail = RunnerMail.findById(id);
+        if (mail == null) {
+            return;
+        }
         Instant now = Instant.now();
         mail.attempts++;
-        mail.lastError = String.valueOf(e.getMessage());
+        // what the server or the connection said; some failures carry no message of their own
+        mail.lastError = e.getMessage() != null ? e.getMessage() : e.toString();
         Optional<Instant> next = MailRetries.next(mail.createdAt, mail.attempts, now);
         if (next.isPresent()) {
             mail.nextAttemptAt = next.get();

@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,9 @@ import org.hibernate.Timeouts;
  */
 @Entity
 public class RunnerMail extends PanacheEntity {
+
+    /** Longer than a round of sending takes: a second's worth of mails, each bounded by the mailer's timeout. */
+    static final Duration CLAIMED_FOR = Duration.ofMinutes(10);
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -66,15 +70,43 @@ public class RunnerMail extends PanacheEntity {
     }
 
     /**
-     * The oldest mails due, locked for this transaction; those another replica is sending are skipped, not waited
-     * for, so that each mail goes out once.
+     * Claims the oldest mails due for one round of sending, past the round's end: another replica skips them
+     * meanwhile, and a relay that dies mid-round leaves them to be tried again once the claim runs out. A mail
+     * waits while an earlier one of the same entry is unsent, so that a runner never reads "cancelled" before
+     * "entered"; one given up no longer holds the next back.
      */
-    static List<RunnerMail> due(Instant now, int most) {
-        return find("gaveUpAt is null and nextAttemptAt <= ?1 order by nextAttemptAt, id", now)
+    static List<RunnerMail> claim(Instant now, int most) {
+        List<RunnerMail> due = find("""
+                        from RunnerMail m where m.gaveUpAt is null and m.nextAttemptAt <= ?1
+                        and not exists (select o.id from RunnerMail o where o.entryId = m.entryId and o.gaveUpAt is null
+                            and (o.createdAt < m.createdAt or (o.createdAt = m.createdAt and o.id < m.id)))
+                        order by m.nextAttemptAt, m.id""", now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
+                // rows another replica is claiming are skipped, not waited for: each mail goes out once
                 .withHint("jakarta.persistence.lock.timeout", Timeouts.SKIP_LOCKED_MILLI)
                 .page(0, most)
                 .list();
+        due.forEach(mail -> mail.nextAttemptAt = now.plus(CLAIMED_FOR));
+        return due;
+    }
+
+    /** Hands claimed mails back, due at once. */
+    static void release(List<Long> ids, Instant now) {
+        if (!ids.isEmpty()) {
+            update("nextAttemptAt = ?1 where id in ?2", now, ids);
+        }
+    }
+
+    /**
+     * A transferred entry's mails to the runner before go with that runner's details: whatever they still had to
+     * hear of the entry, its private link no longer works.
+     */
+    static void forgetOthersOf(UUID entryId, String recipient) {
+        if (recipient == null) {
+            delete("entryId", entryId);
+        } else {
+            delete("entryId = ?1 and recipient <> ?2", entryId, recipient);
+        }
     }
 
     /** Mails not yet taken by the mail server and still tried. */

@@ -36,11 +36,17 @@ public final class RelayLoop {
         return loop;
     }
 
-    /** Lets the round under way end, for at most ten seconds. */
+    /**
+     * Lets the round under way end, for at most ten seconds, before interrupting it: a round cut short may not know
+     * whether the other side took what it sent, and would send it again.
+     */
     public void stop() throws InterruptedException {
         running = false;
-        thread.interrupt();
         thread.join(10_000);
+        if (thread.isAlive()) {
+            thread.interrupt();
+            thread.join(5_000);
+        }
     }
 
     private void run() {

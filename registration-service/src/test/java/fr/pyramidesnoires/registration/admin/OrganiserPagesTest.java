@@ -197,12 +197,13 @@ class OrganiserPagesTest {
         String id = register("ADMIN-P", "Corrige").getString("id");
         String loaded = loaded(page("/admin/entries/" + id));
         CountDownLatch locked = new CountDownLatch(1);
-        // another organiser's change holds the entry while this form is saved, and commits after the form arrived
+        CountDownLatch formWaits = new CountDownLatch(1);
+        // another organiser's change holds the entry while this form is saved, and commits once the form waits for it
         Thread other = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
             Entry.byId(UUID.fromString(id), LockModeType.PESSIMISTIC_WRITE).club = "Club d'à côté";
             locked.countDown();
             try {
-                Thread.sleep(1000);
+                formWaits.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -212,11 +213,26 @@ class OrganiserPagesTest {
         CompletableFuture<ValidatableResponse> form = CompletableFuture.supplyAsync(() -> postForm(
                 "/admin/entries/" + id + "/correction", correction(loaded, Map.of("emergencyContactName", "Sam")),
                 ourOrigin()));
+        awaitASessionWaitingForALock();
+        formWaits.countDown();
         other.join();
 
         form.get(20, TimeUnit.SECONDS).statusCode(409).body(containsString("Modifiée entre-temps"));
         assertThat(page("/admin/entries/" + id), allOf(containsString("<dd>Club d&#39;à côté</dd>"),
                 not(containsString("value=\"Sam\""))));
+    }
+
+    /** Until a database session of the service waits for a row lock: the form's, here. */
+    private static void awaitASessionWaitingForALock() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (QuarkusTransaction.requiringNew().call(() -> ((Number) Entry.getEntityManager().createNativeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+                .getSingleResult()).intValue()) == 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("The form never waited for the entry's lock");
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test

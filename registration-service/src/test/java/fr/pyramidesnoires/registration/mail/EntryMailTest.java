@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryChangeTest;
+import fr.pyramidesnoires.registration.entry.EntryChanged;
 import fr.pyramidesnoires.registration.entry.RegistrationRequest;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,12 +21,15 @@ import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,8 @@ class EntryMailTest {
     MockMailbox mailbox;
     @Inject
     Registrations registrations;
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void emptyTheSmallRaces() {
@@ -115,6 +121,78 @@ class EntryMailTest {
         post(transferredToken, "cancellation", Map.of()).statusCode(200);
         awaitMail(newRunner, "annulée");
         assertEquals(1, mailsTo(first).size(), "the first runner only heard of their own entry");
+    }
+
+    @Test
+    void aMailWaitsForTheEntrysEarlierOneSoThatTheRunnerReadsThemInOrder() {
+        String address = uniqueAddress();
+        UUID entry = UUID.randomUUID();
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // the entry's first mail failed and waits for its next attempt
+            RunnerMail entered = owed(address, entry, EntryChanged.Change.ENTERED, now.minusSeconds(60));
+            entered.attempts = 1;
+            entered.nextAttemptAt = now.plusSeconds(3);
+            entered.persist();
+            owed(address, entry, EntryChanged.Change.CANCELLED, now).persist();
+        });
+        String other = uniqueAddress();
+        QuarkusTransaction.requiringNew().run(() -> owed(other, UUID.randomUUID(), EntryChanged.Change.ENTERED,
+                Instant.now()).persist());
+
+        awaitMail(other, "Inscription");
+        assertEquals(List.of(), mailsTo(address), "the cancellation waits for the entry's first mail");
+        awaitMail(address, "annulée");
+        assertEquals(List.of("Inscription enregistrée", "Inscription annulée"), mailsTo(address).stream()
+                .map(mail -> mail.getSubject().substring(0, mail.getSubject().indexOf(" /"))).toList());
+    }
+
+    @Test
+    void aMailAnotherReplicaIsSendingIsSkippedNotWaitedFor() throws Exception {
+        String sending = uniqueAddress();
+        String next = uniqueAddress();
+        QuarkusTransaction.requiringNew().run(() -> {
+            owed(sending, UUID.randomUUID(), EntryChanged.Change.ENTERED, Instant.now().minusSeconds(1)).persist();
+            owed(next, UUID.randomUUID(), EntryChanged.Change.ENTERED, Instant.now()).persist();
+        });
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch seen = new CountDownLatch(1);
+        // the other replica holds the older mail for its round
+        Thread replica = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("SELECT id FROM runnermail WHERE recipient = ?1 FOR UPDATE")
+                    .setParameter(1, sending).getResultList();
+            claimed.countDown();
+            try {
+                seen.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        replica.start();
+        try {
+            assertTrue(claimed.await(10, TimeUnit.SECONDS));
+            awaitMail(next, "Inscription");
+            assertEquals(List.of(), mailsTo(sending));
+        } finally {
+            seen.countDown();
+            replica.join();
+        }
+        awaitMail(sending, "Inscription");
+    }
+
+    /** A mail owed, as a change writes it down. */
+    static RunnerMail owed(String address, UUID entry, EntryChanged.Change change, Instant at) {
+        RunnerMail mail = new RunnerMail();
+        mail.change = change;
+        mail.recipient = address;
+        mail.firstName = "Léa";
+        mail.entryId = entry;
+        mail.raceName = "Trail des Pyramides Noires 22 km";
+        mail.bib = 12;
+        mail.token = "token-" + entry;
+        mail.createdAt = at;
+        mail.nextAttemptAt = at;
+        return mail;
     }
 
     private List<Mail> mailsTo(String address) {
