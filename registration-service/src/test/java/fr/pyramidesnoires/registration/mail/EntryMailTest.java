@@ -180,6 +180,26 @@ class EntryMailTest {
         awaitMail(sending, "Inscription");
     }
 
+    @Test
+    void aTransferDropsTheMailsStillOwedToTheRunnerBefore() {
+        String before = uniqueAddress();
+        String after = uniqueAddress();
+        JsonPath entry = entered(runnerWithMail("MOVE-A", before));
+        awaitMail(before, "Inscription enregistrée");
+        UUID id = UUID.fromString(entry.getString("id"));
+        // a mail to the runner before that the server refused, still to be tried
+        QuarkusTransaction.requiringNew().run(() -> {
+            RunnerMail refused = owed(before, id, EntryChanged.Change.RACE_CHANGED, Instant.now());
+            refused.attempts = 1;
+            refused.nextAttemptAt = Instant.now().plusSeconds(60);
+            refused.persist();
+        });
+
+        post(entry.getString("token"), "transfer", runnerWithMail("MOVE-A", after)).statusCode(200);
+        awaitMail(after, "transfér");
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> RunnerMail.count("recipient", before)));
+    }
+
     /** A mail owed, as a change writes it down. */
     static RunnerMail owed(String address, UUID entry, EntryChanged.Change change, Instant at) {
         RunnerMail mail = new RunnerMail();
