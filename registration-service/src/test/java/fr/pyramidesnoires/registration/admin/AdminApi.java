@@ -10,7 +10,6 @@ import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What the organiser tests share: the test organiser (see %test config), runners, and races emptied. */
 final class AdminApi {
@@ -24,10 +23,6 @@ final class AdminApi {
 
     static void empty(String... races) {
         QuarkusTransaction.requiringNew().run(() -> Entry.delete("raceCode in ?1", List.of(races)));
-    }
-
-    static String kafkaServers() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
     /** A runner with a licence, born 1990 (M0 in season 2027) unless the extra fields say otherwise. */

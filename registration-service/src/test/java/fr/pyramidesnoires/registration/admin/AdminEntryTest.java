@@ -89,7 +89,7 @@ class AdminEntryTest {
                 .body("email", equalTo("new@example.org"))
                 .body("bib", equalTo(entry.getInt("bib")));
 
-        try (TopicProbe kafka = new TopicProbe(AdminApi.kafkaServers())) {
+        try (TopicProbe kafka = TopicProbe.onTheServicesBroker()) {
             EntryEvent event = kafka.awaitLast(Topics.ENTRIES, EntryEvent.class,
                     e -> e.entryId().equals(id) && "Dupont-Moretti".equals(e.lastName()), Duration.ofSeconds(20));
             assertEquals(EntryEvent.Type.UPSERTED, event.type());
@@ -170,7 +170,7 @@ class AdminEntryTest {
                 .then().body("status", equalTo("CONFIRMED"))
                 .body("bib", equalTo(moving.getInt("bib")));
 
-        try (TopicProbe kafka = new TopicProbe(AdminApi.kafkaServers())) {
+        try (TopicProbe kafka = TopicProbe.onTheServicesBroker()) {
             EntryEvent moved = kafka.awaitLast(Topics.ENTRIES, EntryEvent.class,
                     e -> e.entryId().equals(moving.getString("id")) && e.raceCode().equals("ADMIN-B"),
                     Duration.ofSeconds(20));

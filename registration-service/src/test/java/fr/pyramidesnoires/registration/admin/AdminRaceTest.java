@@ -62,7 +62,7 @@ class AdminRaceTest {
                 .then().body("status", equalTo("CONFIRMED")).body("bib", equalTo(9604));
         given().when().get("/api/entries/by-token/" + fifth.getString("token"))
                 .then().body("status", equalTo("WAITLISTED")).body("waitlistPosition", equalTo(1));
-        try (TopicProbe kafka = new TopicProbe(AdminApi.kafkaServers())) {
+        try (TopicProbe kafka = TopicProbe.onTheServicesBroker()) {
             RaceEvent race = kafka.awaitLast(Topics.RACES, RaceEvent.class,
                     r -> r.code().equals("ADMIN-C") && r.capacity() == 4, Duration.ofSeconds(20));
             assertEquals(10, race.distanceKm());

@@ -28,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -130,7 +129,7 @@ class WaitlistTest {
         given().when().post("/api/entries/by-token/" + leaving.getString("token") + "/cancellation")
                 .then().statusCode(409).contentType("application/problem+json");
 
-        try (TopicProbe kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+        try (TopicProbe kafka = TopicProbe.onTheServicesBroker()) {
             EntryEvent cancelled = kafka.awaitLast(Topics.ENTRIES, EntryEvent.class,
                     e -> e.entryId().equals(leaving.getString("id")), Duration.ofSeconds(20));
             assertEquals(EntryEvent.Type.CANCELLED, cancelled.type());

@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -35,8 +34,7 @@ class OutboxRelayTest {
             write(8_000_000_000L + System.nanoTime() % 1_000_000, second);
         });
 
-        try (TopicProbe kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
-                String.class))) {
+        try (TopicProbe kafka = TopicProbe.onTheServicesBroker()) {
             List<String> sent = List.of();
             Instant deadline = Instant.now().plusSeconds(20);
             while (sent.size() < 2 && Instant.now().isBefore(deadline)) {

@@ -8,7 +8,6 @@ import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -16,7 +15,7 @@ class RacesTopicTest {
 
     @Test
     void theOrganisersRacesArePublishedForTheOtherServices() {
-        try (TopicProbe kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+        try (TopicProbe kafka = TopicProbe.onTheServicesBroker()) {
             RaceEvent ultra = kafka.awaitLast(Topics.RACES, RaceEvent.class, r -> r.code().equals("110K"),
                     Duration.ofSeconds(20));
 

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class LivePageBrowserTest {
     @BeforeEach
     void openBrowser() throws Exception {
         browser = HeadlessChromium.start();
-        kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        kafka = TopicProbe.onTheServicesBroker();
         race = "L" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String id = UUID.randomUUID().toString();
         kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, 77, "C77", "Jade",

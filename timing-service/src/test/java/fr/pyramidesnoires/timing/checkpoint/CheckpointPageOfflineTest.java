@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class CheckpointPageOfflineTest {
         int bib = 800_000 + new Random().nextInt(99_999);
         String chip = "CHIP-" + UUID.randomUUID();
         String entryId = UUID.randomUUID().toString();
-        try (TopicProbe kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+        try (TopicProbe kafka = TopicProbe.onTheServicesBroker()) {
             kafka.send(Topics.ENTRIES, entryId, new EntryEvent(EntryEvent.Type.UPSERTED, entryId, "22K", bib, chip,
                     "Rose", "Hors-Ligne", false, EntryEvent.Sex.F, "SE", null, "FRA", Instant.now()));
         }

@@ -7,7 +7,6 @@ import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -15,7 +14,7 @@ class CoursesTopicTest {
 
     @Test
     void everyCourseIsPublishedWithItsPointsInOrder() {
-        try (TopicProbe kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+        try (TopicProbe kafka = TopicProbe.onTheServicesBroker()) {
             CourseEvent ultra = kafka.awaitLast(Topics.COURSES, CourseEvent.class, c -> c.raceCode().equals("110K"),
                     Duration.ofSeconds(20));
 

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Watches and feeds topics of the real broker in tests. It reads a topic from its beginning, so tests find their
@@ -27,6 +28,11 @@ public final class TopicProbe implements AutoCloseable {
     public TopicProbe(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "topic-probe"));
+    }
+
+    /** On the broker the service under test is configured with, in a test that runs inside it. */
+    public static TopicProbe onTheServicesBroker() {
+        return new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
     /** Sends raw text, so that tests can also send what is not a valid event. */
