@@ -27,7 +27,7 @@ public class EntryMailer {
 
     void queue(@Observes EntryChanged changed) {
         if (changed.change() == EntryChanged.Change.TRANSFERRED) {
-            RunnerMail.forgetOthersOf(changed.entry().id(), changed.email());
+            RunnerMail.forgetTheRunnerBefore(changed.entry().id());
         }
         if (changed.email() != null && !changed.email().isBlank()) {
             RunnerMail.of(changed, Instant.now()).persist();

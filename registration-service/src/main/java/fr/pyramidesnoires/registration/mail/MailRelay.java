@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 /**
  * Hands the runners' mails to the mail server, oldest first and at most {@code registration.mail.per-second}, and
  * deletes each once the server has taken it. A mail the server does not take is tried again later
- * ({@link MailRetries}); replicas share the work, each mail locked by the one sending it.
+ * ({@link MailRetries}); replicas share the work, each sending only the mails it claimed.
  */
 @ApplicationScoped
 public class MailRelay {
@@ -60,39 +60,50 @@ public class MailRelay {
      */
     int sendDue(int most) {
         List<RunnerMail> claimed = QuarkusTransaction.requiringNew().call(() -> RunnerMail.claim(Instant.now(), most));
-        for (int i = 0; i < claimed.size(); i++) {
-            RunnerMail mail = claimed.get(i);
-            try {
-                server.send(mailer.write(mail));
-            } catch (RuntimeException e) {
-                QuarkusTransaction.requiringNew().run(() -> failed(mail.id, e));
-                List<Long> rest = claimed.subList(i + 1, claimed.size()).stream().map(m -> m.id).toList();
-                QuarkusTransaction.requiringNew().run(() -> RunnerMail.release(rest, Instant.now()));
-                return i + 1;
+        long roundEnds = System.nanoTime() + RunnerMail.CLAIMED_FOR.toNanos() / 2;
+        int tried = 0;
+        try {
+            while (tried < claimed.size() && System.nanoTime() < roundEnds) {
+                if (!send(claimed.get(tried++))) {
+                    break;
+                }
             }
-            QuarkusTransaction.requiringNew().run(() -> RunnerMail.deleteById(mail.id));
+        } finally {
+            List<Long> rest = claimed.subList(tried, claimed.size()).stream().map(mail -> mail.id).toList();
+            if (!rest.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> RunnerMail.release(rest, Instant.now()));
+            }
         }
-        return claimed.size();
+        return tried;
     }
 
-    private static void failed(long id, RuntimeException e) {
-        RunnerMail mail = RunnerMail.findById(id);
-        if (mail == null) {
-            return;
+    /** Whether the server took the mail; by id, as a transfer may have dropped the mail meanwhile. */
+    private boolean send(RunnerMail mail) {
+        try {
+            server.send(mailer.write(mail));
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> failed(mail, e));
+            return false;
         }
+        QuarkusTransaction.requiringNew().run(() -> RunnerMail.delete("id", mail.id));
+        return true;
+    }
+
+    /** @param mail as claimed: no one else changes a claimed mail's attempts */
+    private static void failed(RunnerMail mail, RuntimeException e) {
         Instant now = Instant.now();
-        mail.attempts++;
+        int attempts = mail.attempts + 1;
         // what the server or the connection said; some failures carry no message of their own
-        mail.lastError = e.getMessage() != null ? e.getMessage() : e.toString();
-        Optional<Instant> next = MailRetries.next(mail.createdAt, mail.attempts, now);
+        String error = e.getMessage() != null ? e.getMessage() : e.toString();
+        Optional<Instant> next = MailRetries.next(mail.createdAt, attempts, now);
+        RunnerMail.update("attempts = ?1, lastError = ?2, nextAttemptAt = ?3, gaveUpAt = ?4 where id = ?5", attempts,
+                error, next.orElse(now), next.isPresent() ? null : now, mail.id);
         if (next.isPresent()) {
-            mail.nextAttemptAt = next.get();
             LOG.warnf("%s mail for entry %s not sent (attempt %d), tried again at %s: %s", mail.change,
-                    mail.entryId, mail.attempts, mail.nextAttemptAt, mail.lastError);
+                    mail.entryId, attempts, next.get(), error);
         } else {
-            mail.gaveUpAt = now;
-            LOG.errorf("%s mail for entry %s given up after %d attempts: %s", mail.change, mail.entryId,
-                    mail.attempts, mail.lastError);
+            LOG.errorf("%s mail for entry %s given up after %d attempts: %s", mail.change, mail.entryId, attempts,
+                    error);
         }
     }
 }

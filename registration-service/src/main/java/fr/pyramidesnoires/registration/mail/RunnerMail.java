@@ -21,7 +21,7 @@ import org.hibernate.Timeouts;
 @Entity
 public class RunnerMail extends PanacheEntity {
 
-    /** Longer than a round of sending takes: a second's worth of mails, each bounded by the mailer's timeout. */
+    /** A round of sending ends at half of it, so that another replica never claims a mail still being sent. */
     static final Duration CLAIMED_FOR = Duration.ofMinutes(10);
 
     @Enumerated(EnumType.STRING)
@@ -72,13 +72,14 @@ public class RunnerMail extends PanacheEntity {
     /**
      * Claims the oldest mails due for one round of sending, past the round's end: another replica skips them
      * meanwhile, and a relay that dies mid-round leaves them to be tried again once the claim runs out. A mail
-     * waits while an earlier one of the same entry is unsent, so that a runner never reads "cancelled" before
-     * "entered"; one given up no longer holds the next back.
+     * waits while an earlier one of the same entry to the same address is unsent, so that a runner never reads
+     * "cancelled" before "entered"; one given up, or to an address since corrected, does not hold the next back.
      */
     static List<RunnerMail> claim(Instant now, int most) {
         List<RunnerMail> due = find("""
                         from RunnerMail m where m.gaveUpAt is null and m.nextAttemptAt <= ?1
-                        and not exists (select o.id from RunnerMail o where o.entryId = m.entryId and o.gaveUpAt is null
+                        and not exists (select o.id from RunnerMail o where o.entryId = m.entryId
+                            and o.recipient = m.recipient and o.gaveUpAt is null
                             and (o.createdAt < m.createdAt or (o.createdAt = m.createdAt and o.id < m.id)))
                         order by m.nextAttemptAt, m.id""", now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
@@ -90,7 +91,7 @@ public class RunnerMail extends PanacheEntity {
         return due;
     }
 
-    /** Hands claimed mails back, due at once. */
+    /** Hands claimed mails back, due at once: the next round tries them rather than waiting for the claim to end. */
     static void release(List<Long> ids, Instant now) {
         if (!ids.isEmpty()) {
             update("nextAttemptAt = ?1 where id in ?2", now, ids);
@@ -98,15 +99,11 @@ public class RunnerMail extends PanacheEntity {
     }
 
     /**
-     * A transferred entry's mails to the runner before go with that runner's details: whatever they still had to
-     * hear of the entry, its private link no longer works.
+     * A transferred entry's mails go with the runner before's details, even to an address the two runners share:
+     * each holds that runner's name and a private link that no longer works.
      */
-    static void forgetOthersOf(UUID entryId, String recipient) {
-        if (recipient == null) {
-            delete("entryId", entryId);
-        } else {
-            delete("entryId = ?1 and recipient <> ?2", entryId, recipient);
-        }
+    static void forgetTheRunnerBefore(UUID entryId) {
+        delete("entryId", entryId);
     }
 
     /** Mails not yet taken by the mail server and still tried. */

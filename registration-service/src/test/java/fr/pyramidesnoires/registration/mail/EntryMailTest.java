@@ -6,6 +6,7 @@ import static fr.pyramidesnoires.registration.entry.EntryChangeTest.runnerIn;
 import static fr.pyramidesnoires.registration.entry.RegistrationTest.register;
 import static fr.pyramidesnoires.registration.entry.RegistrationTest.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,36 +149,62 @@ class EntryMailTest {
     }
 
     @Test
-    void aMailAnotherReplicaIsSendingIsSkippedNotWaitedFor() throws Exception {
+    void aMailAnotherReplicaIsClaimingIsSkippedNotWaitedFor() throws Exception {
         String sending = uniqueAddress();
         String next = uniqueAddress();
+        // due tomorrow: this service's own relay leaves them alone
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
         QuarkusTransaction.requiringNew().run(() -> {
-            owed(sending, UUID.randomUUID(), EntryChanged.Change.ENTERED, Instant.now().minusSeconds(1)).persist();
-            owed(next, UUID.randomUUID(), EntryChanged.Change.ENTERED, Instant.now()).persist();
+            owed(sending, UUID.randomUUID(), EntryChanged.Change.ENTERED, tomorrow.minusSeconds(1)).persist();
+            owed(next, UUID.randomUUID(), EntryChanged.Change.ENTERED, tomorrow).persist();
         });
+        CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch claimed = new CountDownLatch(1);
-        CountDownLatch seen = new CountDownLatch(1);
-        // the other replica holds the older mail for its round
+        // the other replica holds the older mail, claiming it
         Thread replica = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("SELECT id FROM runnermail WHERE recipient = ?1 FOR UPDATE")
                     .setParameter(1, sending).getResultList();
-            claimed.countDown();
+            locked.countDown();
             try {
-                seen.await(20, TimeUnit.SECONDS);
+                claimed.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
         replica.start();
         try {
-            assertTrue(claimed.await(10, TimeUnit.SECONDS));
-            awaitMail(next, "Inscription");
-            assertEquals(List.of(), mailsTo(sending));
+            assertTrue(locked.await(10, TimeUnit.SECONDS));
+            List<String> recipients;
+            QuarkusTransaction.begin();
+            try {
+                recipients = RunnerMail.claim(tomorrow, 100_000).stream().map(mail -> mail.recipient).toList();
+            } finally {
+                // a look, not a round: every mail claimed here stays as it was
+                QuarkusTransaction.rollback();
+            }
+            assertTrue(recipients.contains(next), "the next mail is claimed at once");
+            assertFalse(recipients.contains(sending), "the other replica's mail is left to it");
         } finally {
-            seen.countDown();
+            claimed.countDown();
             replica.join();
+            QuarkusTransaction.requiringNew().run(() -> RunnerMail.delete("recipient in ?1", List.of(sending, next)));
         }
-        awaitMail(sending, "Inscription");
+    }
+
+    @Test
+    void aMailToACorrectedAddressDoesNotWaitBehindTheOneRefused() {
+        String mistyped = uniqueAddress();
+        String corrected = uniqueAddress();
+        UUID entry = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            RunnerMail refused = owed(mistyped, entry, EntryChanged.Change.ENTERED, Instant.now().minusSeconds(60));
+            refused.attempts = 3;
+            refused.nextAttemptAt = Instant.now().plus(Duration.ofMinutes(4));
+            refused.persist();
+            owed(corrected, entry, EntryChanged.Change.PROMOTED, Instant.now()).persist();
+        });
+
+        awaitMail(corrected, "Une place");
     }
 
     @Test
