@@ -15,7 +15,8 @@ import java.util.UUID;
 public record Dashboard(List<RaceFill> races, long confirmed, long waitlisted, Map<String, Long> bySex,
                         Map<String, Long> byCategory, long mailsWaiting, List<GivenUpMail> mailsGivenUp) {
 
-    public record GivenUpMail(UUID entryId, String recipient, EntryChanged.Change change, String lastError) {
+    public record GivenUpMail(long id, UUID entryId, String recipient, EntryChanged.Change change,
+                              String lastError) {
 
         /** What the mail told, as the dashboard names it. */
         public String told() {

@@ -1,6 +1,8 @@
 package fr.pyramidesnoires.registration.admin;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.problem.Problem;
+import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
 import fr.pyramidesnoires.registration.mail.RunnerMail;
@@ -9,8 +11,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
@@ -66,8 +70,19 @@ public class DashboardResource {
         List<Group> confirmed = having(groups, EntryStatus.CONFIRMED);
         return new Dashboard(races, total(confirmed), total(having(groups, EntryStatus.WAITLISTED)),
                 countBy(confirmed, Group::sex), countBy(confirmed, Group::category), RunnerMail.waiting(),
-                RunnerMail.givenUp(GIVEN_UP_SHOWN).stream().map(mail -> new Dashboard.GivenUpMail(mail.entryId,
-                        mail.recipient, mail.change, mail.lastError)).toList());
+                RunnerMail.givenUp(GIVEN_UP_SHOWN).stream().map(mail -> new Dashboard.GivenUpMail(mail.id,
+                        mail.entryId, mail.recipient, mail.change, mail.lastError)).toList());
+    }
+
+    @DELETE
+    @Path("given-up-mails/{id}")
+    @Transactional
+    @Operation(summary = "Take a given-up mail off the dashboard, once the runner was told another way")
+    public void forgetGivenUpMail(@PathParam("id") long id) {
+        if (!RunnerMail.forgetGivenUp(id)) {
+            throw new ProblemException(Problem.of(404, "no-given-up-mail", "Courriel inconnu / Unknown mail",
+                    "Aucun courriel abandonné " + id + " / No given-up mail " + id));
+        }
     }
 
     private static List<Group> having(List<Group> groups, EntryStatus status) {

@@ -107,6 +107,20 @@ public class OrganiserPages {
         return Templates.dashboard(dashboards.dashboard());
     }
 
+    /** The organiser told the runner of a given-up mail another way. */
+    @POST
+    @Path("given-up-mails/{id}/dismissal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response dismissGivenUpMail(@RestPath long id, @Context HttpHeaders headers, @Context UriInfo uri) {
+        sameOrigin(headers, uri);
+        try {
+            dashboards.forgetGivenUpMail(id);
+        } catch (ProblemException gone) {
+            // already taken off, by another organiser or an earlier click: the dashboard shows what is left
+        }
+        return Response.seeOther(URI.create("/admin")).build();
+    }
+
     @GET
     @Path("entries")
     public TemplateInstance search(@RestQuery String name, @RestQuery String bib, @RestQuery String club,

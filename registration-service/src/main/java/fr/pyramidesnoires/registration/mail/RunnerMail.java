@@ -111,6 +111,11 @@ public class RunnerMail extends PanacheEntity {
         return count("gaveUpAt is null");
     }
 
+    /** @return whether there was such a mail given up */
+    public static boolean forgetGivenUp(long id) {
+        return delete("id = ?1 and gaveUpAt is not null", id) > 0;
+    }
+
     /** The latest mails given up. */
     public static List<RunnerMail> givenUp(int most) {
         return find("gaveUpAt is not null order by gaveUpAt desc, id desc").page(0, most).list();

@@ -5,6 +5,7 @@ import static fr.pyramidesnoires.registration.entry.EntryChangeTest.runnerIn;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -136,6 +138,14 @@ class MailServerDownTest {
         organiser().accept(ContentType.HTML).get("/admin").then().statusCode(200)
                 .body(containsString("Abandonnés"), containsString(address), containsString("place libérée"),
                         containsString("/admin/entries/" + entry));
+
+        // the organiser told the runner another way
+        organiser().header("Origin", RestAssured.baseURI + ":" + RestAssured.port).redirects().follow(false)
+                .post("/admin/given-up-mails/" + mail.id + "/dismissal").then().statusCode(303);
+        organiser().accept(ContentType.HTML).get("/admin").then().statusCode(200)
+                .body(not(containsString(address)));
+        organiser().delete("/api/admin/dashboard/given-up-mails/" + mail.id).then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     private static io.restassured.specification.RequestSpecification organiser() {
