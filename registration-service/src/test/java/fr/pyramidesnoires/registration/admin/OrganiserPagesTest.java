@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,6 +22,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -223,16 +225,11 @@ class OrganiserPagesTest {
     }
 
     /** Until a database session of the service waits for a row lock: the form's, here. */
-    private static void awaitASessionWaitingForALock() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (QuarkusTransaction.requiringNew().call(() -> ((Number) Entry.getEntityManager().createNativeQuery(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
-                .getSingleResult()).intValue()) == 0) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("The form never waited for the entry's lock");
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitASessionWaitingForALock() {
+        Eventually.until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) Entry.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND datname = current_database()").getSingleResult()).intValue() > 0),
+                Duration.ofSeconds(20), "The form never waited for the entry's lock");
     }
 
     @Test

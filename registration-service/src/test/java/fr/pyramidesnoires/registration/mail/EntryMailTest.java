@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryChangeTest;
 import fr.pyramidesnoires.registration.entry.EntryChanged;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -249,20 +251,8 @@ class EntryMailTest {
 
     /** The first mail to the address whose subject contains the words, once it has come. */
     private Mail awaitMail(String address, String subject) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            for (Mail mail : mailsTo(address)) {
-                if (mail.getSubject().contains(subject)) {
-                    return mail;
-                }
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("No mail '" + subject + "' to " + address + " within 10 s");
+        return Eventually.until(() -> mailsTo(address).stream().filter(mail -> mail.getSubject().contains(subject))
+                        .findFirst(), Optional::isPresent, Duration.ofSeconds(10),
+                none -> "No mail '" + subject + "' to " + address + " within 10 s").get();
     }
 }

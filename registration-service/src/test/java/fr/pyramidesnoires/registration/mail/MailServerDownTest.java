@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.registration.entry.EntryChanged;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -153,20 +154,9 @@ class MailServerDownTest {
     }
 
     private static RunnerMail awaitMail(String address, Predicate<RunnerMail> condition) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            RunnerMail mail = QuarkusTransaction.requiringNew().call(() -> RunnerMail
-                    .<RunnerMail>find("recipient", address).firstResult());
-            if (mail != null && condition.test(mail)) {
-                return mail;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("The mail to " + address + " was not tried as expected within 20 s");
+        return Eventually.until(() -> QuarkusTransaction.requiringNew().call(() -> RunnerMail
+                        .<RunnerMail>find("recipient", address).firstResult()),
+                mail -> mail != null && condition.test(mail), Duration.ofSeconds(20),
+                mail -> "The mail to " + address + " was not tried as expected within 20 s");
     }
 }

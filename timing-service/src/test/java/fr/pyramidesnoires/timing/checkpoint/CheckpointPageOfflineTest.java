@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.HeadlessChromium;
+import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import fr.pyramidesnoires.timing.read.RawRead;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -90,13 +91,7 @@ class CheckpointPageOfflineTest {
         return QuarkusTransaction.requiringNew().call(() -> RawRead.count("chipId", chip));
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("never " + what);
-            }
-            Thread.sleep(200);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Eventually.until(condition, Duration.ofSeconds(30), "never " + what);
     }
 }

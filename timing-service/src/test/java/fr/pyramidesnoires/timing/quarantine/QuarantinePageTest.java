@@ -11,11 +11,12 @@ import static org.hamcrest.Matchers.not;
 
 import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -43,17 +44,9 @@ class QuarantinePageTest {
         kafka.close();
     }
 
-    static String awaitPage(String path, Predicate<String> wanted) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        String last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = page(path);
-            if (wanted.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " never as expected:\n" + last);
+    static String awaitPage(String path, Predicate<String> wanted) {
+        return Eventually.until(() -> page(path), wanted, Duration.ofSeconds(30),
+                last -> path + " never as expected:\n" + last);
     }
 
     static ValidatableResponse review(long id, String note, String origin) {

@@ -3,7 +3,6 @@ package fr.pyramidesnoires.events.testing;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.KafkaSettings;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,15 +49,8 @@ public final class TopicProbe implements AutoCloseable {
 
     /** The last event on the topic that matches, once one has appeared within the timeout. */
     public <T> T awaitLast(String topic, Class<T> type, Predicate<T> wanted, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> found = all(topic, type, wanted).stream().reduce((first, second) -> second);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            sleep();
-        }
-        throw new AssertionError("No matching event on " + topic + " within " + timeout);
+        return Eventually.until(() -> all(topic, type, wanted).stream().reduce((first, second) -> second),
+                Optional::isPresent, timeout, none -> "No matching event on " + topic + " within " + timeout).get();
     }
 
     /** Every event now on the topic that matches, in partition order; tombstones are not events. */
@@ -89,15 +81,6 @@ public final class TopicProbe implements AutoCloseable {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             return records;
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
