@@ -30,7 +30,7 @@ import java.util.Optional;
 /**
  * Volunteers at a checkpoint type the bibs of runners going by. Each entry becomes a manual read at the point's
  * mat, so it goes through exactly the same rules as a chip read. An entry sent twice (a phone that lost its
- * network and tries again) is the same read, stored once.
+ * network and tries again) is the same read, counted once.
  */
 @Path("/api/checkpoints/{point}/passages")
 @RolesAllowed({Account.VOLUNTEER, Account.OFFICIAL})

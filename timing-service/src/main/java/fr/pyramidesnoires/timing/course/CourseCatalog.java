@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,6 +49,11 @@ public class CourseCatalog {
 
     public java.util.Collection<Course> courses() {
         return courses.values();
+    }
+
+    /** The mats of every course: a read from any other mat is from nowhere timing knows. */
+    public Set<String> mats() {
+        return courses.values().stream().flatMap(c -> c.mats().stream()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** A timing point by id; the same id in several courses is the same place on the ground. */

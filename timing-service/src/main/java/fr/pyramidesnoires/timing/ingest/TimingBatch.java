@@ -4,10 +4,16 @@ import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.timing.chip.ChipAssignment;
+import fr.pyramidesnoires.timing.course.Course;
 import fr.pyramidesnoires.timing.course.CourseCatalog;
 import fr.pyramidesnoires.timing.course.CoursePublisher;
 import fr.pyramidesnoires.timing.kafka.EventPublisher.Message;
+import fr.pyramidesnoires.timing.official.OfficialDecision;
+import fr.pyramidesnoires.timing.passage.ChipReads;
 import fr.pyramidesnoires.timing.passage.RunnerTimings;
+import fr.pyramidesnoires.timing.passage.Timeline;
+import fr.pyramidesnoires.timing.quarantine.Suspects;
+import fr.pyramidesnoires.timing.read.IncomingRead;
 import fr.pyramidesnoires.timing.read.ReadStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,21 +22,24 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
  * One polled batch of entries and chip reads, stored in one transaction. Every runner the batch touches is
- * worked out again from everything stored, so the outcome does not depend on how messages were batched.
+ * worked out again from all their chip's reads, so the outcome does not depend on how messages were batched.
  */
 @ApplicationScoped
 public class TimingBatch {
@@ -69,13 +78,44 @@ public class TimingBatch {
                 assignments.save(connection);
             });
         }
-        Set<String> chips = reads.keep(chipReads);
-        if (!chips.isEmpty()) {
-            em.unwrap(Session.class).doReturningWork(connection -> ChipAssignment.wearing(connection, chips))
-                    .forEach(runner -> touched.put(runner.entryId, runner));
-        }
-        timings.recompute(touched.values()).stream().map(Publication::of).forEach(publications::add);
+        Map<String, List<Timeline.Read>> newlyRead = chipReads.isEmpty() ? Map.of() : keep(chipReads, touched);
+        timings.recompute(touched.values(), newlyRead).stream().map(Publication::of).forEach(publications::add);
         return publications;
+    }
+
+    /**
+     * Keeps every read and adds the new ones to their chips; the runners wearing those chips are touched.
+     *
+     * @return all the reads of the chips that have new ones
+     */
+    private Map<String, List<Timeline.Read>> keep(List<ConsumerRecord<String, byte[]>> messages,
+                                                  Map<String, ChipAssignment> touched) {
+        List<IncomingRead> incoming = reads.parse(messages);
+        Map<String, List<Timeline.Read>> readsByChip = new HashMap<>();
+        for (IncomingRead in : incoming) {
+            if (in.read() != null) {
+                readsByChip.computeIfAbsent(in.read().chipId(), chip -> new ArrayList<>())
+                        .add(new Timeline.Read(in.read().matId(), in.read().readTime().toInstant()));
+            }
+        }
+        Session session = em.unwrap(Session.class);
+        Map<String, ChipAssignment> wearers = new HashMap<>();
+        session.doReturningWork(connection -> ChipAssignment.wearing(connection, readsByChip.keySet()))
+                .forEach(runner -> wearers.put(runner.chip, runner));
+        Map<String, Instant> gunStarts = session.doReturningWork(connection -> OfficialDecision.standing(connection,
+                wearers.values().stream().map(r -> r.raceCode).collect(Collectors.toSet()))).gunStarts();
+        Set<String> knownMats = courses.mats();
+        Map<String, Set<Long>> archived = reads.keep(incoming, in -> {
+            ChipAssignment wearer = in.read() == null ? null : wearers.get(in.read().chipId());
+            Course course = wearer == null ? null : courses.course(wearer.raceCode).orElse(null);
+            return Suspects.mayBeQuarantined(in.read(), wearer != null, course,
+                    course == null ? null : gunStarts.get(course.raceCode()), knownMats);
+        });
+        Map<String, List<Timeline.Read>> changed = session.doReturningWork(connection -> new ChipReads(connection)
+                .add(readsByChip, archived));
+        changed.keySet().stream().map(wearers::get).filter(Objects::nonNull)
+                .forEach(runner -> touched.put(runner.entryId, runner));
+        return changed;
     }
 
     /** Works out again the runners and races officials changed, with the course of every race whose clock moved. */

@@ -36,12 +36,14 @@ public class MatBoard {
                             long readsLastMinute, long unknownChipReads, boolean silent) {
     }
 
+    // the archive's rows say when and how much each mat read, without opening their messages
     private static final String ACTIVITY = """
-            SELECT r.matid, max(r.readtime), max(r.receivedat),
-                   count(*) FILTER (WHERE r.receivedat > ?1),
-                   count(*) FILTER (WHERE c.chip IS NULL)
-            FROM rawread r LEFT JOIN chipassignment c ON c.chip = r.chipid
-            WHERE r.problem IS NULL
+            SELECT matid, max(lastreadtime), max(receivedat), coalesce(sum(reads) FILTER (WHERE receivedat > ?1), 0)
+            FROM readbatch WHERE matid IS NOT NULL GROUP BY matid""";
+    // reads of chips nobody wears are among those kept one by one
+    private static final String UNKNOWN_CHIPS = """
+            SELECT r.matid, count(*) FROM rawread r
+            WHERE r.problem IS NULL AND NOT EXISTS (SELECT 1 FROM chipassignment c WHERE c.chip = r.chipid)
             GROUP BY r.matid""";
 
     @ConfigProperty(name = "timing.silent-after")
@@ -71,13 +73,17 @@ public class MatBoard {
             // a mat nobody configured still shows: its reads are in quarantine and the crew must know why
             pointsByMat.computeIfAbsent((String) columns[0], m -> new ArrayList<>());
         }
+        Map<String, Long> unknownChips = new HashMap<>();
+        for (Object row : em.createNativeQuery(UNKNOWN_CHIPS).getResultList()) {
+            Object[] columns = (Object[]) row;
+            unknownChips.put((String) columns[0], ((Number) columns[1]).longValue());
+        }
         List<MatStatus> board = new ArrayList<>();
         pointsByMat.forEach((mat, points) -> {
             Object[] a = activity.get(mat);
             Instant lastReceived = a == null ? null : instant(a[2]);
             board.add(new MatStatus(mat, points.stream().distinct().toList(), a == null ? null : instant(a[1]),
-                    lastReceived, a == null ? 0 : ((Number) a[3]).longValue(),
-                    a == null ? 0 : ((Number) a[4]).longValue(),
+                    lastReceived, a == null ? 0 : ((Number) a[3]).longValue(), unknownChips.getOrDefault(mat, 0L),
                     lastReceived == null || lastReceived.isBefore(now.minus(silentAfter))));
         });
         return board;

@@ -43,6 +43,12 @@ public class RunnerTimings {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RunnerTiming> recompute(Collection<ChipAssignment> runners) {
+        return recompute(runners, Map.of());
+    }
+
+    /** @param known the reads of some of the runners' chips, as just stored: only the others are loaded */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RunnerTiming> recompute(Collection<ChipAssignment> runners, Map<String, List<Timeline.Read>> known) {
         List<ChipAssignment> timed = runners.stream().filter(r -> courses.course(r.raceCode).isPresent()).toList();
         if (timed.isEmpty()) {
             return List.of();
@@ -51,7 +57,9 @@ public class RunnerTimings {
             TimingRows rows = new TimingRows(connection);
             OfficialDecision.Standing decisions = OfficialDecision.standing(connection,
                     timed.stream().map(r -> r.raceCode).collect(Collectors.toSet()));
-            Map<String, List<Timeline.Read>> readsByChip = rows.reads(timed.stream().map(r -> r.chip).toList());
+            Map<String, List<Timeline.Read>> readsByChip = new HashMap<>(known);
+            readsByChip.putAll(new ChipReads(connection).of(timed.stream().map(r -> r.chip)
+                    .filter(chip -> !known.containsKey(chip)).toList()));
             Map<String, TimingRows.Outcome> stored = rows.outcomes(timed.stream().map(r -> r.entryId).toList());
             Map<String, TimingRows.Outcome> changed = new HashMap<>();
             List<RunnerTiming> timings = new ArrayList<>(timed.size());
@@ -66,7 +74,7 @@ public class RunnerTimings {
                 }
                 timings.add(timing);
             }
-            rows.replace(changed);
+            rows.replace(changed, stored);
             return timings;
         });
     }

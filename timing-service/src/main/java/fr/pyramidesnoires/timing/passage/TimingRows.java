@@ -16,18 +16,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads, passages and results of many runners at once, in plain JDBC: one statement per kind of row whatever the
+ * Passages and results of many runners at once, in plain JDBC: one statement per kind of row whatever the
  * number of runners, where Hibernate would load, track and write every row as an entity.
  */
 final class TimingRows {
 
-    private static final String READS = """
-            SELECT chipid, matid, readtime FROM rawread WHERE chipid = ANY(?) AND problem IS NULL""";
     private static final String RESULTS = """
             SELECT entryid, racecode, bib, status, guntimems, chiptimems FROM runnerresult WHERE entryid = ANY(?)""";
     private static final String PASSAGES = """
             SELECT entryid, pointorder, pointid, time FROM passage WHERE entryid = ANY(?) ORDER BY pointorder""";
-    private static final String DELETE_PASSAGES = "DELETE FROM passage WHERE entryid = ANY(?)";
+    private static final String DELETE_PASSAGES = """
+            DELETE FROM passage WHERE (entryid, pointorder) IN (SELECT * FROM unnest(?::text[], ?::int[]))""";
     // ids only need to be unique: Hibernate, which steps the sequence by its allocation size, never inserts these
     private static final String INSERT_PASSAGE = """
             INSERT INTO passage (id, entryid, racecode, bib, pointorder, pointid, time)
@@ -43,6 +42,11 @@ final class TimingRows {
     record Outcome(String raceCode, int bib, RunnerTiming.Status status, Long gunTimeMs, Long chipTimeMs,
                    List<Stop> passages) {
 
+        /** The result row's part of the outcome. */
+        Outcome withoutPassages() {
+            return new Outcome(raceCode, bib, status, gunTimeMs, chipTimeMs, List.of());
+        }
+
         static Outcome of(RunnerTiming timing) {
             return new Outcome(timing.raceCode(), timing.bib(), timing.status(), timing.gunTimeMs(),
                     timing.chipTimeMs(), timing.passages().stream()
@@ -57,21 +61,6 @@ final class TimingRows {
 
     TimingRows(Connection connection) {
         this.connection = connection;
-    }
-
-    /** The well-formed reads of the given chips, by chip. */
-    Map<String, List<Timeline.Read>> reads(Collection<String> chips) throws SQLException {
-        Map<String, List<Timeline.Read>> reads = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(READS)) {
-            select.setArray(1, texts(chips));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    reads.computeIfAbsent(rows.getString(1), chip -> new ArrayList<>())
-                            .add(new Timeline.Read(rows.getString(2), rows.getTimestamp(3).toInstant()));
-                }
-            }
-        }
-        return reads;
     }
 
     /** The stored outcome of the given runners that have one, by entry id. */
@@ -102,37 +91,60 @@ final class TimingRows {
         return outcomes;
     }
 
-    /** Stores the given runners' outcomes in place of what they had. */
-    void replace(Map<String, Outcome> outcomes) throws SQLException {
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement delete = connection.prepareStatement(DELETE_PASSAGES)) {
-            delete.setArray(1, texts(outcomes.keySet()));
-            delete.executeUpdate();
-        }
+    /**
+     * Stores the given runners' outcomes in place of what they had, writing only what differs: a runner read at
+     * one more mat gets one more passage row, and their result row only if their status or times changed.
+     *
+     * @param before what {@link #outcomes} found of the same runners
+     */
+    void replace(Map<String, Outcome> outcomes, Map<String, Outcome> before) throws SQLException {
+        List<String> goneEntries = new ArrayList<>();
+        List<Integer> goneOrders = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement passages = connection.prepareStatement(INSERT_PASSAGE);
              PreparedStatement results = connection.prepareStatement(UPSERT_RESULT)) {
             for (Map.Entry<String, Outcome> runner : outcomes.entrySet()) {
                 Outcome outcome = runner.getValue();
-                for (Stop stop : outcome.passages()) {
-                    passages.setString(1, runner.getKey());
-                    passages.setString(2, outcome.raceCode());
-                    passages.setInt(3, outcome.bib());
-                    passages.setInt(4, stop.order());
-                    passages.setString(5, stop.pointId());
-                    passages.setTimestamp(6, Timestamp.from(stop.time()));
-                    passages.addBatch();
+                Outcome old = before.get(runner.getKey());
+                // a passage row carries the runner's race and bib: a runner given another has every row written anew
+                List<Stop> kept = old != null && old.raceCode().equals(outcome.raceCode()) && old.bib() == outcome.bib()
+                        ? old.passages() : List.of();
+                if (old != null) {
+                    for (Stop stop : old.passages()) {
+                        if (!kept.contains(stop) || !outcome.passages().contains(stop)) {
+                            goneEntries.add(runner.getKey());
+                            goneOrders.add(stop.order());
+                        }
+                    }
                 }
-                results.setString(1, runner.getKey());
-                results.setString(2, outcome.raceCode());
-                results.setInt(3, outcome.bib());
-                results.setString(4, outcome.status().name());
-                results.setObject(5, outcome.gunTimeMs(), Types.BIGINT);
-                results.setObject(6, outcome.chipTimeMs(), Types.BIGINT);
-                results.setTimestamp(7, now);
-                results.addBatch();
+                for (Stop stop : outcome.passages()) {
+                    if (!kept.contains(stop)) {
+                        passages.setString(1, runner.getKey());
+                        passages.setString(2, outcome.raceCode());
+                        passages.setInt(3, outcome.bib());
+                        passages.setInt(4, stop.order());
+                        passages.setString(5, stop.pointId());
+                        passages.setTimestamp(6, Timestamp.from(stop.time()));
+                        passages.addBatch();
+                    }
+                }
+                if (old == null || !outcome.withoutPassages().equals(old.withoutPassages())) {
+                    results.setString(1, runner.getKey());
+                    results.setString(2, outcome.raceCode());
+                    results.setInt(3, outcome.bib());
+                    results.setString(4, outcome.status().name());
+                    results.setObject(5, outcome.gunTimeMs(), Types.BIGINT);
+                    results.setObject(6, outcome.chipTimeMs(), Types.BIGINT);
+                    results.setTimestamp(7, now);
+                    results.addBatch();
+                }
+            }
+            if (!goneEntries.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement(DELETE_PASSAGES)) {
+                    delete.setArray(1, texts(goneEntries));
+                    delete.setArray(2, connection.createArrayOf("int4", goneOrders.toArray()));
+                    delete.executeUpdate();
+                }
             }
             passages.executeBatch();
             results.executeBatch();

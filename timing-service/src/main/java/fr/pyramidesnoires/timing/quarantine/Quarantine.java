@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads that gave no passage, and why. Nothing here is a state of its own: each kind is a question asked of the
- * raw reads as they are now, so a chip assigned later, or a gun corrected, takes its reads out of quarantine.
+ * reads kept one by one ({@link Suspects}) as they are now, so a chip assigned later, or a gun corrected, takes its
+ * reads out of quarantine.
  */
 @ApplicationScoped
 public class Quarantine {
@@ -45,7 +45,7 @@ public class Quarantine {
             case UNKNOWN_CHIP -> query("select r from RawRead r where r.problem is null" + notReviewed
                     + " and not exists (select 1 from ChipAssignment c where c.chip = r.chipId)", null);
             case UNKNOWN_MAT -> query("select r from RawRead r where r.problem is null" + notReviewed
-                    + " and r.matId not in :mats", allMats());
+                    + " and r.matId not in :mats", courses.mats());
             case BEFORE_START -> beforeStart(notReviewed);
         };
     }
@@ -76,9 +76,5 @@ public class Quarantine {
             query.setParameter("mats", mats);
         }
         return query.getResultList();
-    }
-
-    Set<String> allMats() {
-        return courses.courses().stream().flatMap(c -> c.mats().stream()).collect(Collectors.toSet());
     }
 }

@@ -11,15 +11,16 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * Every message that came in on the chip-reads topic, exactly as it came, kept for good: the evidence behind
- * every passage, and what officials search when a runner disputes a time. A message that could not be read
- * is kept too, with the reason in {@code problem}.
+ * A chip-read message kept one by one, with what it says in columns: those quarantine may list ({@code Suspects}),
+ * found and noted by officials there. Every message, these included, is also in the archive ({@link ReadStore}),
+ * and every read before the archive is a row here. A message that could not be read has the reason in
+ * {@code problem}.
  */
 @Entity
 @Table(indexes = @Index(name = "raw_read_chip", columnList = "chipId"))
 public class RawRead extends PanacheEntityBase {
 
-    /** Filled by the database: reads are inserted in bulk by {@link ReadStore}, never one by one. */
+    /** Filled by the database: these rows go in by the batch, through {@link ReadStore}. */
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

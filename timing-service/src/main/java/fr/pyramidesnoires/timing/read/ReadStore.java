@@ -10,19 +10,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
-/** Keeps every incoming chip-read message, in bulk, once. */
+/**
+ * Keeps every incoming chip-read message: all of them in the archive, in bulk, and the few that quarantine may
+ * list also one by one in {@code rawread}, once each.
+ */
 @ApplicationScoped
 public class ReadStore {
 
@@ -47,24 +52,44 @@ public class ReadStore {
         this.em = em;
     }
 
+    /** Parsing is most of this side's work on a batch: on every core. */
+    public List<IncomingRead> parse(List<ConsumerRecord<String, byte[]>> messages) {
+        return messages.parallelStream().map(IncomingRead::of).toList();
+    }
+
     /**
-     * @return the chips of the well-formed reads, whose runners must be worked out again
+     * @param oneByOne the reads quarantine may list, kept in {@code rawread} too
+     * @return by chip, the archive rows holding its messages
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Set<String> keep(List<ConsumerRecord<String, byte[]>> messages) {
-        // parsing and hashing is most of this side's work, and the database waits meanwhile: on every core
-        List<Incoming> incoming = messages.parallelStream().map(Incoming::of).toList();
-        Set<String> chips = new HashSet<>();
-        String now = Instant.now().toString();
+    public Map<String, Set<Long>> keep(List<IncomingRead> incoming, Predicate<IncomingRead> oneByOne) {
+        Instant now = Instant.now();
+        List<IncomingRead> suspects = incoming.stream().filter(oneByOne).toList();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            if (!suspects.isEmpty()) {
+                copy(connection, rows(suspects, now));
+            }
+            return ReadArchive.keep(connection, incoming, now);
+        });
+    }
+
+    /** Every message of the chip as it came, for an official looking into a runner's time. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<ReadArchive.Message> ofChip(String chip) {
+        return em.unwrap(Session.class).doReturningWork(connection -> ReadArchive.ofChip(connection, chip));
+    }
+
+    private static CopyText rows(List<IncomingRead> reads, Instant now) {
         CopyText rows = new CopyText();
-        for (Incoming in : incoming) {
-            rows.text(in.readKey())
+        for (IncomingRead in : reads) {
+            ChipRead read = in.read();
+            // a well-formed read is known by what it says, whatever its bytes; a malformed one by its bytes
+            rows.text(key(read == null ? in.payload() : EventJson.write(read).getBytes(StandardCharsets.UTF_8)))
                     .bytes(in.payload())
                     .number(in.message().partition())
                     .number(in.message().offset())
-                    .text(now)
+                    .text(now.toString())
                     .text(in.problem());
-            ChipRead read = in.read();
             if (read == null) {
                 rows.text(null).text(null).text(null).text(null).number(null).number(null).number(null).text(null);
             } else {
@@ -72,55 +97,30 @@ public class ReadStore {
                         .text(read.readTime().toInstant().toString())
                         .number(read.antenna()).number(read.rssi()).number(read.sequence())
                         .text(read.source() == null ? null : read.source().name());
-                chips.add(read.chipId());
             }
             rows.endRow();
         }
-        em.unwrap(Session.class).doWork(connection -> {
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(SAVEPOINT);
-                try {
-                    copy.copyIn(COPY, rows.stream());
-                } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    statement.execute(BACK_TO_SAVEPOINT);
-                    statement.execute(STAGING);
-                    copy.copyIn(COPY_STAGED, rows.stream());
-                    statement.executeUpdate(MOVE);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return chips;
+        return rows;
     }
 
-    /** A message as it is kept: its bytes, the read they hold or why they hold none, and its key. */
-    private record Incoming(ConsumerRecord<String, byte[]> message, byte[] payload, String readKey, ChipRead read,
-                            String problem) {
-
-        static Incoming of(ConsumerRecord<String, byte[]> message) {
-            byte[] payload = message.value() == null ? new byte[0] : message.value();
+    private static void copy(Connection connection, CopyText rows) throws SQLException {
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(SAVEPOINT);
             try {
-                ChipRead read = validated(EventJson.read(new String(payload, StandardCharsets.UTF_8), ChipRead.class));
-                return new Incoming(message, payload, key(EventJson.write(read).getBytes(StandardCharsets.UTF_8)),
-                        read, null);
-            } catch (EventJson.MalformedEventException e) {
-                // a malformed message is its own key: the same broken bytes replayed are kept once
-                return new Incoming(message, payload, key(payload), null, e.getMessage());
+                copy.copyIn(COPY, rows.stream());
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                statement.execute(BACK_TO_SAVEPOINT);
+                statement.execute(STAGING);
+                copy.copyIn(COPY_STAGED, rows.stream());
+                statement.executeUpdate(MOVE);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private static ChipRead validated(ChipRead read) {
-        String problem = ReadRules.problem(read);
-        if (problem != null) {
-            throw new EventJson.MalformedEventException(problem);
-        }
-        return read;
     }
 
     private static String key(byte[] canonical) {

@@ -8,8 +8,7 @@ import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.HeadlessChromium;
 import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.events.testing.TopicProbe;
-import fr.pyramidesnoires.timing.read.RawRead;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import fr.pyramidesnoires.timing.read.StoredReads;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -88,7 +87,7 @@ class CheckpointPageOfflineTest {
     }
 
     private static long reads(String chip) {
-        return QuarkusTransaction.requiringNew().call(() -> RawRead.count("chipId", chip));
+        return StoredReads.distinct(chip);
     }
 
     private static void await(BooleanSupplier condition, String what) {

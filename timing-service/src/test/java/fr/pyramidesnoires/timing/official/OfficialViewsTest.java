@@ -12,7 +12,9 @@ import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.events.testing.TopicProbe;
+import fr.pyramidesnoires.timing.read.StoredReads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -58,11 +60,14 @@ class OfficialViewsTest {
         return given().auth().preemptive().basic("judge", "judge-secret").contentType(ContentType.JSON);
     }
 
-    static String register(int bib, String chip) {
+    static void register(int bib, String chip) {
+        register("55K", bib, chip);
+    }
+
+    static void register(String race, int bib, String chip) {
         String id = UUID.randomUUID().toString();
-        kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, "55K", bib, chip, "Eli", "Vue",
+        kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, bib, chip, "Eli", "Vue",
                 false, EntryEvent.Sex.H, "M1", null, "FRA", Instant.now()));
-        return id;
     }
 
     static void read(String chip, String mat, Instant time) {
@@ -119,6 +124,27 @@ class OfficialViewsTest {
         register(bib + 1, stranger);
         awaitQuarantine("UNKNOWN_CHIP", q -> !q.getList("chipId").contains(stranger));
         awaitTiming(bib + 1, t -> t.passages().stream().anyMatch(p -> p.pointId().equals("jumeaux-74")));
+    }
+
+    @Test
+    void aCheckpointReadTakenBeforeAnyGunIsListedBeforeTheStartOnceTheGunIsGiven() throws Exception {
+        // the 110 km has no start signal yet, as on the morning before its start
+        for (int id : official().when().get("/api/decisions?race=110K").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.kind == 'GUN_START' && it.undoneAt == null }.id", Integer.class)) {
+            official().body(Map.of("reason", "the 110 km has not started yet")).when()
+                    .post("/api/decisions/" + id + "/undo").then().statusCode(200);
+        }
+        int bib = 400_000 + BIBS.nextInt(99_999);
+        String chip = "CHIP-" + UUID.randomUUID();
+        register("110K", bib, chip);
+        Instant warmUp = Instant.now().minus(Duration.ofMinutes(20));
+        read(chip, "M-STE-HENRIETTE", warmUp);
+        Eventually.until(() -> StoredReads.distinct(chip) == 1, Duration.ofSeconds(30), "the read is never stored");
+
+        official().body(Map.of("time", warmUp.plus(Duration.ofMinutes(5)).toString(), "reason", "starter's signal"))
+                .when().put("/api/races/110K/gun-start").then().statusCode(200);
+
+        awaitQuarantine("BEFORE_START", q -> q.getList("chipId").contains(chip));
     }
 
     @Test
