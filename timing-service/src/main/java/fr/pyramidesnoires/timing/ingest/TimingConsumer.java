@@ -9,11 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -80,10 +83,11 @@ public class TimingConsumer {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(Topics.ENTRIES, Topics.CHIP_READS));
+            consumer.subscribe(List.of(Topics.ENTRIES, Topics.CHIP_READS), new EntriesFirst());
             while (running) {
                 try {
                     ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                    resumeReadsOnceEntriesAreCaughtUp();
                     if (!records.isEmpty()) {
                         handle(records);
                     }
@@ -94,6 +98,33 @@ public class TimingConsumer {
             }
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Chip reads wait while the entries catch up, at start-up or after a rebalance: a backlog of reads taken before
+     * their runners are known would all be unknown chips, kept one by one, and worked out again once the entries
+     * come.
+     */
+    private final class EntriesFirst implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            consumer.pause(partitions.stream().filter(p -> p.topic().equals(Topics.CHIP_READS)).toList());
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // what was taken is committed after each batch: nothing to hand over
+        }
+    }
+
+    private void resumeReadsOnceEntriesAreCaughtUp() {
+        Set<TopicPartition> paused = consumer.paused();
+        // the lag is unknown until a fetch has come back from the partition: until then, not caught up
+        if (!paused.isEmpty() && consumer.assignment().stream().filter(p -> p.topic().equals(Topics.ENTRIES))
+                .allMatch(p -> consumer.currentLag(p).orElse(1) == 0)) {
+            consumer.resume(paused);
         }
     }
 
