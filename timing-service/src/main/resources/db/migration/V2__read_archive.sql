@@ -16,16 +16,18 @@ CREATE TABLE readbatch (
 ALTER TABLE readbatch ALTER COLUMN messages SET COMPRESSION lz4;
 CREATE INDEX readbatch_mat ON readbatch (matid, receivedat);
 
--- What timing works from: each chip's distinct well-formed reads (mat and time, in step), assigned or not, and the
--- archive rows that hold its messages.
+-- What timing works from: each chip's distinct well-formed reads, assigned or not, packed as ChipReads writes them
+-- (per read: the mat, a 2-byte length then UTF-8, and the time, 8 bytes of microseconds since 1970), so that a
+-- batch's thousands of rows go in and out as bytes; and the archive rows that hold the chip's messages.
 CREATE TABLE chipreads (
     chip character varying(100) PRIMARY KEY,
-    matids text[] NOT NULL,
-    readtimes timestamp(6) with time zone[] NOT NULL,
+    readcount integer NOT NULL,
+    packedreads bytea NOT NULL,
     batchids bigint[] NOT NULL
 );
-INSERT INTO chipreads (chip, matids, readtimes, batchids)
-SELECT chipid, array_agg(matid ORDER BY readtime, matid), array_agg(readtime ORDER BY readtime, matid), '{}'
+INSERT INTO chipreads (chip, readcount, packedreads, batchids)
+SELECT chipid, count(*), string_agg(int2send(octet_length(matid)::smallint) || convert_to(matid, 'UTF8')
+        || int8send((extract(epoch FROM readtime) * 1000000)::bigint), ''::bytea ORDER BY readtime, matid), '{}'
 FROM (SELECT DISTINCT chipid, matid, readtime FROM rawread WHERE problem IS NULL) AS distinct_reads
 GROUP BY chipid;
 

@@ -1,14 +1,20 @@
 package fr.pyramidesnoires.timing.passage;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +23,18 @@ import java.util.Set;
 /**
  * Each chip's distinct reads, all a runner's race is worked out from, in one row per chip whoever wears it: a
  * replayed read adds nothing, and a chip assigned later finds its earlier reads there. Also which archive rows
- * hold the chip's messages, for an official looking into a time.
+ * hold the chip's messages, for an official looking into a time. The reads are packed as bytes: per read the mat
+ * (2-byte length, then UTF-8) and the time (8 bytes, microseconds since 1970, PostgreSQL's own precision).
  */
 public final class ChipReads {
 
-    private static final String SELECT = "SELECT chip, matids, readtimes, batchids FROM chipreads WHERE chip = ANY(?)";
-    // only what is new is sent, appended to what the row has
+    private static final String SELECT = "SELECT chip, packedreads FROM chipreads WHERE chip = ANY(?)";
+    // only what is new is sent, appended to what the row has; a batch's archive rows are always new
     private static final String ADD = """
-            INSERT INTO chipreads (chip, matids, readtimes, batchids) VALUES (?, ?, ?, ?)
-            ON CONFLICT (chip) DO UPDATE SET matids = chipreads.matids || excluded.matids,
-                readtimes = chipreads.readtimes || excluded.readtimes, batchids = chipreads.batchids || excluded.batchids""";
+            INSERT INTO chipreads (chip, readcount, packedreads, batchids) VALUES (?, ?, ?, ?)
+            ON CONFLICT (chip) DO UPDATE SET readcount = chipreads.readcount + excluded.readcount,
+                packedreads = chipreads.packedreads || excluded.packedreads,
+                batchids = chipreads.batchids || excluded.batchids""";
 
     private final Connection connection;
 
@@ -34,14 +42,10 @@ public final class ChipReads {
         this.connection = connection;
     }
 
-    /** A chip's row as stored. */
-    private record Stored(Set<Timeline.Read> reads, Set<Long> batchIds) {
-    }
-
     /** The distinct reads of the given chips that have any, by chip. */
     public Map<String, List<Timeline.Read>> of(Collection<String> chips) throws SQLException {
         Map<String, List<Timeline.Read>> reads = new HashMap<>();
-        stored(chips).forEach((chip, row) -> reads.put(chip, new ArrayList<>(row.reads())));
+        stored(chips).forEach((chip, row) -> reads.put(chip, new ArrayList<>(row)));
         return reads;
     }
 
@@ -52,26 +56,28 @@ public final class ChipReads {
      */
     public Map<String, List<Timeline.Read>> add(Map<String, List<Timeline.Read>> incoming,
                                                 Map<String, Set<Long>> batchIds) throws SQLException {
-        Map<String, Stored> stored = stored(incoming.keySet());
+        Map<String, Set<Timeline.Read>> stored = stored(incoming.keySet());
         Map<String, List<Timeline.Read>> changed = new HashMap<>();
         try (PreparedStatement add = connection.prepareStatement(ADD)) {
             for (Map.Entry<String, List<Timeline.Read>> chip : incoming.entrySet()) {
-                Stored before = stored.getOrDefault(chip.getKey(), new Stored(Set.of(), Set.of()));
-                Set<Timeline.Read> newReads = new LinkedHashSet<>(chip.getValue());
-                newReads.removeAll(before.reads());
-                Set<Long> newBatches = new LinkedHashSet<>(batchIds.getOrDefault(chip.getKey(), Set.of()));
-                newBatches.removeAll(before.batchIds());
+                Set<Timeline.Read> before = stored.getOrDefault(chip.getKey(), Set.of());
+                Set<Timeline.Read> newReads = new LinkedHashSet<>();
+                for (Timeline.Read read : chip.getValue()) {
+                    Timeline.Read kept = asKept(read);
+                    if (!before.contains(kept)) {
+                        newReads.add(kept);
+                    }
+                }
                 if (!newReads.isEmpty()) {
-                    List<Timeline.Read> all = new ArrayList<>(before.reads());
+                    List<Timeline.Read> all = new ArrayList<>(before);
                     all.addAll(newReads);
                     changed.put(chip.getKey(), all);
                 }
                 add.setString(1, chip.getKey());
-                add.setArray(2, connection.createArrayOf("text",
-                        newReads.stream().map(Timeline.Read::matId).toArray()));
-                add.setArray(3, connection.createArrayOf("timestamptz",
-                        newReads.stream().map(r -> Timestamp.from(r.time())).toArray()));
-                add.setArray(4, connection.createArrayOf("int8", newBatches.toArray()));
+                add.setInt(2, newReads.size());
+                add.setBytes(3, packed(newReads));
+                add.setArray(4, connection.createArrayOf("int8",
+                        batchIds.getOrDefault(chip.getKey(), Set.of()).toArray()));
                 add.addBatch();
             }
             add.executeBatch();
@@ -79,26 +85,48 @@ public final class ChipReads {
         return changed;
     }
 
-    private Map<String, Stored> stored(Collection<String> chips) throws SQLException {
-        Map<String, Stored> rows = new HashMap<>();
+    /** A read as the row keeps it, to the microsecond, so that one read again is seen as the same. */
+    private static Timeline.Read asKept(Timeline.Read read) {
+        return new Timeline.Read(read.matId(), read.time().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private Map<String, Set<Timeline.Read>> stored(Collection<String> chips) throws SQLException {
+        Map<String, Set<Timeline.Read>> rows = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setArray(1, connection.createArrayOf("text", chips.toArray()));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    Object[] mats = (Object[]) row.getArray(2).getArray();
-                    Object[] times = (Object[]) row.getArray(3).getArray();
-                    Set<Timeline.Read> reads = new LinkedHashSet<>(mats.length * 2);
-                    for (int i = 0; i < mats.length; i++) {
-                        reads.add(new Timeline.Read((String) mats[i], ((Timestamp) times[i]).toInstant()));
-                    }
-                    Set<Long> batches = new HashSet<>();
-                    for (Object id : (Object[]) row.getArray(4).getArray()) {
-                        batches.add((Long) id);
-                    }
-                    rows.put(row.getString(1), new Stored(reads, batches));
+                    rows.put(row.getString(1), unpacked(row.getBytes(2)));
                 }
             }
         }
         return rows;
+    }
+
+    private static byte[] packed(Collection<Timeline.Read> reads) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(reads.size() * 24);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            for (Timeline.Read read : reads) {
+                byte[] mat = read.matId().getBytes(StandardCharsets.UTF_8);
+                out.writeShort(mat.length);
+                out.write(mat);
+                out.writeLong(ChronoUnit.MICROS.between(Instant.EPOCH, read.time()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Set<Timeline.Read> unpacked(byte[] packed) {
+        ByteBuffer in = ByteBuffer.wrap(packed);
+        Set<Timeline.Read> reads = new LinkedHashSet<>();
+        while (in.hasRemaining()) {
+            byte[] mat = new byte[in.getShort()];
+            in.get(mat);
+            reads.add(new Timeline.Read(new String(mat, StandardCharsets.UTF_8),
+                    Instant.EPOCH.plus(in.getLong(), ChronoUnit.MICROS)));
+        }
+        return reads;
     }
 }

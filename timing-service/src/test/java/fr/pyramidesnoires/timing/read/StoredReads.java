@@ -16,7 +16,7 @@ public final class StoredReads {
     /** The chip's distinct well-formed reads, those its runner's race is worked out from. */
     public static long distinct(String chip) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Arc.container().instance(EntityManager.class)
-                .get().createNativeQuery("SELECT coalesce(max(cardinality(readtimes)), 0) FROM chipreads WHERE chip = ?1")
+                .get().createNativeQuery("SELECT coalesce(max(readcount), 0) FROM chipreads WHERE chip = ?1")
                 .setParameter(1, chip).getSingleResult()).longValue());
     }
 
