@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.events;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.OffsetDateTime;
 
 /**
@@ -19,7 +20,7 @@ public record ChipRead(
         String readerId,
         String matId,
         String chipId,
-        OffsetDateTime readTime,
+        @JsonDeserialize(using = ReadTime.Deserializer.class) OffsetDateTime readTime,
         Integer antenna,
         Integer rssi,
         Long sequence,

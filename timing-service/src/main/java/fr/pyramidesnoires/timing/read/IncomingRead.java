@@ -2,7 +2,6 @@ package fr.pyramidesnoires.timing.read;
 
 import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.EventJson;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -16,7 +15,7 @@ public record IncomingRead(ConsumerRecord<String, byte[]> message, byte[] payloa
     public static IncomingRead of(ConsumerRecord<String, byte[]> message) {
         byte[] payload = message.value() == null ? new byte[0] : message.value();
         try {
-            ChipRead read = EventJson.read(new String(payload, StandardCharsets.UTF_8), ChipRead.class);
+            ChipRead read = EventJson.read(payload, ChipRead.class);
             String problem = ReadRules.problem(read);
             return problem == null ? new IncomingRead(message, payload, read, null)
                     : new IncomingRead(message, payload, null, problem);
