@@ -11,8 +11,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Puts a race day's worth of reads on the broker as fast as it takes them: runners of the 22 km, each read ten
- * times at the start, at Estevelles and at the finish. Prints the number of passages timing must end up with.
- * Usage: java -cp CLASSPATH ReadFlood.java BOOTSTRAP READS
+ * times at the start, at Estevelles and at the finish. Their entries go first, on their own, as they would days
+ * before the race. Prints the number of runners, or of passages timing must end up with.
+ * Usage: java -cp CLASSPATH ReadFlood.java BOOTSTRAP READS entries|reads
  */
 public class ReadFlood {
 
@@ -23,34 +24,45 @@ public class ReadFlood {
         String bootstrap = args[0];
         long reads = Long.parseLong(args[1]);
         int runners = (int) (reads / (MATS.length * READS_PER_CROSSING));
-        OffsetDateTime gun = OffsetDateTime.parse("2027-03-20T10:00:00+01:00");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, "read-flood"))) {
-            for (int i = 0; i < runners; i++) {
-                String id = "bench-" + i;
-                producer.send(new ProducerRecord<>(Topics.ENTRIES, id, EventJson.write(new EntryEvent(
-                        EntryEvent.Type.UPSERTED, id, "22K", 100_000 + i, chip(i), "Bench", "Runner" + i, false,
-                        EntryEvent.Sex.H, "SE", null, "FRA", Instant.now()))));
+            if (args[2].equals("entries")) {
+                entries(producer, runners);
+            } else {
+                reads(producer, runners);
             }
-            producer.flush();
-            System.out.println("flood: start " + System.currentTimeMillis());
-            long sent = 0;
-            for (int mat = 0; mat < MATS.length; mat++) {
-                for (int i = 0; i < runners; i++) {
-                    OffsetDateTime crossing = gun.plusSeconds(mat * 4500L + i % 3600).plusNanos((i % 997) * 1_000_000L);
-                    for (int r = 0; r < READS_PER_CROSSING; r++) {
-                        ChipRead read = new ChipRead("R-" + MATS[mat], MATS[mat], chip(i),
-                                crossing.plusNanos(r * 120_000_000L).withOffsetSameInstant(ZoneOffset.ofHours(1)),
-                                1 + r % 4, -50 - r, sent, ChipRead.Source.MAT);
-                        producer.send(new ProducerRecord<>(Topics.CHIP_READS, read.chipId(), EventJson.write(read)));
-                        sent++;
-                    }
+        }
+    }
+
+    static void entries(KafkaProducer<String, String> producer, int runners) {
+        for (int i = 0; i < runners; i++) {
+            String id = "bench-" + i;
+            producer.send(new ProducerRecord<>(Topics.ENTRIES, id, EventJson.write(new EntryEvent(
+                    EntryEvent.Type.UPSERTED, id, "22K", 100_000 + i, chip(i), "Bench", "Runner" + i, false,
+                    EntryEvent.Sex.H, "SE", null, "FRA", Instant.now()))));
+        }
+        producer.flush();
+        System.out.println("flood: runners " + runners);
+    }
+
+    static void reads(KafkaProducer<String, String> producer, int runners) {
+        OffsetDateTime gun = OffsetDateTime.parse("2027-03-20T10:00:00+01:00");
+        System.out.println("flood: start " + System.currentTimeMillis());
+        long sent = 0;
+        for (int mat = 0; mat < MATS.length; mat++) {
+            for (int i = 0; i < runners; i++) {
+                OffsetDateTime crossing = gun.plusSeconds(mat * 4500L + i % 3600).plusNanos((i % 997) * 1_000_000L);
+                for (int r = 0; r < READS_PER_CROSSING; r++) {
+                    ChipRead read = new ChipRead("R-" + MATS[mat], MATS[mat], chip(i),
+                            crossing.plusNanos(r * 120_000_000L).withOffsetSameInstant(ZoneOffset.ofHours(1)),
+                            1 + r % 4, -50 - r, sent, ChipRead.Source.MAT);
+                    producer.send(new ProducerRecord<>(Topics.CHIP_READS, read.chipId(), EventJson.write(read)));
+                    sent++;
                 }
             }
-            producer.flush();
-            System.out.println("flood: sent " + sent + " reads for " + runners + " runners at "
-                    + System.currentTimeMillis());
-            System.out.println("flood: passages " + (long) runners * MATS.length);
         }
+        producer.flush();
+        System.out.println("flood: sent " + sent + " reads for " + runners + " runners at " + System.currentTimeMillis());
+        System.out.println("flood: passages " + (long) runners * MATS.length);
     }
 
     static String chip(int i) {
