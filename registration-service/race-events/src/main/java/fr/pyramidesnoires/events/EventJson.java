@@ -35,30 +35,16 @@ public final class EventJson {
      * @throws MalformedEventException when the text is not JSON of that record
      */
     public static <T> T read(String json, Class<T> type) {
-        return json == null ? empty() : parsed(() -> MAPPER.readValue(json, type));
-    }
-
-    /** The same from the message's bytes, which must be UTF-8, without making a string of them first. */
-    public static <T> T read(byte[] json, Class<T> type) {
-        return json == null ? empty() : parsed(() -> MAPPER.readValue(json, type));
-    }
-
-    private interface Reading<T> {
-        T read() throws IOException;
-    }
-
-    private static <T> T parsed(Reading<T> reading) {
+        if (json == null) {
+            throw new MalformedEventException("empty message");
+        }
         try {
-            return reading.read();
+            return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException(e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static <T> T empty() {
-        throw new MalformedEventException("empty message");
     }
 
     public static class MalformedEventException extends RuntimeException {

@@ -97,9 +97,9 @@ public final class ReadTime {
     }
 
     /** Reads {@link ChipRead#readTime()}: the usual form by hand, any other as every other date is read. */
-    static final class Deserializer extends StdDeserializer<OffsetDateTime> {
+    public static final class Deserializer extends StdDeserializer<OffsetDateTime> {
 
-        Deserializer() {
+        public Deserializer() {
             super(OffsetDateTime.class);
         }
 

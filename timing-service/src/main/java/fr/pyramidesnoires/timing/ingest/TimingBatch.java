@@ -29,7 +29,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -76,17 +75,19 @@ public class TimingBatch {
                 Assignments assignments = Assignments.of(connection, entries);
                 entries.forEach(entry -> applyEntry(entry, assignments, touched, publications));
                 assignments.save(connection);
+                reads.keepOneByOne(assignments.chipsLeavingTheirRace());
             });
         }
-        Map<String, List<Timeline.Read>> newlyRead = chipReads.isEmpty() ? Map.of() : keep(chipReads, touched);
-        timings.recompute(touched.values(), newlyRead).stream().map(Publication::of).forEach(publications::add);
+        Map<String, List<Timeline.Read>> read = chipReads.isEmpty() ? Map.of() : keep(chipReads, touched);
+        timings.recompute(touched.values(), read).stream().map(Publication::of).forEach(publications::add);
         return publications;
     }
 
     /**
-     * Keeps every read and adds the new ones to their chips; the runners wearing those chips are touched.
+     * Keeps every read and adds the new ones to their chips; the runners wearing the batch's chips are touched, new
+     * reads or not: a batch replayed after its runners failed to be published must publish them.
      *
-     * @return all the reads of the chips that have new ones
+     * @return all the reads of the batch's chips
      */
     private Map<String, List<Timeline.Read>> keep(List<ConsumerRecord<String, byte[]>> messages,
                                                   Map<String, ChipAssignment> touched) {
@@ -111,11 +112,8 @@ public class TimingBatch {
             return Suspects.mayBeQuarantined(in.read(), wearer != null, course,
                     course == null ? null : gunStarts.get(course.raceCode()), knownMats);
         });
-        Map<String, List<Timeline.Read>> changed = session.doReturningWork(connection -> new ChipReads(connection)
-                .add(readsByChip, archived));
-        changed.keySet().stream().map(wearers::get).filter(Objects::nonNull)
-                .forEach(runner -> touched.put(runner.entryId, runner));
-        return changed;
+        wearers.values().forEach(runner -> touched.put(runner.entryId, runner));
+        return session.doReturningWork(connection -> new ChipReads(connection).add(readsByChip, archived));
     }
 
     /** Works out again the runners and races officials changed, with the course of every race whose clock moved. */
@@ -163,6 +161,9 @@ public class TimingBatch {
         /** The entries whose stored row goes: cancelled, re-assigned, or whose chip another runner took. */
         final Set<String> changed = new HashSet<>();
 
+        /** The race each loaded chip was worn in. */
+        final Map<String, String> raceOfChipAsLoaded = new HashMap<>();
+
         static Assignments of(Connection connection, List<EntryEvent> entries) throws SQLException {
             Assignments loaded = new Assignments();
             List<String> entryIds = entries.stream().map(EntryEvent::entryId).toList();
@@ -170,8 +171,24 @@ public class TimingBatch {
             for (ChipAssignment runner : ChipAssignment.ofEntriesOrChips(connection, entryIds, chips)) {
                 loaded.byEntry.put(runner.entryId, runner);
                 loaded.byChip.put(runner.chip, runner);
+                loaded.raceOfChipAsLoaded.put(runner.chip, runner.raceCode);
             }
             return loaded;
+        }
+
+        /**
+         * The chips now worn in another race, or by nobody: their reads, kept in the archive only while they were
+         * a runner's plain passages, may now be before that race's start, or of a chip nobody wears.
+         */
+        Set<String> chipsLeavingTheirRace() {
+            Set<String> chips = new HashSet<>();
+            raceOfChipAsLoaded.forEach((chip, race) -> {
+                ChipAssignment wearer = byChip.get(chip);
+                if (wearer == null || !wearer.raceCode.equals(race)) {
+                    chips.add(chip);
+                }
+            });
+            return chips;
         }
 
         void put(ChipAssignment runner) {

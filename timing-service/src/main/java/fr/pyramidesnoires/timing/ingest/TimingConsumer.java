@@ -29,7 +29,8 @@ import org.jboss.logging.Logger;
 /**
  * Consumes entries and chip reads in batches. The order of work is what makes a crash harmless: store the batch
  * in PostgreSQL, publish the runners it changed, and only then commit the offsets. A crash anywhere replays the
- * batch, which stores nothing twice and republishes the same snapshots.
+ * batch, which adds no read a second time (the archive logs its messages again, as they arrived again) and
+ * republishes the same snapshots.
  */
 @ApplicationScoped
 public class TimingConsumer {
@@ -110,7 +111,11 @@ public class TimingConsumer {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            consumer.pause(partitions.stream().filter(p -> p.topic().equals(Topics.CHIP_READS)).toList());
+            List<TopicPartition> reads = partitions.stream().filter(p -> p.topic().equals(Topics.CHIP_READS)).toList();
+            if (!reads.isEmpty()) {
+                LOG.infof("Chip reads wait until the entries are caught up (%d partitions)", reads.size());
+                consumer.pause(reads);
+            }
         }
 
         @Override
@@ -124,6 +129,7 @@ public class TimingConsumer {
         // the lag is unknown until a fetch has come back from the partition: until then, not caught up
         if (!paused.isEmpty() && consumer.assignment().stream().filter(p -> p.topic().equals(Topics.ENTRIES))
                 .allMatch(p -> consumer.currentLag(p).orElse(1) == 0)) {
+            LOG.info("Entries caught up: chip reads resume");
             consumer.resume(paused);
         }
     }

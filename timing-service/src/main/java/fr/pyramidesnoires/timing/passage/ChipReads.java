@@ -24,16 +24,15 @@ import java.util.Set;
  * Each chip's distinct reads, all a runner's race is worked out from, in one row per chip whoever wears it: a
  * replayed read adds nothing, and a chip assigned later finds its earlier reads there. Also which archive rows
  * hold the chip's messages, for an official looking into a time. The reads are packed as bytes: per read the mat
- * (2-byte length, then UTF-8) and the time (8 bytes, microseconds since 1970, PostgreSQL's own precision).
+ * (2-byte length, then UTF-8) and the time (8 bytes, microseconds since 1970, as precise as PostgreSQL's times).
  */
 public final class ChipReads {
 
     private static final String SELECT = "SELECT chip, packedreads FROM chipreads WHERE chip = ANY(?)";
     // only what is new is sent, appended to what the row has; a batch's archive rows are always new
     private static final String ADD = """
-            INSERT INTO chipreads (chip, readcount, packedreads, batchids) VALUES (?, ?, ?, ?)
-            ON CONFLICT (chip) DO UPDATE SET readcount = chipreads.readcount + excluded.readcount,
-                packedreads = chipreads.packedreads || excluded.packedreads,
+            INSERT INTO chipreads (chip, packedreads, batchids) VALUES (?, ?, ?)
+            ON CONFLICT (chip) DO UPDATE SET packedreads = chipreads.packedreads || excluded.packedreads,
                 batchids = chipreads.batchids || excluded.batchids""";
 
     private final Connection connection;
@@ -52,42 +51,33 @@ public final class ChipReads {
     /**
      * Adds a batch's reads and the archive rows holding them.
      *
-     * @return all the reads, by chip, of the chips that have reads they did not have before
+     * @return all the reads of the batch's chips, by chip
      */
     public Map<String, List<Timeline.Read>> add(Map<String, List<Timeline.Read>> incoming,
                                                 Map<String, Set<Long>> batchIds) throws SQLException {
         Map<String, Set<Timeline.Read>> stored = stored(incoming.keySet());
-        Map<String, List<Timeline.Read>> changed = new HashMap<>();
+        Map<String, List<Timeline.Read>> all = new HashMap<>();
         try (PreparedStatement add = connection.prepareStatement(ADD)) {
             for (Map.Entry<String, List<Timeline.Read>> chip : incoming.entrySet()) {
                 Set<Timeline.Read> before = stored.getOrDefault(chip.getKey(), Set.of());
                 Set<Timeline.Read> newReads = new LinkedHashSet<>();
                 for (Timeline.Read read : chip.getValue()) {
-                    Timeline.Read kept = asKept(read);
-                    if (!before.contains(kept)) {
-                        newReads.add(kept);
+                    if (!before.contains(read)) {
+                        newReads.add(read);
                     }
                 }
-                if (!newReads.isEmpty()) {
-                    List<Timeline.Read> all = new ArrayList<>(before);
-                    all.addAll(newReads);
-                    changed.put(chip.getKey(), all);
-                }
+                List<Timeline.Read> reads = new ArrayList<>(before);
+                reads.addAll(newReads);
+                all.put(chip.getKey(), reads);
                 add.setString(1, chip.getKey());
-                add.setInt(2, newReads.size());
-                add.setBytes(3, packed(newReads));
-                add.setArray(4, connection.createArrayOf("int8",
+                add.setBytes(2, packed(newReads));
+                add.setArray(3, connection.createArrayOf("int8",
                         batchIds.getOrDefault(chip.getKey(), Set.of()).toArray()));
                 add.addBatch();
             }
             add.executeBatch();
         }
-        return changed;
-    }
-
-    /** A read as the row keeps it, to the microsecond, so that one read again is seen as the same. */
-    private static Timeline.Read asKept(Timeline.Read read) {
-        return new Timeline.Read(read.matId(), read.time().truncatedTo(ChronoUnit.MICROS));
+        return all;
     }
 
     private Map<String, Set<Timeline.Read>> stored(Collection<String> chips) throws SQLException {

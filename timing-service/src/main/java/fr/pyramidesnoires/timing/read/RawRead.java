@@ -13,7 +13,7 @@ import java.time.Instant;
 /**
  * A chip-read message kept one by one, with what it says in columns: those quarantine may list ({@code Suspects}),
  * found and noted by officials there. Every message, these included, is also in the archive ({@link ReadStore}),
- * and every read before the archive is a row here. A message that could not be read has the reason in
+ * and every distinct read from before the archive is a row here. A message that could not be read has the reason in
  * {@code problem}.
  */
 @Entity

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -97,10 +98,8 @@ final class ReadArchive {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     Instant receivedAt = rows.getTimestamp(2).toInstant();
-                    for (Message m : unframed(rows.getBytes(3), receivedAt)) {
-                        if (m.chip().equals(chip)) {
-                            messages.putIfAbsent(m.partition() + "@" + m.offset(), m);
-                        }
+                    for (Message m : unframed(rows.getBytes(3), receivedAt, chip)) {
+                        messages.putIfAbsent(m.partition() + "@" + m.offset(), m);
                     }
                 }
             }
@@ -128,17 +127,24 @@ final class ReadArchive {
         return bytes.toByteArray();
     }
 
-    private static List<Message> unframed(byte[] row, Instant receivedAt) {
+    /** The row's messages of the given chip; the others' bytes are skipped, not copied. */
+    private static List<Message> unframed(byte[] row, Instant receivedAt, String chip) {
+        byte[] wanted = chip.getBytes(StandardCharsets.UTF_8);
         ByteBuffer in = ByteBuffer.wrap(row);
         List<Message> messages = new ArrayList<>();
         while (in.hasRemaining()) {
             int partition = in.getInt();
             long offset = in.getLong();
-            byte[] chip = new byte[in.getShort()];
-            in.get(chip);
-            byte[] payload = new byte[in.getInt()];
-            in.get(payload);
-            messages.add(new Message(partition, offset, new String(chip, StandardCharsets.UTF_8), receivedAt, payload));
+            byte[] itsChip = new byte[in.getShort()];
+            in.get(itsChip);
+            int length = in.getInt();
+            if (Arrays.equals(itsChip, wanted)) {
+                byte[] payload = new byte[length];
+                in.get(payload);
+                messages.add(new Message(partition, offset, chip, receivedAt, payload));
+            } else {
+                in.position(in.position() + length);
+            }
         }
         return messages;
     }

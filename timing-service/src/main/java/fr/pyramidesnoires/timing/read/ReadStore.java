@@ -2,6 +2,7 @@ package fr.pyramidesnoires.timing.read;
 
 import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -14,10 +15,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
@@ -67,9 +71,27 @@ public class ReadStore {
         List<IncomingRead> suspects = incoming.stream().filter(oneByOne).toList();
         return em.unwrap(Session.class).doReturningWork(connection -> {
             if (!suspects.isEmpty()) {
-                copy(connection, rows(suspects, now));
+                copy(connection, rows(suspects, in -> now));
             }
             return ReadArchive.keep(connection, incoming, now);
+        });
+    }
+
+    /** Keeps one by one every archived read of the given chips, for quarantine to ask about them again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keepOneByOne(Set<String> chips) {
+        if (chips.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            Map<IncomingRead, Instant> archived = new LinkedHashMap<>();
+            for (String chip : chips) {
+                for (ReadArchive.Message m : ReadArchive.ofChip(connection, chip)) {
+                    archived.put(IncomingRead.of(new ConsumerRecord<>(Topics.CHIP_READS, m.partition(), m.offset(),
+                            chip, m.payload())), m.receivedAt());
+                }
+            }
+            copy(connection, rows(new ArrayList<>(archived.keySet()), archived::get));
         });
     }
 
@@ -79,7 +101,7 @@ public class ReadStore {
         return em.unwrap(Session.class).doReturningWork(connection -> ReadArchive.ofChip(connection, chip));
     }
 
-    private static CopyText rows(List<IncomingRead> reads, Instant now) {
+    private static CopyText rows(List<IncomingRead> reads, Function<IncomingRead, Instant> receivedAt) {
         CopyText rows = new CopyText();
         for (IncomingRead in : reads) {
             ChipRead read = in.read();
@@ -88,7 +110,7 @@ public class ReadStore {
                     .bytes(in.payload())
                     .number(in.message().partition())
                     .number(in.message().offset())
-                    .text(now.toString())
+                    .text(receivedAt.apply(in).toString())
                     .text(in.problem());
             if (read == null) {
                 rows.text(null).text(null).text(null).text(null).number(null).number(null).number(null).text(null);

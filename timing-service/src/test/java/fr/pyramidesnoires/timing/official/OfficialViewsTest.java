@@ -64,10 +64,12 @@ class OfficialViewsTest {
         register("55K", bib, chip);
     }
 
-    static void register(String race, int bib, String chip) {
+    /** @return the entry's id */
+    static String register(String race, int bib, String chip) {
         String id = UUID.randomUUID().toString();
         kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, bib, chip, "Eli", "Vue",
                 false, EntryEvent.Sex.H, "M1", null, "FRA", Instant.now()));
+        return id;
     }
 
     static void read(String chip, String mat, Instant time) {
@@ -137,6 +139,9 @@ class OfficialViewsTest {
         int bib = 400_000 + BIBS.nextInt(99_999);
         String chip = "CHIP-" + UUID.randomUUID();
         register("110K", bib, chip);
+        // the runner is known before the read comes: otherwise it would wait in quarantine as an unknown chip
+        kafka.awaitLast(Topics.RUNNER_TIMINGS, RunnerTiming.class,
+                t -> t.raceCode().equals("110K") && t.bib() == bib, Duration.ofSeconds(30));
         Instant warmUp = Instant.now().minus(Duration.ofMinutes(20));
         read(chip, "M-STE-HENRIETTE", warmUp);
         Eventually.until(() -> StoredReads.distinct(chip) == 1, Duration.ofSeconds(30), "the read is never stored");
@@ -145,6 +150,22 @@ class OfficialViewsTest {
                 .when().put("/api/races/110K/gun-start").then().statusCode(200);
 
         awaitQuarantine("BEFORE_START", q -> q.getList("chipId").contains(chip));
+    }
+
+    @Test
+    void theReadsOfACancelledEntryWaitInQuarantineAsAChipNobodyWears() throws Exception {
+        int bib = 300_000 + BIBS.nextInt(99_999);
+        String chip = "CHIP-" + UUID.randomUUID();
+        String entry = register("55K", bib, chip);
+        awaitTiming(bib, t -> true);
+        read(chip, "M-PINCHONVALLES", GUN.plus(Duration.ofHours(2)));
+        awaitTiming(bib, t -> t.passages().size() == 1);
+
+        // the runner withdrew before the race, and ran anyway with the chip on their shoe
+        kafka.send(Topics.ENTRIES, entry, new EntryEvent(EntryEvent.Type.CANCELLED, entry, "55K", bib, chip, "Eli",
+                "Vue", false, EntryEvent.Sex.H, "M1", null, "FRA", Instant.now()));
+
+        awaitQuarantine("UNKNOWN_CHIP", q -> q.getList("chipId").contains(chip));
     }
 
     @Test

@@ -2,10 +2,12 @@ package fr.pyramidesnoires.timing.read;
 
 import static io.restassured.RestAssured.given;
 
+import fr.pyramidesnoires.timing.passage.ChipReads;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import org.hibernate.Session;
 
 /** What timing keeps of a chip's reads, as tests look at it: its distinct reads, and the archive as officials see it. */
 public final class StoredReads {
@@ -15,9 +17,9 @@ public final class StoredReads {
 
     /** The chip's distinct well-formed reads, those its runner's race is worked out from. */
     public static long distinct(String chip) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Arc.container().instance(EntityManager.class)
-                .get().createNativeQuery("SELECT coalesce(max(readcount), 0) FROM chipreads WHERE chip = ?1")
-                .setParameter(1, chip).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew().call(() -> Arc.container().instance(EntityManager.class).get()
+                .unwrap(Session.class).doReturningWork(connection -> new ChipReads(connection).of(List.of(chip)))
+                .getOrDefault(chip, List.of()).size());
     }
 
     /** Every message the chip was read in, from the officials' API. */
