@@ -24,6 +24,13 @@ KCP=$(cat "$STACK_DIR/kafka/classpath.txt")
 flood() { java -cp "$(cat deploy/simulator/target/classpath.txt)" timing-service/bench/ReadFlood.java \
   "127.0.0.1:$KAFKA_PORT" "$READS" "$1"; }
 sql() { psql -X -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres timing -c "$1"; }
+# the timing-service group's lag on the given topics; -1 while a partition has no committed offset yet
+lag() {
+  java -cp "$KCP" org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server \
+    "127.0.0.1:$KAFKA_PORT" --describe --group timing-service 2>/dev/null \
+    | awk -v topics=" $* " 'index(topics, " " $2 " ") { if ($6 ~ /^[0-9]+$/) lag += $6; else unknown = 1; seen = 1 }
+           END { print (unknown || !seen) ? -1 : lag + 0 }'
+}
 export TIMING_ACCOUNTS=bench-official:bench-secret:official
 launch() {
   java -Xmx2g ${BENCH_JAVA_OPTS:-} -Dquarkus.log.category.\"fr.pyramidesnoires.timing.ingest\".level=DEBUG \
@@ -37,7 +44,8 @@ launch() {
 # read before any start signal is one quarantine may list, kept one by one).
 runners=$(flood entries | tee /dev/stderr | awk '/flood: runners/ {print $3}')
 launch race-morning
-until [ "$(sql "SELECT count(*) FROM chipassignment")" -ge "$runners" ]; do sleep 0.5; done
+# every entry stored and its offset committed, so that the measured run does not take them in again
+until [ "$(sql "SELECT count(*) FROM chipassignment")" -ge "$runners" ] && [ "$(lag entries)" = 0 ]; do sleep 0.5; done
 curl -fsS -u bench-official:bench-secret -H 'Content-Type: application/json' -X PUT \
   -d '{"time": "2027-03-20T09:00:00Z", "reason": "benchmark start"}' \
   "http://127.0.0.1:$HTTP_PORT/api/races/22K/gun-start" >/dev/null
@@ -52,13 +60,9 @@ launch timing
 start_ms=$(date +%s%3N)
 at_ready=$(sql "SELECT count(*) FROM passage")
 
-lag() {
-  java -cp "$KCP" org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server \
-    "127.0.0.1:$KAFKA_PORT" --describe --group timing-service 2>/dev/null \
-    | awk '$2 == "chip-reads" || $2 == "entries" { if ($6 ~ /^[0-9]+$/) lag += $6; else unknown = 1 }
-           END { print (unknown || NR < 2) ? -1 : lag + 0 }'
-}
-while [ "$(sql "SELECT count(*) FROM passage")" -lt "$passages" ] || [ "$(lag)" != 0 ]; do sleep 0.5; done
+while [ "$(sql "SELECT count(*) FROM passage")" -lt "$passages" ] || [ "$(lag chip-reads entries)" != 0 ]; do
+  sleep 0.5
+done
 end_ms=$(date +%s%3N)
 
 perf=$(java -cp "$KCP" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
