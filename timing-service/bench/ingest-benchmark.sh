@@ -45,7 +45,11 @@ launch() {
 runners=$(flood entries | tee /dev/stderr | awk '/flood: runners/ {print $3}')
 launch race-morning
 # every entry stored and its offset committed, so that the measured run does not take them in again
-until [ "$(sql "SELECT count(*) FROM chipassignment")" -ge "$runners" ] && [ "$(lag entries)" = 0 ]; do sleep 0.5; done
+alive() { kill -0 "$pid" 2>/dev/null || { echo "timing-service stopped: see $STACK_DIR/$1.log" >&2; exit 1; }; }
+until [ "$(sql "SELECT count(*) FROM chipassignment")" -ge "$runners" ] && [ "$(lag entries)" = 0 ]; do
+  alive race-morning
+  sleep 0.5
+done
 curl -fsS -u bench-official:bench-secret -H 'Content-Type: application/json' -X PUT \
   -d '{"time": "2027-03-20T09:00:00Z", "reason": "benchmark start"}' \
   "http://127.0.0.1:$HTTP_PORT/api/races/22K/gun-start" >/dev/null
@@ -61,6 +65,7 @@ start_ms=$(date +%s%3N)
 at_ready=$(sql "SELECT count(*) FROM passage")
 
 while [ "$(sql "SELECT count(*) FROM passage")" -lt "$passages" ] || [ "$(lag chip-reads entries)" != 0 ]; do
+  alive timing
   sleep 0.5
 done
 end_ms=$(date +%s%3N)

@@ -31,5 +31,5 @@ SELECT chipid, string_agg(int2send(octet_length(convert_to(matid, 'UTF8'))::smal
 FROM (SELECT DISTINCT chipid, matid, readtime FROM rawread WHERE problem IS NULL) AS distinct_reads
 GROUP BY chipid;
 
--- rawread now holds only the reads quarantine may list (see quarantine.Suspects), and, from before this version,
--- every distinct read: the archive's search looks in both.
+-- rawread now holds only the reads quarantine may list (see quarantine.Suspects), a chip's reads once it leaves its
+-- runner's race, and, from before this version, every distinct read: the archive's search looks in both.

@@ -49,7 +49,8 @@ public final class ChipReads {
     }
 
     /**
-     * Adds a batch's reads and the archive rows holding them.
+     * Adds a batch's reads, their times already cut to the microsecond as the row keeps them, and the archive rows
+     * holding them.
      *
      * @return all the reads of the batch's chips, by chip
      */

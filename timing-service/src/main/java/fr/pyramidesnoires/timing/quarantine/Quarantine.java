@@ -25,6 +25,10 @@ public class Quarantine {
     }
 
     static final int LIMIT = 500;
+    // by arrival: reads copied here when their chip left its race keep when they came
+    private static final String NEWEST = " order by r.receivedAt desc, r.id desc";
+    private static final Comparator<RawRead> NEWEST_FIRST = Comparator.comparing((RawRead r) -> r.receivedAt)
+            .thenComparing(r -> r.id).reversed();
 
     final EntityManager em;
     final CourseCatalog courses;
@@ -60,18 +64,18 @@ public class Quarantine {
             // runners wait on the start mat before the signal: only other mats can read too early
             early.addAll(em.createQuery("select r from RawRead r, ChipAssignment c where c.chip = r.chipId"
                             + " and c.raceCode = :race and r.readTime < :gun and r.matId <> :start"
-                            + " and r.problem is null" + notReviewed + " order by r.id desc", RawRead.class)
+                            + " and r.problem is null" + notReviewed + NEWEST, RawRead.class)
                     .setParameter("race", course.raceCode())
                     .setParameter("gun", gun)
                     .setParameter("start", course.start().matId())
                     .setMaxResults(LIMIT)
                     .getResultList());
         }
-        return early.stream().sorted(Comparator.comparing((RawRead r) -> r.id).reversed()).limit(LIMIT).toList();
+        return early.stream().sorted(NEWEST_FIRST).limit(LIMIT).toList();
     }
 
     private List<RawRead> query(String jpql, Set<String> mats) {
-        var query = em.createQuery(jpql + " order by r.id desc", RawRead.class).setMaxResults(LIMIT);
+        var query = em.createQuery(jpql + NEWEST, RawRead.class).setMaxResults(LIMIT);
         if (mats != null) {
             query.setParameter("mats", mats);
         }

@@ -9,7 +9,7 @@ import java.util.Set;
  * Which reads are kept one by one, for {@link Quarantine} to ask about as things change: those it would list now,
  * and those a decision still to come can leave there or take out (a chip assigned later, a gun not yet fired).
  * Every other read is a runner's plain passage on their own course, after their start: it is kept in the archive
- * only, until its chip leaves the runner's race (an entry cancelled, moved to another race, or its chip handed on),
+ * only, until its chip leaves the runner's race (an entry cancelled or moved to another race, its chip changed or handed to a runner of another race),
  * when the chip's reads are kept one by one too. A gun corrected to after reads already taken at a checkpoint, or a
  * courses file changed between two runs, leaves those reads out of quarantine.
  */

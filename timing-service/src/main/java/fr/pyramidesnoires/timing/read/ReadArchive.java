@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,10 +33,11 @@ final class ReadArchive {
     private static final String INSERT = """
             INSERT INTO readbatch (matid, receivedat, reads, lastreadtime, messages) VALUES (?, ?, ?, ?, ?)
             RETURNING id""";
-    private static final String OF_CHIP = """
-            SELECT b.id, b.receivedat, b.messages FROM readbatch b
-            WHERE b.id = ANY(ARRAY(SELECT unnest(batchids) FROM chipreads WHERE chip = ?)) ORDER BY b.id""";
-    // rawread holds the reads kept one by one: every read stored before the archive, the suspect ones since
+    // each row once, however many of the chips it holds
+    private static final String OF_CHIPS = """
+            SELECT b.receivedat, b.messages FROM readbatch b
+            WHERE b.id = ANY(ARRAY(SELECT unnest(batchids) FROM chipreads WHERE chip = ANY(?))) ORDER BY b.id""";
+    // every distinct read stored before the archive is a row of rawread
     private static final String OLD_ROWS_OF_CHIP = """
             SELECT kafkapartition, kafkaoffset, receivedat, payload FROM rawread WHERE chipid = ? ORDER BY id""";
 
@@ -93,19 +93,25 @@ final class ReadArchive {
                 }
             }
         }
-        try (PreparedStatement select = connection.prepareStatement(OF_CHIP)) {
-            select.setString(1, chip);
+        archived(connection, Set.of(chip)).forEach(m -> messages.putIfAbsent(m.partition() + "@" + m.offset(), m));
+        return messages.values().stream().sorted(Comparator.comparing(Message::receivedAt)
+                .thenComparing(Message::partition).thenComparing(Message::offset)).toList();
+    }
+
+    /** The messages of the given chips in the archive, as often as they came. */
+    static List<Message> archived(Connection connection, Set<String> chips) throws SQLException {
+        Set<ByteBuffer> wanted = new HashSet<>();
+        chips.forEach(chip -> wanted.add(ByteBuffer.wrap(chip.getBytes(StandardCharsets.UTF_8))));
+        List<Message> messages = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(OF_CHIPS)) {
+            select.setArray(1, connection.createArrayOf("text", chips.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    Instant receivedAt = rows.getTimestamp(2).toInstant();
-                    for (Message m : unframed(rows.getBytes(3), receivedAt, chip)) {
-                        messages.putIfAbsent(m.partition() + "@" + m.offset(), m);
-                    }
+                    messages.addAll(unframed(rows.getBytes(2), rows.getTimestamp(1).toInstant(), wanted));
                 }
             }
         }
-        return messages.values().stream().sorted(Comparator.comparing(Message::receivedAt)
-                .thenComparing(Message::partition).thenComparing(Message::offset)).toList();
+        return messages;
     }
 
     private static byte[] framed(List<IncomingRead> messages) {
@@ -127,21 +133,21 @@ final class ReadArchive {
         return bytes.toByteArray();
     }
 
-    /** The row's messages of the given chip; the others' bytes are skipped, not copied. */
-    private static List<Message> unframed(byte[] row, Instant receivedAt, String chip) {
-        byte[] wanted = chip.getBytes(StandardCharsets.UTF_8);
+    /** The row's messages of the wanted chips; the others' bytes are skipped, not copied. */
+    private static List<Message> unframed(byte[] row, Instant receivedAt, Set<ByteBuffer> wanted) {
         ByteBuffer in = ByteBuffer.wrap(row);
         List<Message> messages = new ArrayList<>();
         while (in.hasRemaining()) {
             int partition = in.getInt();
             long offset = in.getLong();
-            byte[] itsChip = new byte[in.getShort()];
-            in.get(itsChip);
+            byte[] chip = new byte[in.getShort()];
+            in.get(chip);
             int length = in.getInt();
-            if (Arrays.equals(itsChip, wanted)) {
+            if (wanted.contains(ByteBuffer.wrap(chip))) {
                 byte[] payload = new byte[length];
                 in.get(payload);
-                messages.add(new Message(partition, offset, chip, receivedAt, payload));
+                messages.add(new Message(partition, offset, new String(chip, StandardCharsets.UTF_8), receivedAt,
+                        payload));
             } else {
                 in.position(in.position() + length);
             }

@@ -15,9 +15,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +29,7 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Keeps every incoming chip-read message: all of them in the archive, in bulk, and the few that quarantine may
- * list also one by one in {@code rawread}, once each.
+ * list also one by one in {@code rawread}, once each, as are a chip's reads once it leaves its runner's race.
  */
 @ApplicationScoped
 public class ReadStore {
@@ -45,6 +44,7 @@ public class ReadStore {
     private static final String BACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT fresh_reads";
     private static final String STAGING = "CREATE TEMP TABLE IF NOT EXISTS rawread_incoming ON COMMIT DELETE ROWS AS"
             + " SELECT " + COLUMNS + " FROM rawread WITH NO DATA";
+    private static final String EMPTY_STAGING = "TRUNCATE rawread_incoming";
     private static final String COPY_STAGED = "COPY rawread_incoming (" + COLUMNS + ") FROM STDIN";
     private static final String MOVE = "INSERT INTO rawread (" + COLUMNS + ") SELECT " + COLUMNS
             + " FROM rawread_incoming ON CONFLICT (readkey) DO NOTHING";
@@ -84,14 +84,14 @@ public class ReadStore {
             return;
         }
         em.unwrap(Session.class).doWork(connection -> {
-            Map<IncomingRead, Instant> archived = new LinkedHashMap<>();
-            for (String chip : chips) {
-                for (ReadArchive.Message m : ReadArchive.ofChip(connection, chip)) {
-                    archived.put(IncomingRead.of(new ConsumerRecord<>(Topics.CHIP_READS, m.partition(), m.offset(),
-                            chip, m.payload())), m.receivedAt());
-                }
+            List<ReadArchive.Message> archived = ReadArchive.archived(connection, chips);
+            List<IncomingRead> reads = archived.stream().map(m -> IncomingRead.of(new ConsumerRecord<>(
+                    Topics.CHIP_READS, m.partition(), m.offset(), m.chip(), m.payload()))).toList();
+            Map<IncomingRead, Instant> receivedAt = new IdentityHashMap<>();
+            for (int i = 0; i < reads.size(); i++) {
+                receivedAt.put(reads.get(i), archived.get(i).receivedAt());
             }
-            copy(connection, rows(new ArrayList<>(archived.keySet()), archived::get));
+            copy(connection, rows(reads, receivedAt::get));
         });
     }
 
@@ -137,6 +137,8 @@ public class ReadStore {
                 }
                 statement.execute(BACK_TO_SAVEPOINT);
                 statement.execute(STAGING);
+                // emptied at commit, but a transaction may come here twice
+                statement.execute(EMPTY_STAGING);
                 copy.copyIn(COPY_STAGED, rows.stream());
                 statement.executeUpdate(MOVE);
             }

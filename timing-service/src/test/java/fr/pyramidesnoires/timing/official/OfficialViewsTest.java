@@ -14,7 +14,9 @@ import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.events.testing.TopicProbe;
+import fr.pyramidesnoires.timing.read.RawRead;
 import fr.pyramidesnoires.timing.read.StoredReads;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -160,6 +162,8 @@ class OfficialViewsTest {
         awaitTiming(bib, t -> true);
         read(chip, "M-PINCHONVALLES", GUN.plus(Duration.ofHours(2)));
         awaitTiming(bib, t -> t.passages().size() == 1);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> RawRead.count("chipId", chip)),
+                "a plain passage is in the archive only");
 
         // the runner withdrew before the race, and ran anyway with the chip on their shoe
         kafka.send(Topics.ENTRIES, entry, new EntryEvent(EntryEvent.Type.CANCELLED, entry, "55K", bib, chip, "Eli",
