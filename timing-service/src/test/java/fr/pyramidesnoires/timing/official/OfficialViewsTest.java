@@ -173,6 +173,24 @@ class OfficialViewsTest {
     }
 
     @Test
+    void aReadOfARunnerMovedToARaceNotYetStartedThenIsListedBeforeTheStart() throws Exception {
+        official().body(Map.of("time", GUN.plus(Duration.ofHours(1)).toString(), "reason", "the 35 km starts later"))
+                .when().put("/api/races/35K/gun-start").then().statusCode(200);
+        int bib = 200_000 + BIBS.nextInt(99_999);
+        String chip = "CHIP-" + UUID.randomUUID();
+        String entry = register("55K", bib, chip);
+        awaitTiming(bib, t -> true);
+        read(chip, "M-STE-HENRIETTE", GUN.plus(Duration.ofMinutes(30)));
+        awaitTiming(bib, t -> t.passages().size() == 1);
+
+        // the runner changed to the 35 km, which passes the same terril but starts an hour later
+        kafka.send(Topics.ENTRIES, entry, new EntryEvent(EntryEvent.Type.UPSERTED, entry, "35K", bib, chip, "Eli",
+                "Vue", false, EntryEvent.Sex.H, "M1", null, "FRA", Instant.now()));
+
+        awaitQuarantine("BEFORE_START", q -> q.getList("chipId").contains(chip));
+    }
+
+    @Test
     void aRunnerPastACutOffIsFlaggedForAnOfficial() throws Exception {
         int bib = 600_000 + BIBS.nextInt(99_999);
         String chip = "CHIP-" + UUID.randomUUID();
