@@ -69,9 +69,26 @@ class OfficialViewsTest {
     /** @return the entry's id */
     static String register(String race, int bib, String chip) {
         String id = UUID.randomUUID().toString();
-        kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, bib, chip, "Eli", "Vue",
-                false, EntryEvent.Sex.H, "M1", null, "FRA", Instant.now()));
+        kafka.send(Topics.ENTRIES, id, entry(EntryEvent.Type.UPSERTED, id, race, bib, chip));
         return id;
+    }
+
+    static EntryEvent entry(EntryEvent.Type type, String id, String race, int bib, String chip) {
+        return new EntryEvent(type, id, race, bib, chip, "Eli", "Vue", false, EntryEvent.Sex.H, "M1", null, "FRA",
+                Instant.now());
+    }
+
+    /**
+     * A 55 km runner read once at a checkpoint after the gun: a plain passage, kept in the archive only.
+     *
+     * @return the entry's id
+     */
+    static String runnerWithAPassage(int bib, String chip, String mat, Instant time) {
+        String entry = register("55K", bib, chip);
+        awaitTiming(bib, t -> true);
+        read(chip, mat, time);
+        awaitTiming(bib, t -> t.passages().size() == 1);
+        return entry;
     }
 
     static void read(String chip, String mat, Instant time) {
@@ -158,16 +175,12 @@ class OfficialViewsTest {
     void theReadsOfACancelledEntryWaitInQuarantineAsAChipNobodyWears() throws Exception {
         int bib = 300_000 + BIBS.nextInt(99_999);
         String chip = "CHIP-" + UUID.randomUUID();
-        String entry = register("55K", bib, chip);
-        awaitTiming(bib, t -> true);
-        read(chip, "M-PINCHONVALLES", GUN.plus(Duration.ofHours(2)));
-        awaitTiming(bib, t -> t.passages().size() == 1);
+        String entry = runnerWithAPassage(bib, chip, "M-PINCHONVALLES", GUN.plus(Duration.ofHours(2)));
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> RawRead.count("chipId", chip)),
                 "a plain passage is in the archive only");
 
         // the runner withdrew before the race, and ran anyway with the chip on their shoe
-        kafka.send(Topics.ENTRIES, entry, new EntryEvent(EntryEvent.Type.CANCELLED, entry, "55K", bib, chip, "Eli",
-                "Vue", false, EntryEvent.Sex.H, "M1", null, "FRA", Instant.now()));
+        kafka.send(Topics.ENTRIES, entry, entry(EntryEvent.Type.CANCELLED, entry, "55K", bib, chip));
 
         awaitQuarantine("UNKNOWN_CHIP", q -> q.getList("chipId").contains(chip));
     }
@@ -178,14 +191,10 @@ class OfficialViewsTest {
                 .when().put("/api/races/35K/gun-start").then().statusCode(200);
         int bib = 200_000 + BIBS.nextInt(99_999);
         String chip = "CHIP-" + UUID.randomUUID();
-        String entry = register("55K", bib, chip);
-        awaitTiming(bib, t -> true);
-        read(chip, "M-STE-HENRIETTE", GUN.plus(Duration.ofMinutes(30)));
-        awaitTiming(bib, t -> t.passages().size() == 1);
+        String entry = runnerWithAPassage(bib, chip, "M-STE-HENRIETTE", GUN.plus(Duration.ofMinutes(30)));
 
         // the runner changed to the 35 km, which passes the same terril but starts an hour later
-        kafka.send(Topics.ENTRIES, entry, new EntryEvent(EntryEvent.Type.UPSERTED, entry, "35K", bib, chip, "Eli",
-                "Vue", false, EntryEvent.Sex.H, "M1", null, "FRA", Instant.now()));
+        kafka.send(Topics.ENTRIES, entry, entry(EntryEvent.Type.UPSERTED, entry, "35K", bib, chip));
 
         awaitQuarantine("BEFORE_START", q -> q.getList("chipId").contains(chip));
     }
