@@ -34,7 +34,9 @@ deploy/stack.sh start --fresh
 mvn -B -q -Dstyle.color=never package -DskipTests -pl results-web,deploy/simulator -am
 mkdir -p "$DIR/static"
 rm -f "$DIR"/ready "$DIR"/sent.txt
+# every simulated spectator comes from 127.0.0.1: the per-client cap on live streams must let them all in
 java -Xmx2g ${BENCH_JAVA_OPTS:-} -Dtpn.kafka.port="$KAFKA_PORT" -Dquarkus.http.port="$APP_PORT" \
+  -Dresults.live.streams-per-client="$CLIENTS" \
   -jar results-web/target/quarkus-app/quarkus-run.jar >"$DIR/results-web.log" 2>&1 &
 pid=$!
 until curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null; do sleep 0.5; done

@@ -1,19 +1,27 @@
 package fr.pyramidesnoires.results.live;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.pyramidesnoires.problem.Problem;
+import fr.pyramidesnoires.results.race.ReadModel;
 import io.netty.channel.EventLoop;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The server-sent events every open page listens to (GET /races/{race}/live): the race's code whenever something
@@ -21,18 +29,45 @@ import java.util.concurrent.ConcurrentHashMap;
  * stream, because race day holds thousands of them open and each event must reach them all at once: the event is
  * encoded once, then every event loop writes those bytes to the streams it serves, all loops at the same time.
  * Nothing is serialised per spectator, and the thread that learns of the change only hands it over.
+ * <p>
+ * A stream is what a replica keeps for as long as a client wants: only races of the read model get one, a
+ * client address holds a limited number at once, and everything kept for a stream goes when its client does,
+ * the race's subscription with its last stream.
  */
 @ApplicationScoped
 public class LiveStreams {
 
     private static final Buffer OPENED = Buffer.buffer(":\n\n");
 
-    /** Per race, the open streams by the event loop they live on; each set is only ever touched from its loop. */
-    private final Map<String, Map<EventLoop, Set<HttpServerResponse>>> open = new ConcurrentHashMap<>();
-    final LiveUpdates updates;
+    /** The races some open stream follows; a race leaves with its last stream. */
+    private final Map<String, Followed> followed = new ConcurrentHashMap<>();
+    /** Open streams per client address; an address leaves with its last stream. */
+    private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
 
-    LiveStreams(LiveUpdates updates) {
+    @ConfigProperty(name = "results.live.streams-per-client", defaultValue = "20")
+    int streamsPerClient;
+
+    final LiveUpdates updates;
+    final ReadModel model;
+    final ObjectMapper json;
+
+    LiveStreams(LiveUpdates updates, ReadModel model, ObjectMapper json) {
         this.updates = updates;
+        this.model = model;
+        this.json = json;
+    }
+
+    /** A race some open stream follows, with those streams by the event loop they live on. */
+    private final class Followed {
+        /** Each set is only ever touched from its loop. */
+        final Map<EventLoop, Set<HttpServerResponse>> byLoop = new ConcurrentHashMap<>();
+        final Cancellable subscription;
+        /** Changed only inside the map's compute for the race, which serialises them. */
+        int streams;
+
+        Followed(String race) {
+            subscription = updates.of(race).subscribe().with(changed -> tell(byLoop, changed));
+        }
     }
 
     void route(@Observes Router router) {
@@ -40,26 +75,98 @@ public class LiveStreams {
     }
 
     private void open(RoutingContext request) {
+        String race = request.pathParam("race");
+        if (!model.knows(race)) {
+            refuse(request, Problem.of(404, "unknown-race", "Course inconnue / Unknown race",
+                    "Aucune course " + race + " ici / No race " + race + " here"));
+            return;
+        }
+        String client = clientOf(request);
+        if (perClient.merge(client, 1, Integer::sum) > streamsPerClient) {
+            release(client);
+            refuse(request, Problem.of(429, "too-many-streams", "Trop de pages ouvertes / Too many open pages",
+                    "Fermez une page de résultats en direct de cet appareil, puis réessayez / Close a live results "
+                            + "page on this device, then try again"));
+            return;
+        }
         HttpServerResponse stream = request.response()
                 .setChunked(true)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                 // a compressor holds bytes back until it has enough of them: an event must leave at once
                 .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
-        Set<HttpServerResponse> onThisLoop = streamsOf(request.pathParam("race"))
+        Followed streams = follow(race);
+        Set<HttpServerResponse> onThisLoop = streams.byLoop
                 .computeIfAbsent(ContextInternal.current().nettyEventLoop(), loop -> new HashSet<>());
         onThisLoop.add(stream);
-        stream.closeHandler(closed -> onThisLoop.remove(stream));
+        Runnable gone = () -> {
+            onThisLoop.remove(stream);
+            unfollow(race);
+            release(client);
+        };
+        if (stream.closed()) {
+            // the client left before this handler ran: no close event will come
+            gone.run();
+            return;
+        }
+        stream.closeHandler(closed -> gone.run());
         // sends the headers now: the page knows its stream is open before anything changes
         stream.write(OPENED);
     }
 
-    private Map<EventLoop, Set<HttpServerResponse>> streamsOf(String race) {
-        return open.computeIfAbsent(race, code -> {
-            Map<EventLoop, Set<HttpServerResponse>> streams = new ConcurrentHashMap<>();
-            updates.of(code).subscribe().with(changed -> tell(streams, changed));
-            return streams;
+    private static String clientOf(RoutingContext request) {
+        SocketAddress address = request.request().remoteAddress();
+        return address == null ? "" : String.valueOf(address.hostAddress());
+    }
+
+    private Followed follow(String race) {
+        return followed.compute(race, (code, streams) -> {
+            Followed following = streams == null ? new Followed(code) : streams;
+            following.streams++;
+            return following;
         });
+    }
+
+    private void unfollow(String race) {
+        followed.computeIfPresent(race, (code, streams) -> {
+            if (--streams.streams > 0) {
+                return streams;
+            }
+            streams.subscription.cancel();
+            return null;
+        });
+    }
+
+    private void release(String client) {
+        perClient.computeIfPresent(client, (address, open) -> open > 1 ? open - 1 : null);
+    }
+
+    /** Open streams of the race on this replica. */
+    int openStreams(String race) {
+        Followed streams = followed.get(race);
+        return streams == null ? 0 : streams.streams;
+    }
+
+    /** Whether this replica keeps anything for the race's streams: not once the last one has gone. */
+    boolean follows(String race) {
+        return followed.containsKey(race);
+    }
+
+    /** Open streams of one client address. */
+    int openStreamsFrom(String address) {
+        return perClient.getOrDefault(address, 0);
+    }
+
+    /** As a page for a browser, as problem JSON for an API client or an EventSource. */
+    private void refuse(RoutingContext request, Problem problem) {
+        boolean page = Problem.wantsPage(request.request().getHeader(HttpHeaders.ACCEPT));
+        try {
+            request.response().setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, page ? Problem.PAGE_MEDIA_TYPE : Problem.MEDIA_TYPE)
+                    .end(page ? problem.page() : json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void tell(Map<EventLoop, Set<HttpServerResponse>> streams, String raceCode) {

@@ -89,6 +89,12 @@ public class ReadModel {
         return codes;
     }
 
+    /** Whether the race is one of {@link #raceCodes()}, without gathering them all. */
+    public boolean knows(String raceCode) {
+        return races.containsKey(raceCode)
+                || entriesByKey.values().stream().anyMatch(e -> e.raceCode().equals(raceCode));
+    }
+
     public Optional<Runner> runner(String raceCode, int bib) {
         String key = RunnerTiming.key(raceCode, bib);
         return Optional.ofNullable(entriesByKey.get(key)).map(entry -> new Runner(entry, timingsByKey.get(key)));
