@@ -1,8 +1,7 @@
 package fr.pyramidesnoires.registration.admin;
 
+import fr.pyramidesnoires.csv.CsvLine;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** Semicolon-separated lines, as the results CSV and French spreadsheets expect. */
 final class Csv {
@@ -17,23 +16,8 @@ final class Csv {
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
+    /** Through the platform's one rule for CSV cells, so that no export runs what a runner typed. */
     static String line(Object... cells) {
-        return Arrays.stream(cells).map(Csv::cell).collect(Collectors.joining(";")) + "\n";
-    }
-
-    /**
-     * Quoted when it holds the separator, a quote or a line break. A runner's own text that a spreadsheet would
-     * run as a formula (=, +, -, @) gets a leading apostrophe, so that an export never runs what a runner typed.
-     */
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (value instanceof String && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return CsvLine.of(cells);
     }
 }

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.results.ranking;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import fr.pyramidesnoires.csv.CsvLine;
 import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.RaceState;
 import fr.pyramidesnoires.results.race.ReadModel;
@@ -116,25 +117,14 @@ public class RankingResource {
     @Produces("text/csv")
     @Operation(summary = "The official results as CSV (semicolon-separated, withheld names left empty)")
     public Response csv(@PathParam("race") String race) {
-        StringBuilder csv = new StringBuilder("rank;bib;name;category;club;nationality;status;time\n");
+        StringBuilder csv = new StringBuilder(CsvLine.of("rank", "bib", "name", "category", "club", "nationality",
+                "status", "time"));
         for (RankingRow row : rows(race, null, null)) {
-            csv.append(row.rank() == null ? "" : row.rank()).append(';').append(row.bib()).append(';')
-                    .append(cell(row.name())).append(';').append(row.category()).append(';')
-                    .append(cell(row.club())).append(';').append(cell(row.nationality())).append(';')
-                    .append(row.status()).append(';')
-                    .append("FINISHED".equals(row.status()) ? row.raceTime() : "").append('\n');
+            csv.append(CsvLine.of(row.rank(), row.bib(), row.name(), row.category(), row.club(), row.nationality(),
+                    row.status(), "FINISHED".equals(row.status()) ? row.raceTime() : null));
         }
         return Response.ok(csv.toString())
                 .header("Content-Disposition", "attachment; filename=\"resultats-" + race + ".csv\"").build();
-    }
-
-    /** A value as a CSV cell: quoted when it holds the separator, a quote or a line break. */
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(";") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     /** The same ranking as the page, for other sites and apps. */
