@@ -32,6 +32,8 @@ lag() {
            END { print (unknown || !seen) ? -1 : lag + 0 }'
 }
 export TIMING_ACCOUNTS=bench-official:bench-secret:official
+# the flood's reads are dated on the sample race day
+export EVENT_DATE=2027-03-20
 launch() {
   java -Xmx2g ${BENCH_JAVA_OPTS:-} -Dquarkus.log.category.\"fr.pyramidesnoires.timing.ingest\".level=DEBUG \
     -Dtpn.pg.port="$PG_PORT" -Dtpn.kafka.port="$KAFKA_PORT" -Dquarkus.http.port="$HTTP_PORT" \

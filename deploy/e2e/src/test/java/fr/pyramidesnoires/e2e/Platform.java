@@ -40,6 +40,8 @@ final class Platform {
             registrationSettings.add("quarkus.mailer.mock=true");
             Service registration = Service.start(ROOT, "registration-service", registrationSettings);
             List<String> timingSettings = new java.util.ArrayList<>(stack);
+            // the simulated race day, whenever the tests run: its reads are on the event's days
+            timingSettings.add("timing.event-date=2027-03-20");
             timingSettings.add("timing.accounts=" + OFFICIAL + ":official," + VOLUNTEER + ":volunteer");
             Service timing = Service.start(ROOT, "timing-service", timingSettings);
             Service results = Service.start(ROOT, "results-web", stack);

@@ -2,6 +2,7 @@ package fr.pyramidesnoires.results.feed;
 
 import fr.pyramidesnoires.events.CourseEvent;
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.EventCheck;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.KafkaSettings;
 import fr.pyramidesnoires.events.RaceEvent;
@@ -9,6 +10,8 @@ import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.results.live.LiveUpdates;
 import fr.pyramidesnoires.results.race.ReadModel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,14 +42,18 @@ public class EventFeed {
 
     final ReadModel model;
     final LiveUpdates live;
+    final Counter unusable;
     private volatile boolean running;
     private volatile boolean caughtUp;
     private Thread thread;
     private KafkaConsumer<String, String> consumer;
 
-    EventFeed(ReadModel model, LiveUpdates live) {
+    EventFeed(ReadModel model, LiveUpdates live, MeterRegistry metrics) {
         this.model = model;
         this.live = live;
+        this.unusable = Counter.builder("results.events.unusable")
+                .description("Messages left out of the results because they could not be read or used")
+                .register(metrics);
     }
 
     /** True once everything that was on the topics when this replica started has been applied. */
@@ -95,19 +102,37 @@ public class EventFeed {
 
     private void apply(ConsumerRecord<String, String> record) {
         try {
+            Class<?> type = switch (record.topic()) {
+                case Topics.RACES -> RaceEvent.class;
+                case Topics.COURSES -> CourseEvent.class;
+                case Topics.ENTRIES -> EntryEvent.class;
+                default -> RunnerTiming.class;
+            };
+            Object event = record.value() == null ? null : EventJson.read(record.value(), type);
+            // a tombstone on runner-timings takes a runner off; anywhere else nothing was meant
+            String problem = event == null && Topics.RUNNER_TIMINGS.equals(record.topic()) ? null
+                    : EventCheck.problem(event);
+            if (problem != null) {
+                unusable(record, problem);
+                return;
+            }
             // pages of the race the message is about may show something new
             live.changed(switch (record.topic()) {
-                case Topics.RACES -> model.race(EventJson.read(record.value(), RaceEvent.class));
-                case Topics.COURSES -> model.course(EventJson.read(record.value(), CourseEvent.class));
-                case Topics.ENTRIES -> record.value() == null ? null
-                        : model.entry(EventJson.read(record.value(), EntryEvent.class));
-                default -> model.timing(record.key(),
-                        record.value() == null ? null : EventJson.read(record.value(), RunnerTiming.class));
+                case Topics.RACES -> model.race((RaceEvent) event);
+                case Topics.COURSES -> model.course((CourseEvent) event);
+                case Topics.ENTRIES -> model.entry((EntryEvent) event);
+                default -> model.timing(record.key(), (RunnerTiming) event);
             });
-        } catch (EventJson.MalformedEventException e) {
-            // both topics come from our own services: a bad message is their bug, and must not stop the results
-            LOG.errorf("Unreadable event at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
+        } catch (RuntimeException e) {
+            // anyone who reaches a topic can write to it: a message this replica cannot use must not stop the
+            // results of every race
+            unusable(record, e.getMessage());
         }
+    }
+
+    private void unusable(ConsumerRecord<String, String> record, String problem) {
+        unusable.increment();
+        LOG.errorf("Unusable event at %s-%d@%d left out of the results: %s", record.topic(), record.partition(),
+                record.offset(), EventCheck.printable(problem));
     }
 }

@@ -12,6 +12,7 @@ import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.RunnerTiming.Passage;
 import fr.pyramidesnoires.events.RunnerTiming.Status;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -99,6 +100,39 @@ class LiveRankingTest {
         assertEquals("Terril Sainte-Henriette", ranking.getString("[2].lastPoint"));
         assertEquals("+0:12:00", ranking.getString("[2].gap"));
         assertNull(ranking.get("[3].rank"));
+    }
+
+    @Test
+    void unusableMessagesOnEveryTopicAreLeftOutAndEverythingAroundThemStillShows() {
+        String race = newRace();
+        // what the topics held before this replica started, other tests' bad messages included, is counted by then
+        Eventually.until(() -> given().when().get("/q/health/ready").statusCode() == 200, Duration.ofSeconds(30),
+                "results never caught up");
+        double before = unusableSoFar();
+        kafka.sendRaw(Topics.RACES, race, "{\"name\":\"no code\"}");
+        kafka.sendRaw(Topics.COURSES, race, "\u0000 not json");
+        enter(race, 5, "Rose", "Lemaire", EntryEvent.Sex.F, "SE", false);
+        kafka.sendRaw(Topics.ENTRIES, "forged", "{\"type\":\"UPSERTED\",\"entryId\":\"x\",\"raceCode\":\"" + race
+                + "\",\"bib\":6}");
+        kafka.sendRaw(Topics.RUNNER_TIMINGS, race + "/5", "{\"raceCode\":\"" + race + "\",\"bib\":5,"
+                + "\"status\":\"FINISHED\",\"passages\":[null]}");
+        kafka.sendRaw(Topics.RUNNER_TIMINGS, race + "/6", "[1, 2, 3]");
+        timed(race, 5, Status.ON_COURSE, Duration.ZERO, Duration.parse("PT50M"));
+        enter(race, 8, "Léa", "Fontaine", EntryEvent.Sex.F, "SE", false);
+        timed(race, 8, Status.ON_COURSE, Duration.ZERO, Duration.parse("PT52M"));
+
+        JsonPath ranking = awaitRanking(race, "", json -> json.getList("bib").equals(List.of(5, 8)));
+        assertEquals("Terril Sainte-Henriette", ranking.getString("[0].lastPoint"));
+        given().when().get("/races/" + race).then().statusCode(200).body(containsString("LEMAIRE Rose"));
+        Eventually.until(LiveRankingTest::unusableSoFar, seen -> seen == before + 5, Duration.ofSeconds(30),
+                seen -> "unusable messages counted: " + (seen - before) + " of 5");
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    static double unusableSoFar() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("results_events_unusable_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

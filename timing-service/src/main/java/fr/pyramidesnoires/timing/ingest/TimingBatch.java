@@ -1,9 +1,11 @@
 package fr.pyramidesnoires.timing.ingest;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.EventCheck;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.timing.chip.ChipAssignment;
+import fr.pyramidesnoires.timing.chip.EntryRules;
 import fr.pyramidesnoires.timing.course.Course;
 import fr.pyramidesnoires.timing.course.CourseCatalog;
 import fr.pyramidesnoires.timing.course.CoursePublisher;
@@ -134,16 +136,30 @@ public class TimingBatch {
         return publications;
     }
 
-    private static Optional<EntryEvent> entry(ConsumerRecord<String, byte[]> message) {
+    /** The entry the message holds, or nothing when it cannot be used: then it is kept in quarantine with why. */
+    private Optional<EntryEvent> entry(ConsumerRecord<String, byte[]> message) {
+        String problem;
         try {
-            return Optional.of(EventJson.read(message.value() == null ? null
-                    : new String(message.value(), StandardCharsets.UTF_8), EntryEvent.class));
-        } catch (EventJson.MalformedEventException e) {
-            // registration-service is the only producer: this is a bug there, not a reason to stop timing
-            LOG.errorf("Unreadable entry event at %s-%d@%d: %s", message.topic(), message.partition(),
-                    message.offset(), e.getMessage());
-            return Optional.empty();
+            EntryEvent entry = EventJson.read(message.value() == null ? null
+                    : new String(message.value(), StandardCharsets.UTF_8), EntryEvent.class);
+            problem = EntryRules.problem(entry);
+            if (problem == null) {
+                return Optional.of(entry);
+            }
+        } catch (RuntimeException e) {
+            problem = e.getMessage();
         }
+        // registration-service is the only producer: this is a bug there, or a forgery, not a reason to stop timing
+        LOG.errorf("Unusable entry event at %s-%d@%d kept in quarantine: %s", message.topic(), message.partition(),
+                message.offset(), EventCheck.printable(problem));
+        reads.park(IncomingRead.malformed(message, problem));
+        return Optional.empty();
+    }
+
+    /** Keeps a message that could not be stored with its batch, with why, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void park(ConsumerRecord<String, byte[]> message, String reason) {
+        reads.park(IncomingRead.malformed(message, reason));
     }
 
     /**

@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
  * Consumes entries and chip reads in batches. The order of work is what makes a crash harmless: store the batch
  * in PostgreSQL, publish the runners it changed, and only then commit the offsets. A crash anywhere replays the
  * batch, which adds no read a second time (the archive logs its messages again, as they arrived again) and
- * republishes the same snapshots.
+ * republishes the same snapshots. A message that cannot be stored is kept aside in quarantine, never retried
+ * forever: anyone who reaches the topic can write one.
  */
 @ApplicationScoped
 public class TimingConsumer {
@@ -48,16 +49,18 @@ public class TimingConsumer {
     final EventPublisher publisher;
     final RecomputeRequests requests;
     final PublishedTimings published;
+    final ConsumerProgress progress;
     private volatile boolean running;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
 
     TimingConsumer(TimingBatch batch, EventPublisher publisher, RecomputeRequests requests,
-                   PublishedTimings published) {
+                   PublishedTimings published, ConsumerProgress progress) {
         this.batch = batch;
         this.publisher = publisher;
         this.requests = requests;
         this.published = published;
+        this.progress = progress;
     }
 
     void start(@Observes StartupEvent start) {
@@ -88,6 +91,7 @@ public class TimingConsumer {
             while (running) {
                 try {
                     ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                    progress.polled(records.count() + waitingOnTheBroker());
                     resumeReadsOnceEntriesAreCaughtUp();
                     if (!records.isEmpty()) {
                         handle(records);
@@ -124,6 +128,15 @@ public class TimingConsumer {
         }
     }
 
+    /** What the broker holds beyond this consumer's position; a partition not fetched from yet counts nothing. */
+    private long waitingOnTheBroker() {
+        long waiting = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            waiting += consumer.currentLag(partition).orElse(0);
+        }
+        return waiting;
+    }
+
     private void resumeReadsOnceEntriesAreCaughtUp() {
         Set<TopicPartition> paused = consumer.paused();
         // the lag is unknown until a fetch has come back from the partition: until then, not caught up
@@ -139,13 +152,11 @@ public class TimingConsumer {
         records.forEach(messages::add);
         try {
             long start = System.nanoTime();
-            List<EventPublisher.Message> timings = batch.store(messages);
-            long stored = System.nanoTime();
-            int sent = publish(timings).size();
-            LOG.debugf("%d messages stored in %d ms, %d of %d timings published in %d ms", messages.size(),
-                    (stored - start) / 1_000_000, sent, timings.size(), (System.nanoTime() - stored) / 1_000_000);
+            int sent = storeAndPublish(messages);
+            LOG.debugf("%d messages stored and %d timings published in %d ms", messages.size(), sent,
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
-            LOG.error("Batch of " + messages.size() + " messages not stored, retrying it", e);
+            LOG.error("Batch of " + messages.size() + " messages not stored or not published, retrying it", e);
             rewind(messages);
             pause();
             return;
@@ -156,6 +167,53 @@ public class TimingConsumer {
             // an official's decision woke the consumer up: it is worked out right after this commit
             consumer.commitSync();
         }
+        progress.advanced();
+    }
+
+    /**
+     * Stores the messages and publishes what they changed. A batch that fails for what it holds is split in two and
+     * each half stored on its own, down to the message that fails alone, which is kept aside: one bad message
+     * never holds up the others. Halves stored before a later failure are stored again on the retry, which adds
+     * nothing.
+     *
+     * @return how many timings were sent
+     * @throws RuntimeException when the database or the broker is away: the whole batch is then tried again later
+     */
+    private int storeAndPublish(List<ConsumerRecord<String, byte[]>> messages) {
+        List<EventPublisher.Message> timings;
+        try {
+            timings = batch.store(messages);
+        } catch (RuntimeException e) {
+            if (StoreFailure.isTransient(e)) {
+                throw e;
+            }
+            if (messages.size() > 1) {
+                int half = messages.size() / 2;
+                return storeAndPublish(messages.subList(0, half))
+                        + storeAndPublish(messages.subList(half, messages.size()));
+            }
+            park(messages.get(0), e);
+            return 0;
+        }
+        return publish(timings).size();
+    }
+
+    private void park(ConsumerRecord<String, byte[]> message, RuntimeException failure) {
+        String reason = "not stored with its batch: " + StoreFailure.reason(failure);
+        LOG.errorf(failure, "Message at %s-%d@%d kept aside in quarantine: %s", message.topic(), message.partition(),
+                message.offset(), reason);
+        try {
+            batch.park(message, reason);
+        } catch (RuntimeException e) {
+            if (StoreFailure.isTransient(e)) {
+                throw e;
+            }
+            // a row of bytes and printable text that the database refuses: retrying cannot help, and the message
+            // stays on its topic, which keeps chip reads for ever
+            LOG.errorf(e, "Message at %s-%d@%d could not be kept aside either: read it from the topic at that offset",
+                    message.topic(), message.partition(), message.offset());
+        }
+        progress.parked();
     }
 
     private void recomputeRequested() {

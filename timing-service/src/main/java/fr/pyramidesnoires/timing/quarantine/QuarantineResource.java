@@ -29,8 +29,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class QuarantineResource {
 
-    /** @param payload the message as text, for reading; the exact bytes stay in the database */
-    public record QuarantinedRead(long id, Quarantine.Kind kind, Instant receivedAt, String readerId, String matId,
+    /**
+     * @param topic   chip-reads, or entries for an entry event timing could not use
+     * @param payload the message as text, for reading; the exact bytes stay in the database
+     */
+    public record QuarantinedRead(long id, Quarantine.Kind kind, String topic, Instant receivedAt, String readerId,
+                                  String matId,
                                   String chipId, Instant readTime, String problem, String payload,
                                   String reviewedBy, Instant reviewedAt, String reviewNote) {
     }
@@ -70,7 +74,7 @@ public class QuarantineResource {
     }
 
     private static QuarantinedRead view(RawRead r, Quarantine.Kind kind) {
-        return new QuarantinedRead(r.id, kind, r.receivedAt, r.readerId, r.matId, r.chipId, r.readTime, r.problem,
-                new String(r.payload, StandardCharsets.UTF_8), r.reviewedBy, r.reviewedAt, r.reviewNote);
+        return new QuarantinedRead(r.id, kind, r.topic, r.receivedAt, r.readerId, r.matId, r.chipId, r.readTime,
+                r.problem, new String(r.payload, StandardCharsets.UTF_8), r.reviewedBy, r.reviewedAt, r.reviewNote);
     }
 }

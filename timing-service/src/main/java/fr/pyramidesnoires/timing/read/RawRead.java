@@ -14,7 +14,7 @@ import java.time.Instant;
  * A chip-read message kept one by one, with what it says in columns: those quarantine may list ({@code Suspects}),
  * found and noted by officials there. Every message, these included, is also in the archive ({@link ReadStore}),
  * and every distinct read from before the archive is a row here. A message that could not be read has the reason in
- * {@code problem}.
+ * {@code problem}; so has a message of another topic (an entry event) that timing could not use.
  */
 @Entity
 @Table(indexes = @Index(name = "raw_read_chip", columnList = "chipId"))
@@ -31,6 +31,9 @@ public class RawRead extends PanacheEntityBase {
     /** The message's bytes as they came: a message that is not even text is kept whole. */
     @Column(nullable = false, columnDefinition = "bytea")
     public byte[] payload;
+    /** Where the message came from: chip-reads, or entries for an entry event timing could not use. */
+    @Column(nullable = false)
+    public String topic;
     public int kafkaPartition;
     public long kafkaOffset;
     @Column(nullable = false)

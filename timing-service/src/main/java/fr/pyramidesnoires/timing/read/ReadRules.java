@@ -25,6 +25,11 @@ public final class ReadRules {
         return null;
     }
 
+    /** Whether an identifier can be stored and matched: not blank, not too long, no NUL (which text columns refuse). */
+    public static boolean storableId(String value, int maxLength) {
+        return !blank(value) && value.length() <= maxLength && !hasNul(value);
+    }
+
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }

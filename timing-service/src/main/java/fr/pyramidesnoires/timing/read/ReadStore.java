@@ -3,6 +3,7 @@ package fr.pyramidesnoires.timing.read;
 import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.Topics;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -14,16 +15,21 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -32,11 +38,14 @@ import org.postgresql.copy.CopyManager;
  * list also one by one in {@code rawread}, once each, as are a chip's reads once it leaves its runner's race.
  */
 @ApplicationScoped
+@Startup
 public class ReadStore {
 
+    private static final Logger LOG = Logger.getLogger(ReadStore.class);
+
     private static final String COLUMNS = """
-            readkey, payload, kafkapartition, kafkaoffset, receivedat, problem, readerid, matid, chipid, readtime,
-            antenna, rssi, sequence, source""";
+            readkey, payload, topic, kafkapartition, kafkaoffset, receivedat, problem, readerid, matid, chipid,
+            readtime, antenna, rssi, sequence, source""";
     private static final String COPY = "COPY rawread (" + COLUMNS + ") FROM STDIN";
     // COPY cannot skip a read already stored. Replays are rare: a batch is copied straight in, and only one that
     // holds a read already kept goes through a table of the session's own, then across without its duplicates.
@@ -51,14 +60,34 @@ public class ReadStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     final EntityManager em;
+    final ReadWindow window;
 
-    ReadStore(EntityManager em) {
+    ReadStore(EntityManager em, @ConfigProperty(name = "timing.event-date") Optional<String> eventDays,
+              @ConfigProperty(name = "timing.event-zone") ZoneId zone,
+              @ConfigProperty(name = "timing.read-margin") Duration margin) {
         this.em = em;
+        this.window = ReadWindow.of(eventDays.orElse(null), zone, margin);
+        LOG.infof("Chip reads are taken %s", window);
     }
 
     /** Parsing is most of this side's work on a batch: on every core. */
     public List<IncomingRead> parse(List<ConsumerRecord<String, byte[]>> messages) {
-        return messages.parallelStream().map(IncomingRead::of).toList();
+        return messages.parallelStream().map(m -> IncomingRead.of(m, window)).toList();
+    }
+
+    /**
+     * Keeps a message that could not be stored with the others, with why, for officials to see in quarantine: a chip
+     * read in the archive too, like every other.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void park(IncomingRead message) {
+        Instant now = Instant.now();
+        em.unwrap(Session.class).doWork(connection -> {
+            copy(connection, rows(List.of(message), in -> now));
+            if (Topics.CHIP_READS.equals(message.message().topic())) {
+                ReadArchive.keep(connection, List.of(message), now);
+            }
+        });
     }
 
     /**
@@ -86,7 +115,7 @@ public class ReadStore {
         em.unwrap(Session.class).doWork(connection -> {
             List<ReadArchive.Message> archived = ReadArchive.archived(connection, chips);
             List<IncomingRead> reads = archived.stream().map(m -> IncomingRead.of(new ConsumerRecord<>(
-                    Topics.CHIP_READS, m.partition(), m.offset(), m.chip(), m.payload()))).toList();
+                    Topics.CHIP_READS, m.partition(), m.offset(), m.chip(), m.payload()), window)).toList();
             Map<IncomingRead, Instant> receivedAt = new IdentityHashMap<>();
             for (int i = 0; i < reads.size(); i++) {
                 receivedAt.put(reads.get(i), archived.get(i).receivedAt());
@@ -108,6 +137,7 @@ public class ReadStore {
             // a well-formed read is known by what it says, whatever its bytes; a malformed one by its bytes
             rows.text(key(read == null ? in.payload() : EventJson.write(read).getBytes(StandardCharsets.UTF_8)))
                     .bytes(in.payload())
+                    .text(in.message().topic())
                     .number(in.message().partition())
                     .number(in.message().offset())
                     .text(receivedAt.apply(in).toString())

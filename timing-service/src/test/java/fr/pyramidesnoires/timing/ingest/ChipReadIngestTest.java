@@ -29,8 +29,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,14 +39,12 @@ class ChipReadIngestTest {
     static final OffsetDateTime TEN_AM = OffsetDateTime.parse("2027-03-20T10:00:00+01:00");
     private static TopicProbe kafka;
 
-    @BeforeAll
-    static void connect() {
-        kafka = TopicProbe.onTheServicesBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
+    /** One probe for every ingest test class of the run, opened by the first that needs it. */
+    static synchronized TopicProbe kafka() {
+        if (kafka == null) {
+            kafka = TopicProbe.onTheServicesBroker();
+        }
+        return kafka;
     }
 
     record Runner(String entryId, int bib, String chip) {
@@ -57,7 +53,7 @@ class ChipReadIngestTest {
     static Runner register() {
         Runner runner = new Runner(UUID.randomUUID().toString(), BIB.incrementAndGet(),
                 "CHIP-" + UUID.randomUUID());
-        kafka.send(Topics.ENTRIES, runner.entryId(), new EntryEvent(EntryEvent.Type.UPSERTED, runner.entryId(),
+        kafka().send(Topics.ENTRIES, runner.entryId(), new EntryEvent(EntryEvent.Type.UPSERTED, runner.entryId(),
                 "22K", runner.bib(), runner.chip(), "Jean", "Test", false, EntryEvent.Sex.H, "SE", null, "FRA",
                 Instant.now()));
         return runner;
@@ -73,11 +69,11 @@ class ChipReadIngestTest {
     }
 
     static void send(List<ChipRead> reads) {
-        reads.forEach(read -> kafka.send(Topics.CHIP_READS, read.chipId(), read));
+        reads.forEach(read -> kafka().send(Topics.CHIP_READS, read.chipId(), read));
     }
 
     static RunnerTiming awaitTiming(Runner runner, java.util.function.Predicate<RunnerTiming> done) {
-        return kafka.awaitLast(Topics.RUNNER_TIMINGS, RunnerTiming.class,
+        return kafka().awaitLast(Topics.RUNNER_TIMINGS, RunnerTiming.class,
                 t -> t != null && t.bib() == runner.bib() && "22K".equals(t.raceCode()) && done.test(t), WAIT);
     }
 
@@ -133,7 +129,7 @@ class ChipReadIngestTest {
         send(crossing("R-START", "M-9BIS-START", later.chip(), TEN_AM.plusSeconds(1), 3));
         awaitStored(later.chip(), 3);
 
-        kafka.send(Topics.ENTRIES, later.entryId(), new EntryEvent(EntryEvent.Type.UPSERTED, later.entryId(), "22K",
+        kafka().send(Topics.ENTRIES, later.entryId(), new EntryEvent(EntryEvent.Type.UPSERTED, later.entryId(), "22K",
                 later.bib(), later.chip(), null, null, true, EntryEvent.Sex.F, "ES", null, "BEL", Instant.now()));
 
         RunnerTiming timing = awaitTiming(later, t -> t.passages().size() == 1);
@@ -144,11 +140,11 @@ class ChipReadIngestTest {
     void aMalformedReadIsKeptWithItsReasonAndTheNextReadsStillCount() {
         Runner runner = register();
         String garbage = "{\"matId\":\"M-ESTEVELLES\",\"chipId\":\"" + runner.chip() + "\",\"readTime\":\"soon\"}";
-        kafka.sendRaw(Topics.CHIP_READS, runner.chip(), garbage);
-        kafka.sendRaw(Topics.CHIP_READS, runner.chip(), "\u0000\u0001 not even json " + runner.chip());
-        kafka.send(Topics.CHIP_READS, runner.chip(), new ChipRead("R-EST", "M-ESTEVELLES".repeat(20), runner.chip(),
+        kafka().sendRaw(Topics.CHIP_READS, runner.chip(), garbage);
+        kafka().sendRaw(Topics.CHIP_READS, runner.chip(), "\u0000\u0001 not even json " + runner.chip());
+        kafka().send(Topics.CHIP_READS, runner.chip(), new ChipRead("R-EST", "M-ESTEVELLES".repeat(20), runner.chip(),
                 TEN_AM, 1, -50, 1L, ChipRead.Source.MAT));
-        kafka.send(Topics.CHIP_READS, runner.chip(), new ChipRead("R-EST", "M-ESTEVELLES", runner.chip() + "\u0000",
+        kafka().send(Topics.CHIP_READS, runner.chip(), new ChipRead("R-EST", "M-ESTEVELLES", runner.chip() + "\u0000",
                 TEN_AM, 1, -50, 2L, ChipRead.Source.MAT));
         send(crossing("R-START", "M-9BIS-START", runner.chip(), TEN_AM.plusSeconds(4), 2));
 
@@ -171,13 +167,13 @@ class ChipReadIngestTest {
         send(crossing("R-START", "M-9BIS-START", runner.chip(), TEN_AM.plusSeconds(2), 2));
         awaitTiming(runner, t -> t.passages().size() == 1);
 
-        kafka.send(Topics.ENTRIES, runner.entryId(), new EntryEvent(EntryEvent.Type.CANCELLED, runner.entryId(),
+        kafka().send(Topics.ENTRIES, runner.entryId(), new EntryEvent(EntryEvent.Type.CANCELLED, runner.entryId(),
                 "22K", runner.bib(), runner.chip(), null, null, true, EntryEvent.Sex.H, "SE", null, null,
                 Instant.now()));
 
         String key = RunnerTiming.key("22K", runner.bib());
         Instant deadline = Instant.now().plus(WAIT);
-        while (kafka.readAll(Topics.RUNNER_TIMINGS).stream().filter(r -> r.key().equals(key))
+        while (kafka().readAll(Topics.RUNNER_TIMINGS).stream().filter(r -> r.key().equals(key))
                 .reduce((a, b) -> b).orElseThrow().value() != null) {
             assertTrue(Instant.now().isBefore(deadline), "no tombstone for " + key + " within " + WAIT);
             sleep();
@@ -198,7 +194,7 @@ class ChipReadIngestTest {
         send(crossing("R-FIN", "M-9BIS-FINISH", runner.chip(), TEN_AM.plusHours(2), 1));
         awaitLatest(runner, t -> t.status() == RunnerTiming.Status.FINISHED);
 
-        List<RunnerTiming> published = kafka.all(Topics.RUNNER_TIMINGS, RunnerTiming.class,
+        List<RunnerTiming> published = kafka().all(Topics.RUNNER_TIMINGS, RunnerTiming.class,
                 t -> t.bib() == runner.bib() && "22K".equals(t.raceCode()));
         for (int i = 1; i < published.size(); i++) {
             assertNotEquals(published.get(i - 1), published.get(i), "snapshot " + i + " repeats the one before");
@@ -212,8 +208,8 @@ class ChipReadIngestTest {
                 TEN_AM.plusMinutes(57), 2, -61, 9L, ChipRead.Source.MAT);
         String broken = "{\"chipId\":\"" + runner.chip() + "\",\t\"matId\":\n\"C:\\\\mats\\\\est\"";
         // one chip, one partition: once the read's passage is out, the broken message before it is stored
-        kafka.sendRaw(Topics.CHIP_READS, runner.chip(), broken);
-        kafka.send(Topics.CHIP_READS, runner.chip(), odd);
+        kafka().sendRaw(Topics.CHIP_READS, runner.chip(), broken);
+        kafka().send(Topics.CHIP_READS, runner.chip(), odd);
 
         awaitTiming(runner, t -> t.passages().size() == 1);
         List<ReadArchiveResource.ArchivedRead> kept = StoredReads.archived(runner.chip());
@@ -232,7 +228,7 @@ class ChipReadIngestTest {
         Instant deadline = Instant.now().plus(WAIT);
         RunnerTiming latest = null;
         while (Instant.now().isBefore(deadline)) {
-            List<RunnerTiming> all = kafka.all(Topics.RUNNER_TIMINGS, RunnerTiming.class,
+            List<RunnerTiming> all = kafka().all(Topics.RUNNER_TIMINGS, RunnerTiming.class,
                     t -> t.bib() == runner.bib() && "22K".equals(t.raceCode()));
             latest = all.isEmpty() ? null : all.get(all.size() - 1);
             if (latest != null && wanted.test(latest)) {
@@ -251,9 +247,9 @@ class ChipReadIngestTest {
         awaitTiming(first, t -> t.passages().size() == 1);
 
         // the registration desk swaps the two chips: each runner now wears the other's
-        kafka.send(Topics.ENTRIES, first.entryId(), new EntryEvent(EntryEvent.Type.UPSERTED, first.entryId(), "22K",
+        kafka().send(Topics.ENTRIES, first.entryId(), new EntryEvent(EntryEvent.Type.UPSERTED, first.entryId(), "22K",
                 first.bib(), second.chip(), "Jean", "Test", false, EntryEvent.Sex.H, "SE", null, "FRA", Instant.now()));
-        kafka.send(Topics.ENTRIES, second.entryId(), new EntryEvent(EntryEvent.Type.UPSERTED, second.entryId(), "22K",
+        kafka().send(Topics.ENTRIES, second.entryId(), new EntryEvent(EntryEvent.Type.UPSERTED, second.entryId(), "22K",
                 second.bib(), first.chip(), "Jean", "Test", false, EntryEvent.Sex.H, "SE", null, "FRA", Instant.now()));
 
         awaitLatest(second, t -> t.passages().size() == 1);

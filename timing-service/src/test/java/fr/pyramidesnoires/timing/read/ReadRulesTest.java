@@ -1,7 +1,9 @@
 package fr.pyramidesnoires.timing.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.events.ChipRead;
 import java.time.OffsetDateTime;
@@ -41,5 +43,14 @@ class ReadRulesTest {
         assertEquals(nul, ReadRules.problem(read("R-\u00001", "M-PINCHONVALLES", "E2801160600002", AT)));
         // odd but storable: kept as a read, byte for byte
         assertNull(ReadRules.problem(read("R-\t1\n", "M-PINCHONVALLES", "E2801160600002", AT)));
+    }
+
+    @Test
+    void anIdIsStorableWhenPresentShortAndFreeOfNul() {
+        assertTrue(ReadRules.storableId("CHIP-1", 10));
+        assertFalse(ReadRules.storableId(null, 10));
+        assertFalse(ReadRules.storableId("  ", 10));
+        assertFalse(ReadRules.storableId("CHIP-12345X", 10));
+        assertFalse(ReadRules.storableId("CHIP\u00001", 10));
     }
 }
