@@ -11,6 +11,8 @@
 #
 # Ports (environment): RESULTS_PORT 8080, REGISTRATION_PORT 8081, TIMING_PORT 8082, PG_PORT 55432, KAFKA_PORT 59092.
 set -euo pipefail
+# the services' logs (the demo's mails among them) and the passwords printed are their owner's alone
+umask 077
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -28,10 +30,11 @@ export TIMING_ACCOUNTS=${TIMING_ACCOUNTS:-$OFFICIAL:official,$VOLUNTEER:voluntee
 ORGANISER="organiser:$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
 export ORGANISER_ACCOUNTS=${ORGANISER_ACCOUNTS:-$ORGANISER}
 
+# the simulator writes the mats' reads to Kafka with the readers' account
 simulate() {
   java -cp "deploy/simulator/target/classes:$(cat deploy/simulator/target/classpath.txt)" \
     fr.pyramidesnoires.simulator.SimulatorMain --registration "http://127.0.0.1:$REGISTRATION_PORT" \
-    --kafka "127.0.0.1:$KAFKA_PORT" --timing "http://127.0.0.1:$TIMING_PORT" --official "$OFFICIAL" \
+    --kafka "127.0.0.1:$KAFKA_PORT" --kafka-config "$STACK_DIR/secrets/kafka-reader.properties" --timing "http://127.0.0.1:$TIMING_PORT" --official "$OFFICIAL" \
     --volunteer "$VOLUNTEER" "$@"
 }
 
@@ -64,11 +67,20 @@ deploy/stack.sh start $fresh
 echo "[run] building the services"
 mvn -B -q -Dstyle.color=never package -DskipTests
 mkdir -p "$LOGS"
-for svc in registration-service timing-service results-web; do
+# a stack kept from an older run may hold logs anyone could read
+chmod -R go= "$STACK_DIR"
+launch() {
   java -Xmx512m -Dtpn.pg.port="$PG_PORT" -Dtpn.kafka.port="$KAFKA_PORT" \
-    -jar "$svc/target/quarkus-app/quarkus-run.jar" >"$LOGS/$svc.log" 2>&1 &
+    -jar "$1/target/quarkus-app/quarkus-run.jar" >"$LOGS/$1.log" 2>&1 &
   pids+=($!)
-done
+}
+# the passwords deploy/stack.sh made, each service given its own only (in its environment, not on a command line)
+# shellcheck source=/dev/null
+. "$STACK_DIR/secrets/services.env"
+REGISTRATION_DB_PASSWORD=$REGISTRATION_DB_PASSWORD REGISTRATION_KAFKA_PASSWORD=$REGISTRATION_KAFKA_PASSWORD \
+  launch registration-service
+TIMING_DB_PASSWORD=$TIMING_DB_PASSWORD TIMING_KAFKA_PASSWORD=$TIMING_KAFKA_PASSWORD launch timing-service
+RESULTS_KAFKA_PASSWORD=$RESULTS_KAFKA_PASSWORD launch results-web
 for port in "$REGISTRATION_PORT" "$TIMING_PORT" "$RESULTS_PORT"; do
   for _ in $(seq 240); do
     curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break

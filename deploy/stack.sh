@@ -8,7 +8,20 @@
 #
 # Settings (environment): STACK_DIR (default .stack/run), PG_PORT (55432), KAFKA_PORT (59092; the KRaft
 # controller listens on KAFKA_PORT+1).
+#
+# Nothing is open without a password: PostgreSQL asks every connection for one (scram-sha-256), Kafka every client
+# (SASL/SCRAM-SHA-512) and grants each account only its topics. The passwords are made here, for each fresh stack,
+# into files only their owner reads (STACK_DIR/secrets):
+#   services.env            the services' and the readers' passwords, as environment lines that run.sh and test.sh
+#                           hand over: REGISTRATION_DB_PASSWORD, TIMING_DB_PASSWORD, and <ACCOUNT>_KAFKA_PASSWORD
+#                           for the Kafka accounts registration, timing, results and reader (mat gateways)
+#   stack.env               the PostgreSQL superuser's and the Kafka admin's and broker's: this script's own
+#   postgres.pgpass         the superuser's, for psql (PGPASSFILE)
+#   kafka-admin.properties  the Kafka admin's, for Kafka's tools (--command-config)
+#   kafka-reader.properties the readers' account, for the simulator (--kafka-config)
 set -euo pipefail
+# data, logs and secrets are their owner's alone
+umask 077
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STACK_DIR=${STACK_DIR:-$ROOT/.stack/run}
@@ -19,6 +32,12 @@ CONTROLLER_PORT=$((KAFKA_PORT + 1))
 # topic:partitions:cleanup policy, as documented in the README. entries has one partition: a bib or chip freed by
 # one entry is taken by another, so every consumer must see the entries in the order registration committed them.
 TOPICS="races:1:compact entries:1:compact courses:1:compact chip-reads:6:delete runner-timings:6:compact"
+# One Kafka account per service and one for the readers (mat gateways, the simulator), and what each may do:
+# account:operation:topic,topic[:consumer group]. Timing writes chip-reads too (its HTTP gateway for the devices, the
+# volunteers' passages). results-web assigns itself its partitions and keeps no offsets: it needs no group.
+KAFKA_ACCOUNTS="registration timing results reader"
+KAFKA_ACLS="registration:Write:entries,races timing:Write:runner-timings,courses,chip-reads
+  timing:Read:entries,chip-reads:timing-service results:Read:races,courses,entries,runner-timings reader:Write:chip-reads"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 
@@ -32,6 +51,53 @@ wait_port() {
   done
   log "$what did not open port $port in time"
   return 1
+}
+
+# ---------------------------------------------------------------- secrets
+SECRETS=$STACK_DIR/secrets
+
+new_password() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
+
+# Makes the passwords of a fresh stack, or reads those of the stack kept; a stack kept from before they existed
+# cannot be entered with them.
+secrets() {
+  if [ "${FRESH:-0}" = 1 ]; then
+    rm -rf "$SECRETS"
+  fi
+  if [ ! -s "$SECRETS/stack.env" ]; then
+    if [ "${FRESH:-0}" != 1 ] && { [ -f "$(pg_dir)/data/PG_VERSION" ] || [ -f "$KDIR/data/meta.properties" ]; }; then
+      log "this stack's data has no passwords in $SECRETS: start again with --fresh"
+      exit 1
+    fi
+    mkdir -p "$SECRETS"
+    {
+      echo "PG_SUPERUSER_PASSWORD=$(new_password)"
+      echo "ADMIN_KAFKA_PASSWORD=$(new_password)"
+      echo "BROKER_KAFKA_PASSWORD=$(new_password)"
+      echo "CONTROLLER_KAFKA_PASSWORD=$(new_password)"
+    } > "$SECRETS/stack.env"
+    {
+      echo "REGISTRATION_DB_PASSWORD=$(new_password)"
+      echo "TIMING_DB_PASSWORD=$(new_password)"
+      for account in $KAFKA_ACCOUNTS; do
+        echo "$(tr a-z A-Z <<<"$account")_KAFKA_PASSWORD=$(new_password)"
+      done
+    } > "$SECRETS/services.env"
+  fi
+  # shellcheck source=/dev/null
+  . "$SECRETS/stack.env"
+  # shellcheck source=/dev/null
+  . "$SECRETS/services.env"
+  printf '127.0.0.1:%s:*:postgres:%s\n' "$PG_PORT" "$PG_SUPERUSER_PASSWORD" > "$SECRETS/postgres.pgpass"
+  local account password
+  for account in admin reader; do
+    password=$(tr a-z A-Z <<<"$account")_KAFKA_PASSWORD
+    cat > "$SECRETS/kafka-$account.properties" <<PROPS
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$account" password="${!password}";
+PROPS
+  done
 }
 
 # ---------------------------------------------------------------- PostgreSQL
@@ -62,7 +128,7 @@ as_pg() {
 }
 
 psql_admin() {
-  "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"
+  PGPASSFILE=$SECRETS/postgres.pgpass "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"
 }
 
 pg_start() {
@@ -77,7 +143,12 @@ pg_start() {
     log "creating PostgreSQL cluster in $data"
     mkdir -p "$(pg_dir)"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$(pg_dir)"
-    as_pg "$BIN/initdb" -D "$data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    # every connection, socket and loopback, gives its password; the superuser's goes through a file its owner
+    # (postgres, as root) reads
+    printf '%s\n' "$PG_SUPERUSER_PASSWORD" | as_pg tee "$(pg_dir)/initdb.pw" >/dev/null
+    as_pg "$BIN/initdb" -D "$data" -U postgres -A scram-sha-256 --pwfile="$(pg_dir)/initdb.pw" -E UTF8 \
+      --locale=C.UTF-8 >/dev/null
+    rm -f "$(pg_dir)/initdb.pw"
     # loopback only; the test stack trades durability for speed (a crash there loses nothing of value)
     {
       echo "listen_addresses = '127.0.0.1'"
@@ -95,11 +166,16 @@ pg_start() {
     as_pg "$BIN/pg_ctl" -D "$data" -l "$(pg_dir)/postgres.log" -w -t 60 start >/dev/null
     log "PostgreSQL started on port $PG_PORT"
   fi
-  # one database and one owner per service: no service can read another's tables
+  # one database and one owner per service: no service can read another's tables. Each start sets the password
+  # services.env holds.
+  local password
   for svc in registration timing; do
     if [ -z "$(psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$svc'")" ]; then
-      psql_admin -c "CREATE ROLE $svc LOGIN PASSWORD '$svc'"
+      psql_admin -c "CREATE ROLE $svc LOGIN"
     fi
+    password=$(tr a-z A-Z <<<"$svc")_DB_PASSWORD
+    # on standard input, never on a command line that anyone may list (the passwords are letters and digits)
+    psql_admin <<<"ALTER ROLE $svc PASSWORD '${!password}'" >/dev/null
     if [ -z "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$svc'")" ]; then
       psql_admin -c "CREATE DATABASE $svc OWNER $svc"
       psql_admin -c "REVOKE ALL ON DATABASE $svc FROM PUBLIC"
@@ -134,6 +210,13 @@ kafka_java() {
     -Dkafka.logs.dir="$KDIR" -cp "$CP" "$@"
 }
 
+# a Kafka tool, as the admin
+kafka_admin() {
+  local tool=$1
+  shift
+  kafka_java "$tool" --bootstrap-server "127.0.0.1:$KAFKA_PORT" --command-config "$SECRETS/kafka-admin.properties" "$@"
+}
+
 kafka_running() {
   [ -f "$KDIR/broker.pid" ] && kill -0 "$(cat "$KDIR/broker.pid")" 2>/dev/null
 }
@@ -144,11 +227,11 @@ kafka_topics() {
   local spec topic partitions cleanup described
   for spec in $TOPICS; do
     IFS=: read -r topic partitions cleanup <<<"$spec"
-    kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --create \
+    kafka_admin org.apache.kafka.tools.TopicCommand --create \
       --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor 1 \
       --config "cleanup.policy=$cleanup" --config retention.ms=-1 >/dev/null
   done
-  described=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --describe \
+  described=$(kafka_admin org.apache.kafka.tools.TopicCommand --describe \
     --topic "$(for spec in $TOPICS; do printf '%s|' "${spec%%:*}"; done | sed 's/|$//')")
   for spec in $TOPICS; do
     IFS=: read -r topic partitions cleanup <<<"$spec"
@@ -156,6 +239,19 @@ kafka_topics() {
       log "topic $topic does not have the $partitions partition(s) the platform needs: start again with --fresh"
       exit 1
     fi
+  done
+}
+
+# Grants each account its operations (granting again what is granted changes nothing); nothing else is allowed.
+# Writing implies the idempotent producer's cluster right, reading and writing the right to describe the topic.
+kafka_acls() {
+  local spec account operation topics group args
+  for spec in $KAFKA_ACLS; do
+    IFS=: read -r account operation topics group <<<"$spec"
+    args=(--add --allow-principal "User:$account" --operation "$operation")
+    for topic in ${topics//,/ }; do args+=(--topic "$topic"); done
+    [ -n "$group" ] && args+=(--group "$group")
+    kafka_admin org.apache.kafka.tools.AclCommand "${args[@]}" >/dev/null
   done
 }
 
@@ -169,20 +265,36 @@ kafka_start() {
   if kafka_running; then
     log "Kafka already running on port $KAFKA_PORT"
     kafka_topics
+    kafka_acls
     return
   fi
   if port_open "$KAFKA_PORT"; then
     log "port $KAFKA_PORT is taken by another program: set KAFKA_PORT"
     exit 1
   fi
+  # Clients sign in with SCRAM (their credentials live in the cluster's metadata, set at format time); the broker
+  # and its controller, on loopback, with PLAIN, since a controller cannot read SCRAM credentials from the metadata
+  # it serves. Only the admin and the broker itself are above the ACLs.
   cat > "$KDIR/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:$CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listeners=CLIENT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=CLIENT://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=CLIENT
+listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \
+  username="broker" password="$BROKER_KAFKA_PASSWORD";
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required \
+  username="broker" password="$CONTROLLER_KAFKA_PASSWORD" user_broker="$CONTROLLER_KAFKA_PASSWORD";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:admin;User:broker
+allow.everyone.if.no.acl.found=false
 log.dirs=$KDIR/data
 num.partitions=3
 offsets.topic.replication.factor=1
@@ -194,8 +306,13 @@ group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 PROPS
   if [ ! -f "$KDIR/data/meta.properties" ]; then
+    local scram=() account password
+    for account in admin broker $KAFKA_ACCOUNTS; do
+      password=$(tr a-z A-Z <<<"$account")_KAFKA_PASSWORD
+      scram+=(--add-scram "SCRAM-SHA-512=[name=$account,password=${!password}]")
+    done
     kafka_java kafka.tools.StorageTool format --standalone -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
-      -c "$KDIR/server.properties" >/dev/null
+      -c "$KDIR/server.properties" "${scram[@]}" >/dev/null
   fi
   nohup java -Xms256m -Xmx1g -Dlog4j2.configurationFile="$ROOT/deploy/kafka/log4j2.properties" \
     -Dkafka.logs.dir="$KDIR" -cp "$CP" kafka.Kafka "$KDIR/server.properties" >"$KDIR/broker.out" 2>&1 &
@@ -205,7 +322,8 @@ PROPS
     exit 1
   fi
   kafka_topics
-  log "Kafka started on port $KAFKA_PORT (topics: $TOPICS)"
+  kafka_acls
+  log "Kafka started on port $KAFKA_PORT (topics: $TOPICS; accounts: admin $KAFKA_ACCOUNTS)"
 }
 
 kafka_stop() {
@@ -224,6 +342,7 @@ case "${1:-}" in
   start)
     [ "${2:-}" = --fresh ] && FRESH=1
     mkdir -p "$STACK_DIR"
+    secrets
     pg_start
     kafka_start
     ;;

@@ -26,4 +26,11 @@ fi
 
 trap 'deploy/stack.sh stop' EXIT
 deploy/stack.sh start --fresh
+# the stack's fresh passwords: the services' (<ACCOUNT>_KAFKA_PASSWORD, <SERVICE>_DB_PASSWORD), and the Kafka
+# admin's, with which the tests play every producer (TopicProbe)
+set -a
+# shellcheck source=/dev/null
+. "$STACK_DIR/secrets/services.env"
+ADMIN_KAFKA_PASSWORD=$(sed -n 's/^ADMIN_KAFKA_PASSWORD=//p' "$STACK_DIR/secrets/stack.env")
+set +a
 mvn -B -Dstyle.color=never verify "$@"

@@ -24,6 +24,12 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; 
 trap cleanup EXIT
 
 deploy/stack.sh start --fresh
+# the stack's fresh passwords: the service's own, the PostgreSQL superuser's for the bench
+set -a
+# shellcheck source=/dev/null
+. "$STACK_DIR/secrets/services.env"
+set +a
+export PGPASSFILE=$STACK_DIR/secrets/postgres.pgpass
 mvn -B -q -Dstyle.color=never package -DskipTests -pl registration-service -am
 mkdir -p "$STACK_DIR"
 # the rush race, with exactly as many bibs as places, and a race that warms the service up first

@@ -1,10 +1,12 @@
 import fr.pyramidesnoires.events.CourseEvent;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.events.KafkaAccess;
 import fr.pyramidesnoires.events.KafkaSettings;
 import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,7 +19,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * A 110 km race of RUNNERS runners, mid-race, straight onto the topics results-web reads; then, with "passages N",
  * N passages half a second apart, printing when each was sent (ms since the epoch) for the SSE clients to compare.
- * Usage: java -cp CLASSPATH RaceFeed.java BOOTSTRAP RUNNERS [passages N]
+ * Usage: java -cp CLASSPATH RaceFeed.java BOOTSTRAP CLIENT_PROPERTIES RUNNERS [passages N] (the client properties
+ * sign in as an account that may write every topic results-web reads: the stack's admin)
  */
 public class RaceFeed {
 
@@ -27,10 +30,11 @@ public class RaceFeed {
     static final double[] KM = {0, 12, 28, 45, 62, 80, 95, 110};
 
     public static void main(String[] args) throws Exception {
-        int runners = Integer.parseInt(args[1]);
-        try (KafkaProducer<String, String> kafka = new KafkaProducer<>(KafkaSettings.producer(args[0], "race-feed"))) {
-            if (args.length > 3) {
-                passages(kafka, runners, Integer.parseInt(args[3]));
+        int runners = Integer.parseInt(args[2]);
+        KafkaAccess access = KafkaAccess.fromFile(args[0], Path.of(args[1]));
+        try (KafkaProducer<String, String> kafka = new KafkaProducer<>(KafkaSettings.producer(access, "race-feed"))) {
+            if (args.length > 4) {
+                passages(kafka, runners, Integer.parseInt(args[4]));
                 return;
             }
             List<CourseEvent.Point> points = new ArrayList<>();

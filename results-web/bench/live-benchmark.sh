@@ -31,6 +31,13 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
 fi
 ulimit -n 65536 2>/dev/null || true
 deploy/stack.sh start --fresh
+# the stack's fresh passwords: the service's own, the PostgreSQL superuser's and the Kafka admin's for the bench
+set -a
+# shellcheck source=/dev/null
+. "$STACK_DIR/secrets/services.env"
+set +a
+export PGPASSFILE=$STACK_DIR/secrets/postgres.pgpass
+KAFKA_ADMIN=$STACK_DIR/secrets/kafka-admin.properties
 mvn -B -q -Dstyle.color=never package -DskipTests -pl results-web,deploy/simulator -am
 mkdir -p "$DIR/static"
 rm -f "$DIR"/ready "$DIR"/sent.txt
@@ -42,7 +49,7 @@ pid=$!
 until curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null; do sleep 0.5; done
 
 CP=$(cat deploy/simulator/target/classpath.txt)
-java -cp "$CP" results-web/bench/RaceFeed.java "127.0.0.1:$KAFKA_PORT" "$RUNNERS"
+java -cp "$CP" results-web/bench/RaceFeed.java "127.0.0.1:$KAFKA_PORT" "$KAFKA_ADMIN" "$RUNNERS"
 until [ "$(curl -s "http://127.0.0.1:$APP_PORT/api/races/110K/ranking" | grep -o '"bib"' | wc -l)" -ge "$RUNNERS" ]; do
   sleep 0.5
 done
@@ -72,5 +79,5 @@ java -Xmx2g -cp "$CP" results-web/bench/SseClients.java "http://127.0.0.1:$APP_P
   "$EVENTS" "$DIR/sent.txt" "$DIR/ready" &
 sse=$!
 until [ -f "$DIR/ready" ]; do sleep 0.5; done
-java -cp "$CP" results-web/bench/RaceFeed.java "127.0.0.1:$KAFKA_PORT" "$RUNNERS" passages "$EVENTS" >"$DIR/sent.txt"
+java -cp "$CP" results-web/bench/RaceFeed.java "127.0.0.1:$KAFKA_PORT" "$KAFKA_ADMIN" "$RUNNERS" passages "$EVENTS" >"$DIR/sent.txt"
 wait "$sse"

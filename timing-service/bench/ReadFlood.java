@@ -1,8 +1,10 @@
 import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.events.KafkaAccess;
 import fr.pyramidesnoires.events.KafkaSettings;
 import fr.pyramidesnoires.events.Topics;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,7 +15,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Puts a race day's worth of reads on the broker as fast as it takes them: runners of the 22 km, each read ten
  * times at the start, at Estevelles and at the finish. Their entries go first, on their own, as they would days
  * before the race. Prints the number of runners, or of passages timing must end up with.
- * Usage: java -cp CLASSPATH ReadFlood.java BOOTSTRAP READS entries|reads
+ * Usage: java -cp CLASSPATH ReadFlood.java BOOTSTRAP CLIENT_PROPERTIES READS entries|reads (the client properties
+ * sign in as an account that may write entries and chip-reads: the stack's admin)
  */
 public class ReadFlood {
 
@@ -21,11 +24,11 @@ public class ReadFlood {
     static final int READS_PER_CROSSING = 10;
 
     public static void main(String[] args) {
-        String bootstrap = args[0];
-        long reads = Long.parseLong(args[1]);
+        KafkaAccess kafka = KafkaAccess.fromFile(args[0], Path.of(args[1]));
+        long reads = Long.parseLong(args[2]);
         int runners = (int) (reads / (MATS.length * READS_PER_CROSSING));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, "read-flood"))) {
-            if (args[2].equals("entries")) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaSettings.producer(kafka, "read-flood"))) {
+            if (args[3].equals("entries")) {
                 entries(producer, runners);
             } else {
                 reads(producer, runners);

@@ -18,16 +18,23 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; deploy/s
 trap cleanup EXIT
 
 deploy/stack.sh start --fresh
+# the stack's fresh passwords: the service's own, the PostgreSQL superuser's and the Kafka admin's for the bench
+set -a
+# shellcheck source=/dev/null
+. "$STACK_DIR/secrets/services.env"
+set +a
+export PGPASSFILE=$STACK_DIR/secrets/postgres.pgpass
+KAFKA_ADMIN=$STACK_DIR/secrets/kafka-admin.properties
 mvn -B -q -Dstyle.color=never package -DskipTests -pl timing-service,deploy/simulator -am
 KCP=$(cat "$STACK_DIR/kafka/classpath.txt")
 
 flood() { java -cp "$(cat deploy/simulator/target/classpath.txt)" timing-service/bench/ReadFlood.java \
-  "127.0.0.1:$KAFKA_PORT" "$READS" "$1"; }
+  "127.0.0.1:$KAFKA_PORT" "$KAFKA_ADMIN" "$READS" "$1"; }
 sql() { psql -X -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres timing -c "$1"; }
 # the timing-service group's lag on the given topics; -1 while a partition has no committed offset yet
 lag() {
   java -cp "$KCP" org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server \
-    "127.0.0.1:$KAFKA_PORT" --describe --group timing-service 2>/dev/null \
+    "127.0.0.1:$KAFKA_PORT" --command-config "$KAFKA_ADMIN" --describe --group timing-service 2>/dev/null \
     | awk -v topics=" $* " 'index(topics, " " $2 " ") { if ($6 ~ /^[0-9]+$/) lag += $6; else unknown = 1; seen = 1 }
            END { print (unknown || !seen) ? -1 : lag + 0 }'
 }
@@ -73,7 +80,7 @@ done
 end_ms=$(date +%s%3N)
 
 perf=$(java -cp "$KCP" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
-  --topic chip-reads --messages "$READS" --group "bench-raw-$$" --hide-header 2>/dev/null | tail -n 1)
+  --consumer.config "$KAFKA_ADMIN" --topic chip-reads --messages "$READS" --group "bench-raw-$$" --hide-header 2>/dev/null | tail -n 1)
 raw_rate=$(echo "$perf" | awk -F', *' '{print $6}')
 # Two clocks: from the launch, start-up included, and from readiness, as ConsumerPerformance's own clock starts once
 # it runs; the passages already stored at readiness tell how much the second misses.

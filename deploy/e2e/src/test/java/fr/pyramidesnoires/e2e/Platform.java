@@ -1,5 +1,7 @@
 package fr.pyramidesnoires.e2e;
 
+import fr.pyramidesnoires.events.KafkaAccess;
+import fr.pyramidesnoires.events.testing.StackAccounts;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,9 @@ final class Platform {
 
     static final String PG_PORT = System.getenv().getOrDefault("TEST_PG_PORT", "55433");
     static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("TEST_KAFKA_PORT", "59192");
+    /** The mats' account: the simulator's reads go to Kafka as a reader's would (the services take theirs from
+     * the environment deploy/test.sh sets, as deploy/run.sh hands them over). */
+    static final KafkaAccess READER = StackAccounts.as(KafkaAccess.anonymous(KAFKA), "reader");
     static final Path ROOT = Path.of(System.getProperty("platform.root"));
     /** Accounts the race-day simulator uses to play the officials and the volunteers. */
     static final String OFFICIAL = "sim-official:" + java.util.UUID.randomUUID();
@@ -29,7 +34,7 @@ final class Platform {
         this.registration = registration;
         this.timing = timing;
         this.results = results;
-        this.kafka = new TopicProbe(KAFKA);
+        this.kafka = new TopicProbe(KafkaAccess.anonymous(KAFKA));
     }
 
     static synchronized Platform get() throws Exception {

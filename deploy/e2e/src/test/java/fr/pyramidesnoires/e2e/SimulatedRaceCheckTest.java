@@ -36,7 +36,7 @@ class SimulatedRaceCheckTest {
                 Instant.parse("2027-03-20T04:00:00Z"));
         assertTrue(day.registeredRunners() >= 45, "registered: " + day.registeredRunners());
 
-        SimulatorMain.play(day, Platform.KAFKA,
+        SimulatorMain.play(day, Platform.READER,
                 new TimingClient(platform.timing.url(), Platform.OFFICIAL, Platform.VOLUNTEER), 0);
 
         for (String race : RACES) {
@@ -63,7 +63,7 @@ class SimulatedRaceCheckTest {
         Simulation day = SimulatorMain.prepare(platform.registration.url(),
                 Platform.ROOT.resolve("timing-service/src/main/resources/courses-sample.json"), 20, 77,
                 Instant.parse("2027-03-20T04:00:00Z"));
-        SimulatorMain.play(day, Platform.KAFKA,
+        SimulatorMain.play(day, Platform.READER,
                 new TimingClient(platform.timing.url(), Platform.OFFICIAL, Platform.VOLUNTEER), 0);
         for (String race : RACES) {
             awaitRanking(platform, race, day.expectedRanking(race));

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.simulator;
 
 import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.events.KafkaAccess;
 import fr.pyramidesnoires.events.KafkaSettings;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.ChipRead;
@@ -33,6 +34,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * --volunteer U:P      a timing account with the volunteer role: bibs typed where a mat missed a runner
  *                      (without these two, only the mats play)
  * --kafka HOST:PORT    the broker (default 127.0.0.1:59092)
+ * --kafka-config FILE  how to sign in there: a Kafka client properties file (security.protocol, sasl.mechanism,
+ *                      sasl.jaas.config, ssl.*) of an account that may write chip-reads; deploy/stack.sh writes the
+ *                      reader account's to STACK_DIR/secrets/kafka-reader.properties
  * --courses FILE       the organiser's courses file (default: the sample event's)
  * --runners N          field size (default 1000)
  * --seed N             one seed, one race day (default 2027)
@@ -58,8 +62,11 @@ public final class SimulatorMain {
                 ? new TimingClient(options.getOrDefault("timing", "http://127.0.0.1:8082"), options.get("official"),
                         options.get("volunteer"))
                 : null;
-        play(simulation, options.getOrDefault("kafka", "127.0.0.1:59092"), people,
-                Double.parseDouble(options.getOrDefault("speed", "60")));
+        String broker = options.getOrDefault("kafka", "127.0.0.1:59092");
+        KafkaAccess kafka = options.containsKey("kafka-config")
+                ? KafkaAccess.fromFile(broker, Path.of(options.get("kafka-config")))
+                : KafkaAccess.anonymous(broker);
+        play(simulation, kafka, people, Double.parseDouble(options.getOrDefault("speed", "60")));
     }
 
     /** Registers the field and plans the day; everything the simulator will send is decided here. */
@@ -87,7 +94,7 @@ public final class SimulatorMain {
      * Plays the day on the compressed clock: the mats' reads onto Kafka, the officials' and volunteers' actions
      * through timing's API (when {@code people} is given). Speed 0 plays everything at once.
      */
-    public static void play(Simulation simulation, String kafka, TimingClient people, double speed)
+    public static void play(Simulation simulation, KafkaAccess kafka, TimingClient people, double speed)
             throws IOException, InterruptedException {
         List<Mats.Emission> reads = simulation.emissions;
         List<OfficeAction> actions = people == null ? List.of() : simulation.actions;

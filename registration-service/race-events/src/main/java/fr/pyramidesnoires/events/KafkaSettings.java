@@ -7,7 +7,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Client settings every part of the platform uses: values are {@link EventJson} text, keys plain strings.
+ * Client settings every part of the platform uses: values are {@link EventJson} text, keys plain strings; where the
+ * broker is and who the client is there come from a {@link KafkaAccess}.
  */
 public final class KafkaSettings {
 
@@ -15,9 +16,9 @@ public final class KafkaSettings {
     }
 
     /** Idempotent, fully acknowledged: an event the producer reports sent survives a broker restart. */
-    public static Properties producer(String bootstrapServers, String clientId) {
+    public static Properties producer(KafkaAccess access, String clientId) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        access.applyTo(props);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -33,9 +34,9 @@ public final class KafkaSettings {
      *
      * @param groupId null for a consumer that assigns partitions itself and keeps no offsets
      */
-    public static Properties consumer(String bootstrapServers, String groupId, int maxPollRecords) {
+    public static Properties consumer(KafkaAccess access, String groupId, int maxPollRecords) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        access.applyTo(props);
         if (groupId != null) {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         }
@@ -46,5 +47,10 @@ public final class KafkaSettings {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return props;
+    }
+
+    /** A consumer of the broker named, signing in as the configuration of the service it runs in says. */
+    public static Properties consumer(String bootstrapServers, String groupId, int maxPollRecords) {
+        return consumer(KafkaAccess.fromConfig().at(bootstrapServers), groupId, maxPollRecords);
     }
 }

@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.outbox;
 
+import fr.pyramidesnoires.events.KafkaAccess;
 import fr.pyramidesnoires.events.KafkaSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,7 +18,6 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
@@ -37,9 +37,6 @@ public class OutboxRelay {
             SELECT id, topic, messagekey, payload FROM outboxmessage ORDER BY written LIMIT ?""";
     private static final String DELETE = "DELETE FROM outboxmessage WHERE id = ANY(?)";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     final EntityManager em;
     private KafkaProducer<String, String> producer;
     private RelayLoop loop;
@@ -49,7 +46,7 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent start) {
-        producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "registration-outbox"));
+        producer = new KafkaProducer<>(KafkaSettings.producer(KafkaAccess.fromConfig(), "registration-outbox"));
         // a full batch means more are waiting: the next round at once
         loop = RelayLoop.start("outbox-relay", () -> relayBatch() < BATCH ? 50 : 0);
     }

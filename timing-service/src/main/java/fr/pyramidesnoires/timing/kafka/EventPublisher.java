@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.timing.kafka;
 
 import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.events.KafkaAccess;
 import fr.pyramidesnoires.events.KafkaSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -12,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** timing-service's one producer. Sends return only once the broker has every message. */
 @ApplicationScoped
@@ -26,14 +26,11 @@ public class EventPublisher {
     public record Raw(String text) {
     }
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     private KafkaProducer<String, String> producer;
 
     @PostConstruct
     void connect() {
-        producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "timing-service"));
+        producer = new KafkaProducer<>(KafkaSettings.producer(KafkaAccess.fromConfig(), "timing-service"));
     }
 
     @PreDestroy

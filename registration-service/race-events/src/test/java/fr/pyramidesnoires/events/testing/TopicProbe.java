@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.events.testing;
 
 import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.events.KafkaAccess;
 import fr.pyramidesnoires.events.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,25 +14,26 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Watches and feeds topics of the real broker in tests. It reads a topic from its beginning, so tests find their
- * own events by a value they made unique (an entry id, a chip) rather than by timing.
+ * own events by a value they made unique (an entry id, a chip) rather than by timing. It plays every producer of
+ * the platform, so it signs in as the stack's admin.
  */
 public final class TopicProbe implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final KafkaAccess access;
     private final KafkaProducer<String, String> producer;
 
-    public TopicProbe(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "topic-probe"));
+    /** On this broker, as the test stack's admin. */
+    public TopicProbe(KafkaAccess broker) {
+        this.access = StackAccounts.as(broker, "admin");
+        this.producer = new KafkaProducer<>(KafkaSettings.producer(access, "topic-probe"));
     }
 
     /** On the broker the service under test is configured with, in a test that runs inside it. */
     public static TopicProbe onTheServicesBroker() {
-        return new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return new TopicProbe(KafkaAccess.fromConfig());
     }
 
     /** Sends raw text, so that tests can also send what is not a valid event. */
@@ -70,7 +72,7 @@ public final class TopicProbe implements AutoCloseable {
 
     public List<ConsumerRecord<String, String>> readAll(String topic) {
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, null, 5000))) {
+                     new KafkaConsumer<>(KafkaSettings.consumer(access, null, 5000))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
