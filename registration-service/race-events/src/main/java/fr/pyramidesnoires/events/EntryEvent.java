@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * The public face of an entry: the only runner data that leaves registration-service. No birth date, e-mail,
  * phone, emergency contact or document ever goes here. When the runner refused publication of results,
- * {@code firstName}/{@code lastName} are null and {@code nameHidden} is true, so no consumer can show it.
+ * {@code nameHidden} is true and {@code firstName}, {@code lastName}, {@code club} and {@code nationality} are null:
+ * a club and a nationality together often name the one runner they fit. Category and sex stay, for the ranking.
  */
 public record EntryEvent(
         Type type,
@@ -21,6 +22,16 @@ public record EntryEvent(
         String club,
         String nationality,
         Instant at) {
+
+    /** Enforced here, for every producer and for messages written before the rule: none can carry them. */
+    public EntryEvent {
+        if (nameHidden) {
+            firstName = null;
+            lastName = null;
+            club = null;
+            nationality = null;
+        }
+    }
 
     public enum Type {
         /** A new entry, or one whose public fields changed (bib, chip, race, name, club...). */

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,21 @@ class EventJsonTest {
                 + "\"readTime\":\"2026-03-21T12:00:00.000Z\",\"firmware\":\"2.1\"}", ChipRead.class);
 
         assertEquals("C1", read.chipId());
+    }
+
+    @Test
+    void aRunnerWhoRefusedPublicationCarriesNothingThatNamesThem() {
+        EntryEvent hidden = new EntryEvent(EntryEvent.Type.UPSERTED, "e1", "22K", 7, "C7", "Léa", "Martin", true,
+                EntryEvent.Sex.F, "SE", "AC Lens", "FRA", null);
+
+        String json = EventJson.write(hidden);
+        assertTrue(!json.contains("Léa") && !json.contains("Martin") && !json.contains("Lens")
+                && !json.contains("FRA"), json);
+        // nor does a message written before the rule, once read
+        EntryEvent old = EventJson.read(json.replace("\"club\":null", "\"club\":\"AC Lens\""), EntryEvent.class);
+        assertNull(old.club());
+        assertEquals("SE", old.category());
+        assertEquals(EntryEvent.Sex.F, old.sex());
     }
 
     @Test
