@@ -2,12 +2,40 @@ package fr.pyramidesnoires.events;
 
 import java.time.OffsetDateTime;
 
-/** A race as the public sees it, published by registration-service whenever the organiser's races change. */
+/**
+ * A race as the public sees it, published by registration-service whenever the organiser's races change.
+ *
+ * @param publication how much of the race's results the organiser publishes; a message from before the field
+ *                    reads as {@link Publication#RANKING}, what every race published then
+ */
 public record RaceEvent(
         String code,
         String name,
         double distanceKm,
         int elevationGainM,
         OffsetDateTime startTime,
-        int capacity) {
+        int capacity,
+        Publication publication) {
+
+    /** How much of a race's results are public: some events rank nobody, and say only who finished. */
+    public enum Publication {
+        /** The ranking: ranks, times and gaps, with each runner's name as they agreed. */
+        RANKING,
+        /** Who finished, in bib order, with names as agreed: no rank, time or gap. */
+        FINISHERS,
+        /** Only the bibs that finished, in order: no rank, time, gap, name, club or nationality. */
+        FINISHER_BIBS
+    }
+
+    public RaceEvent {
+        if (publication == null) {
+            publication = Publication.RANKING;
+        }
+    }
+
+    /** A race that publishes its ranking. */
+    public RaceEvent(String code, String name, double distanceKm, int elevationGainM, OffsetDateTime startTime,
+                     int capacity) {
+        this(code, name, distanceKm, elevationGainM, startTime, capacity, Publication.RANKING);
+    }
 }

@@ -30,6 +30,18 @@ class EventJsonTest {
     }
 
     @Test
+    void aRaceFromBeforeThePublicationFieldPublishesItsRanking() {
+        RaceEvent race = EventJson.read("{\"code\":\"22K\",\"name\":\"Trail\",\"distanceKm\":22,"
+                + "\"elevationGainM\":350,\"startTime\":\"2027-03-20T09:00:00+01:00\",\"capacity\":300}",
+                RaceEvent.class);
+
+        assertEquals(RaceEvent.Publication.RANKING, race.publication());
+        RaceEvent bibsOnly = new RaceEvent("5K", "Marche", 5, 50, OffsetDateTime.parse("2027-03-20T10:00:00+01:00"),
+                100, RaceEvent.Publication.FINISHER_BIBS);
+        assertEquals(bibsOnly, EventJson.read(EventJson.write(bibsOnly), RaceEvent.class));
+    }
+
+    @Test
     void aRunnerWhoRefusedPublicationCarriesNothingThatNamesThem() {
         EntryEvent hidden = new EntryEvent(EntryEvent.Type.UPSERTED, "e1", "22K", 7, "C7", "Léa", "Martin", true,
                 EntryEvent.Sex.F, "SE", "AC Lens", "FRA", null);

@@ -65,6 +65,7 @@ public class RaceChanges {
         race.feeEur = settings.feeEur();
         race.kmEffortLimits = settings.kmEffortLimits();
         race.medicalCertificateAllowed = settings.medicalCertificateAllowed();
+        race.publication = settings.publication();
         outbox.queue(Topics.RACES, race.code, race.publicEvent());
         registrations.promoteWaitlist(race);
         return race;

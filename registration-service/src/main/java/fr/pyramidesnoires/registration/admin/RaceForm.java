@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.admin;
 
+import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.registration.eligibility.Eligibility;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -42,6 +43,9 @@ public class RaceForm {
     /** A checkbox: absent when unticked. */
     @RestForm
     public boolean medicalCertificateAllowed;
+    /** A RaceEvent.Publication's name, from the page's choice. */
+    @RestForm
+    public String publication;
     @RestForm
     public String loaded;
 
@@ -54,13 +58,14 @@ public class RaceForm {
         form.feeEur = settings.feeEur() == null ? null : settings.feeEur().toPlainString();
         form.kmEffortLimits = limitsText(settings.kmEffortLimits());
         form.medicalCertificateAllowed = settings.medicalCertificateAllowed();
+        form.publication = settings.publication().name();
         form.loaded = fingerprint(settings);
         return form;
     }
 
     static String fingerprint(RaceSettings settings) {
         return Fingerprint.of(settings.capacity(), settings.entriesOpen(), settings.entriesClose(), settings.feeEur(),
-                settings.kmEffortLimits(), settings.medicalCertificateAllowed());
+                settings.kmEffortLimits(), settings.medicalCertificateAllowed(), settings.publication());
     }
 
     /** @param errors gets why a field cannot be read; the settings are then not to be applied */
@@ -80,7 +85,17 @@ public class RaceForm {
             }
         }
         return new RaceSettings(places, date(entriesOpen, zone, "Ouverture / Opening", errors),
-                date(entriesClose, zone, "Clôture / Closing", errors), fee, limits(errors), medicalCertificateAllowed);
+                date(entriesClose, zone, "Clôture / Closing", errors), fee, limits(errors), medicalCertificateAllowed,
+                publication(errors));
+    }
+
+    private RaceEvent.Publication publication(List<String> errors) {
+        try {
+            return publication == null || publication.isBlank() ? null : RaceEvent.Publication.valueOf(publication);
+        } catch (IllegalArgumentException e) {
+            errors.add("Publication : un des choix de la liste / Publication: one of the list's choices");
+            return null;
+        }
     }
 
     /** The limits that apply where the race names none, as the page's hint shows them. */

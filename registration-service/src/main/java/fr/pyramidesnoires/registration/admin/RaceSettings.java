@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.admin;
 
+import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.registration.race.Race;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,8 @@ import java.util.Map;
  * Given whole: a null window bound, fee or limits means none.
  *
  * @param kmEffortLimits most km-effort per category code (e.g. "JU"), where the race differs from the defaults
+ * @param publication    how much of the results are public: RANKING (the default), FINISHERS (who finished, in
+ *                       bib order, without rank or time) or FINISHER_BIBS (only their bibs)
  */
 public record RaceSettings(
         @NotNull @Min(0) Integer capacity,
@@ -20,10 +23,17 @@ public record RaceSettings(
         OffsetDateTime entriesClose,
         @DecimalMin("0") BigDecimal feeEur,
         Map<String, Double> kmEffortLimits,
-        boolean medicalCertificateAllowed) {
+        boolean medicalCertificateAllowed,
+        RaceEvent.Publication publication) {
+
+    public RaceSettings {
+        if (publication == null) {
+            publication = RaceEvent.Publication.RANKING;
+        }
+    }
 
     static RaceSettings of(Race race) {
         return new RaceSettings(race.capacity, race.entriesOpen, race.entriesClose, race.feeEur, race.kmEffortLimits,
-                race.medicalCertificateAllowed);
+                race.medicalCertificateAllowed, race.publication);
     }
 }

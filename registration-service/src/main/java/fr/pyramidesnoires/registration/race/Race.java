@@ -2,7 +2,10 @@ package fr.pyramidesnoires.registration.race;
 
 import fr.pyramidesnoires.events.RaceEvent;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import fr.pyramidesnoires.registration.category.Category;
@@ -36,6 +39,10 @@ public class Race extends PanacheEntityBase {
     public OffsetDateTime entriesClose;
     /** Shown to the runner; paid elsewhere, the platform takes no payment. */
     public BigDecimal feeEur;
+    /** How much of the race's results are public; the ranking unless the organiser chose less. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RaceEvent.Publication publication = RaceEvent.Publication.RANKING;
     /**
      * A digest of the races-file definition last applied: the file overrides the race only when it changed, so
      * that an organiser's changes through the API survive a restart.
@@ -55,7 +62,7 @@ public class Race extends PanacheEntityBase {
     }
 
     public RaceEvent publicEvent() {
-        return new RaceEvent(code, name, distanceKm, elevationGainM, startTime, capacity);
+        return new RaceEvent(code, name, distanceKm, elevationGainM, startTime, capacity, publication);
     }
 
     public LocalDate raceDay() {

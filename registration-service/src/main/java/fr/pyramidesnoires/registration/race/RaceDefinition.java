@@ -1,10 +1,17 @@
 package fr.pyramidesnoires.registration.race;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.pyramidesnoires.events.RaceEvent;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-/** One race as the organiser writes it in the races file. */
+/**
+ * One race as the organiser writes it in the races file.
+ *
+ * @param publication how much of the results are public: RANKING when not given; left out of the digest then, so
+ *                    that files written before it do not count as changed
+ */
 public record RaceDefinition(
         String code,
         String name,
@@ -18,7 +25,8 @@ public record RaceDefinition(
         boolean medicalCertificateAllowed,
         OffsetDateTime entriesOpen,
         OffsetDateTime entriesClose,
-        BigDecimal feeEur) {
+        BigDecimal feeEur,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RaceEvent.Publication publication) {
 
     void applyTo(Race race) {
         race.code = code;
@@ -34,5 +42,6 @@ public record RaceDefinition(
         race.entriesOpen = entriesOpen;
         race.entriesClose = entriesClose;
         race.feeEur = feeEur;
+        race.publication = publication == null ? RaceEvent.Publication.RANKING : publication;
     }
 }

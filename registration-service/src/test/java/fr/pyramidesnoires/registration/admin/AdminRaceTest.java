@@ -98,8 +98,31 @@ class AdminRaceTest {
     }
 
     private static RaceDefinition fileRace(int capacity) {
+        return fileRace(capacity, null);
+    }
+
+    private static RaceDefinition fileRace(int capacity, RaceEvent.Publication publication) {
         return new RaceDefinition("FILE-R", "Test race the organiser's file enlarges", 10, 100,
-                OffsetDateTime.parse("2027-03-20T11:00:00+01:00"), capacity, 9801, 9810, null, false, null, null, null);
+                OffsetDateTime.parse("2027-03-20T11:00:00+01:00"), capacity, 9801, 9810, null, false, null, null, null,
+                publication);
+    }
+
+    @Test
+    void howMuchOfTheResultsArePublishedIsTheOrganisersChoiceAndReachesTheOtherServices() {
+        settings(Map.of("capacity", 2, "publication", "FINISHERS")).statusCode(200)
+                .body("settings.publication", equalTo("FINISHERS"));
+        settings(Map.of("capacity", 2, "publication", "EVERYTHING")).statusCode(400);
+        races.apply(List.of(fileRace(2, RaceEvent.Publication.FINISHER_BIBS)));
+
+        try (TopicProbe kafka = TopicProbe.onTheServicesBroker()) {
+            kafka.awaitLast(Topics.RACES, RaceEvent.class, r -> r.code().equals("ADMIN-C")
+                    && r.publication() == RaceEvent.Publication.FINISHERS, Duration.ofSeconds(20));
+            kafka.awaitLast(Topics.RACES, RaceEvent.class, r -> r.code().equals("FILE-R")
+                    && r.publication() == RaceEvent.Publication.FINISHER_BIBS, Duration.ofSeconds(20));
+        }
+        // the settings are given whole: without it, the race publishes its ranking again
+        settings(Map.of("capacity", 2)).statusCode(200).body("settings.publication", equalTo("RANKING"));
+        races.apply(List.of(fileRace(2)));
     }
 
     @Test

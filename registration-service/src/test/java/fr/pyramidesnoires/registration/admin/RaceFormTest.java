@@ -66,7 +66,8 @@ class RaceFormTest {
 
     @Test
     void theFormShowsTheLimitsAsTheyAreTyped() {
-        RaceSettings settings = new RaceSettings(10, null, null, null, Map.of("JU", 30.0, "CA", 12.5), false);
+        RaceSettings settings = new RaceSettings(10, null, null, null, Map.of("JU", 30.0, "CA", 12.5), false,
+                null);
         assertEquals("CA 12.5, JU 30", RaceForm.of(settings, OIGNIES).kmEffortLimits);
         assertTrue(RaceForm.of(settings, OIGNIES).defaultLimits().contains("JU 25, MI 10"));
     }

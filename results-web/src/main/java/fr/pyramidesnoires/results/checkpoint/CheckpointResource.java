@@ -68,7 +68,7 @@ public class CheckpointResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Who passed a point, in rank order, and who is expected there next and when")
     public CheckpointView view(@PathParam("race") String race, @PathParam("point") String pointId) {
-        RaceView view = RaceView.of(model, race);
+        RaceView view = RaceView.ranked(model, race);
         CourseEvent course = view.course().orElseThrow(() -> new NotFoundException("Parcours inconnu / No course"));
         CourseEvent.Point point = course.points().stream().filter(p -> p.id().equals(pointId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Point inconnu / Unknown point: " + pointId));

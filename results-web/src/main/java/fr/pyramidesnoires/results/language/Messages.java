@@ -73,6 +73,17 @@ public interface Messages {
 
     String rankingCaption();
 
+    /** The page of a race that publishes who finished, not a ranking. */
+    String finishers();
+
+    String finishersNote();
+
+    String finishersCaption();
+
+    String finisherBibsNote();
+
+    String finisherBibsCaption();
+
     String rank();
 
     String bib();

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.results.race;
 
 import fr.pyramidesnoires.events.CourseEvent;
+import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.results.ranking.Ranked;
 import fr.pyramidesnoires.results.ranking.RankingRules;
@@ -17,6 +18,18 @@ public record RaceView(String code, List<Runner> runners, Optional<CourseEvent> 
             throw new NotFoundException("Course inconnue / Unknown race: " + code);
         }
         return new RaceView(code, model.runners(code), model.course(code));
+    }
+
+    /**
+     * The race for the pages that rank or time runners one by one (a runner's splits, a point's passages): a race
+     * whose organiser publishes no ranking has none of them, only its list of finishers.
+     */
+    public static RaceView ranked(ReadModel model, String code) {
+        RaceView view = of(model, code);
+        if (model.publication(code) != RaceEvent.Publication.RANKING) {
+            throw new NotFoundException("Cette course ne publie pas de classement / This race publishes no ranking");
+        }
+        return view;
     }
 
     public Optional<Instant> gun() {

@@ -51,6 +51,11 @@ public class ReadModel {
         return Optional.ofNullable(races.get(code));
     }
 
+    /** What the organiser publishes of the race's results; the ranking for a race whose own event has not come. */
+    public RaceEvent.Publication publication(String code) {
+        return raceInfo(code).map(RaceEvent::publication).orElse(RaceEvent.Publication.RANKING);
+    }
+
     public Optional<CourseEvent> course(String code) {
         return Optional.ofNullable(courses.get(code));
     }

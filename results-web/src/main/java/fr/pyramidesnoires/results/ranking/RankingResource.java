@@ -2,6 +2,7 @@ package fr.pyramidesnoires.results.ranking;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.pyramidesnoires.csv.CsvLine;
+import fr.pyramidesnoires.events.RaceEvent.Publication;
 import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.RaceState;
 import fr.pyramidesnoires.results.race.ReadModel;
@@ -43,8 +44,13 @@ public class RankingResource {
     static class Templates {
         static native TemplateInstance home(List<RaceCard> races);
 
+        /**
+         * @param ranked whether the race publishes its ranking, or only who finished
+         * @param named  whether those finishers are shown with their names (when they agreed), clubs, categories
+         */
         static native TemplateInstance ranking(String race, String raceName, String sex, String category,
-                                               List<String> categories, List<RankingRow> rows);
+                                               List<String> categories, List<RankingRow> rows, boolean ranked,
+                                               boolean named);
     }
 
     private static final DateTimeFormatter START = Formats.DAY.withLocale(Locale.FRENCH);
@@ -79,7 +85,7 @@ public class RankingResource {
     private RaceCard card(String code) {
         List<Runner> runners = model.runners(code);
         RaceState state = RaceState.of(runners, model.course(code).map(c -> c.gunStart() != null).orElse(false));
-        List<RankingRow> rows = RaceRanking.rows(runners, zone);
+        List<RankingRow> rows = Published.rows(RaceRanking.rows(runners, zone), model.publication(code));
         RankingRow leader = rows.isEmpty() || rows.get(0).rank() == null ? null : rows.get(0);
         return model.raceInfo(code)
                 .map(r -> {
@@ -98,8 +104,10 @@ public class RankingResource {
         List<String> categories = model.runners(race).stream().map(r -> r.entry().category()).distinct().sorted()
                 .toList();
         String name = model.raceInfo(race).map(r -> r.name()).orElse(race);
+        Publication publication = model.publication(race);
         Supplier<String> render = () -> language.page(Templates.ranking(race, name, sex, category, categories,
-                rows(race, sex, category))).render();
+                rows(race, sex, category), publication == Publication.RANKING,
+                publication != Publication.FINISHER_BIBS)).render();
         boolean knownGroup = (blank(sex) || sex.equals("F") || sex.equals("H"))
                 && (blank(category) || categories.contains(category));
         return knownGroup ? pages.get(race, groupPage(sex, category), language.language(), render).html()
@@ -115,7 +123,8 @@ public class RankingResource {
     @GET
     @Path("races/{race}/results.csv")
     @Produces("text/csv")
-    @Operation(summary = "The official results as CSV (semicolon-separated, withheld names left empty)")
+    @Operation(summary = "The official results as CSV (semicolon-separated, withheld names left empty); for a race"
+            + " that publishes no ranking, its finishers in bib order without rank or time")
     public Response csv(@PathParam("race") String race) {
         StringBuilder csv = new StringBuilder(CsvLine.of("rank", "bib", "name", "category", "club", "nationality",
                 "status", "time"));
@@ -131,7 +140,8 @@ public class RankingResource {
     @GET
     @Path("api/races/{race}/ranking")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A race's ranking, overall or for one sex (F, H) and category; DNF, DNS, DSQ last")
+    @Operation(summary = "A race's ranking, overall or for one sex (F, H) and category; DNF, DNS, DSQ last. A race"
+            + " that publishes no ranking lists its finishers in bib order, without rank, time or gap")
     public List<RankingRow> ranking(@PathParam("race") String race, @QueryParam("sex") String sex,
                                     @QueryParam("category") String category) {
         return rows(race, sex, category);
@@ -145,7 +155,7 @@ public class RankingResource {
                 .filter(r -> blank(sex) || r.entry().sex().name().equals(sex))
                 .filter(r -> blank(category) || r.entry().category().equals(category))
                 .toList();
-        return RaceRanking.rows(group, zone);
+        return Published.rows(RaceRanking.rows(group, zone), model.publication(race));
     }
 
     private static boolean blank(String value) {

@@ -57,7 +57,7 @@ public class RunnerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A runner's splits with ranks at each point, and estimated arrivals ahead at their own pace")
     public RunnerDetail detail(@PathParam("race") String race, @PathParam("bib") int bib) {
-        RaceView view = RaceView.of(model, race);
+        RaceView view = RaceView.ranked(model, race);
         Runner runner = model.runner(race, bib)
                 .orElseThrow(() -> new NotFoundException("Dossard inconnu / Unknown bib: " + bib));
         Map<Integer, Integer> ranks = new HashMap<>();

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.results.search;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.ReadModel;
 import fr.pyramidesnoires.results.race.Runner;
@@ -61,6 +62,8 @@ public class SearchResource {
         String wanted = q.strip().toLowerCase(Locale.FRENCH);
         return model.allRunners().stream()
                 .filter(r -> matches(r.entry(), wanted))
+                // a race that publishes only bibs names none of its runners, not even here
+                .filter(r -> model.publication(r.entry().raceCode()) != RaceEvent.Publication.FINISHER_BIBS)
                 .sorted(Comparator.comparing((Runner r) -> r.entry().raceCode()).thenComparingInt(r -> r.entry().bib()))
                 .limit(MAX_HITS)
                 .map(SearchResource::hit)

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.results.stats;
 
 import fr.pyramidesnoires.events.CourseEvent;
+import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.RaceState;
 import fr.pyramidesnoires.results.race.RaceView;
@@ -53,11 +54,13 @@ public class StatsResource {
     @Operation(summary = "Starters, finishers, DNF and DNS of a race; passages and leader at each point")
     public RaceStats stats(@PathParam("race") String race) {
         RaceView view = RaceView.of(model, race);
+        // the first through each point is a ranking: only for a race that publishes one
+        boolean ranked = model.publication(race) == RaceEvent.Publication.RANKING;
         List<PointStats> points = view.course().map(CourseEvent::points).orElse(List.of()).stream()
                 .map(p -> {
                     List<Ranked> passed = view.rankedAt(p.order());
                     return new PointStats(p.id(), p.name(), p.km(), passed.size(),
-                            passed.isEmpty() ? null : passed.get(0).competitor().bib());
+                            passed.isEmpty() || !ranked ? null : passed.get(0).competitor().bib());
                 }).toList();
         return new RaceStats(race, RaceState.of(view.runners(), view.gun().isPresent()), points);
     }

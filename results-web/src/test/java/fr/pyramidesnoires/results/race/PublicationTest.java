@@ -3,26 +3,31 @@ package fr.pyramidesnoires.results.race;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What results publish of a runner is what the runner agreed to. */
+/** What results publish of a runner, and of a race, is what the runner and the organiser agreed to. */
 @QuarkusTest
 class PublicationTest {
 
@@ -68,6 +73,68 @@ class PublicationTest {
                 "found by the club");
         given().queryParam("q", club).when().get("/recherche").then().statusCode(200)
                 .body(not(containsString("data-key=\"" + race + "/22\"")));
+    }
+
+    @Test
+    void aRaceThatPublishesNoRankingListsItsFinishersByBibWithoutRanksOrTimes() {
+        String race = raceThatPublishes(RaceEvent.Publication.FINISHERS);
+        entry(race, 33, "Zoé", "Wallet", false, "AC Lens", "FRA");
+        entry(race, 31, "Anna", "Leroy", false, "US Liévin", "BEL");
+        entry(race, 32, "Paul", "Morel", false, "AC Lens", "FRA");
+        finished(race, 33, "PT1H50M");
+        finished(race, 31, "PT2H05M");
+        onCourse(race, 32);
+        JsonPath ranking = Eventually.until(() -> given().when().get("/api/races/" + race + "/ranking").jsonPath(),
+                json -> json.getList("bib").equals(List.of(31, 33)), Duration.ofSeconds(20),
+                json -> "never the finishers in bib order: " + json.prettify());
+
+        assertEquals(List.of("LEROY Anna", "WALLET Zoé"), ranking.getList("name"));
+        assertEquals(Arrays.asList(null, null), ranking.getList("rank"));
+        assertEquals(Arrays.asList(null, null), ranking.getList("raceTime"));
+        assertEquals(Arrays.asList(null, null), ranking.getList("gap"));
+        String page = given().when().get("/races/" + race).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Arrivants") && page.contains("WALLET Zoé"), page);
+        assertFalse(page.contains("1:50:00") || page.contains("2:05:00") || page.contains(">Rang<"), page);
+        assertEquals("rank;bib;name;category;club;nationality;status;time\n"
+                        + ";31;LEROY Anna;SE-F;US Liévin;BEL;FINISHED;\n;33;WALLET Zoé;SE-F;AC Lens;FRA;FINISHED;\n",
+                given().when().get("/races/" + race + "/results.csv").asString());
+        given().when().get("/api/races").then()
+                .body("find { it.code == '" + race + "' }.leader", nullValue());
+        // a runner's splits and ranks at each point would rank them after all
+        given().when().get("/api/races/" + race + "/runners/33").then().statusCode(404);
+        given().when().get("/races/" + race + "/runners/33").then().statusCode(404);
+    }
+
+    @Test
+    void aRaceThatPublishesOnlyBibsNamesNobody() {
+        String race = raceThatPublishes(RaceEvent.Publication.FINISHER_BIBS);
+        entry(race, 41, "Zoé", "Wallet", false, "AC Lens", "FRA");
+        finished(race, 41, "PT1H50M");
+        Eventually.until(() -> given().when().get("/api/races/" + race + "/ranking").jsonPath(),
+                json -> json.getList("bib").equals(List.of(41)), Duration.ofSeconds(20),
+                json -> "the finisher never listed: " + json.prettify());
+
+        for (String path : List.of("/races/" + race, "/api/races/" + race + "/ranking",
+                "/races/" + race + "/results.csv")) {
+            String body = given().when().get(path).then().statusCode(200).extract().asString();
+            assertTrue(body.contains("41"), body);
+            assertFalse(body.contains("WALLET") || body.contains("Lens") || body.contains("1:50:00"), body);
+        }
+        assertEquals(List.of(), given().queryParam("q", "Wallet Zoé").when().get("/api/search").jsonPath()
+                .getList("raceCode").stream().filter(race::equals).toList(), "found by name");
+    }
+
+    private static String raceThatPublishes(RaceEvent.Publication publication) {
+        String race = "P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        kafka.send(Topics.RACES, race, new RaceEvent(race, "Marche " + race, 12, 150,
+                OffsetDateTime.parse("2027-03-20T09:00:00+01:00"), 100, publication));
+        return race;
+    }
+
+    static void onCourse(String race, int bib) {
+        RunnerTiming timing = new RunnerTiming(race, bib, RunnerTiming.Status.ON_COURSE, GUN, List.of(
+                new RunnerTiming.Passage(0, "start", "Départ", 0, GUN)), null, null);
+        kafka.send(Topics.RUNNER_TIMINGS, timing.key(), timing);
     }
 
     static void entry(String race, int bib, String first, String last, boolean hidden, String club,
