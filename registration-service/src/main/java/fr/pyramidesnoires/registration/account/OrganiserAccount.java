@@ -1,6 +1,5 @@
 package fr.pyramidesnoires.registration.account;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,16 +19,5 @@ public class OrganiserAccount extends PanacheEntity {
 
     static OrganiserAccount named(String username) {
         return find("username", username).firstResult();
-    }
-
-    static void create(String username, String clearPassword) {
-        OrganiserAccount account = new OrganiserAccount();
-        account.username = username;
-        account.passwordHash = BcryptUtil.bcryptHash(clearPassword);
-        account.persist();
-    }
-
-    boolean hasPassword(String clearPassword) {
-        return BcryptUtil.matches(clearPassword, passwordHash);
     }
 }

@@ -1,7 +1,7 @@
 package fr.pyramidesnoires.registration.account;
 
+import fr.pyramidesnoires.signin.SignInGuard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,9 +11,18 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** HTTP Basic credentials checked against the organiser accounts; bcrypt runs off the event loop. */
+/**
+ * HTTP Basic credentials checked against the organiser accounts, through the platform's sign-in guard; bcrypt runs
+ * off the event loop.
+ */
 @ApplicationScoped
 public class OrganiserIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    final SignInGuard guard;
+
+    OrganiserIdentityProvider(SignInGuard guard) {
+        this.guard = guard;
+    }
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -23,13 +32,10 @@ public class OrganiserIdentityProvider implements IdentityProvider<UsernamePassw
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
-        String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> {
-            OrganiserAccount account = QuarkusTransaction.requiringNew()
-                    .call(() -> OrganiserAccount.named(request.getUsername()));
-            if (account == null || !account.hasPassword(password)) {
-                throw new AuthenticationFailedException();
-            }
+            OrganiserAccount account = guard.check(request,
+                    name -> QuarkusTransaction.requiringNew().call(() -> OrganiserAccount.named(name)),
+                    a -> a.passwordHash);
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(account.username))
                     .addRole(OrganiserAccount.ROLE)

@@ -1,13 +1,14 @@
 package fr.pyramidesnoires.timing.account;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
+import fr.pyramidesnoires.signin.Passwords;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import java.util.Objects;
 
 /**
  * Someone (or a reader device) allowed to change timing: officials, volunteers at a checkpoint, mat gateways.
- * Passwords are kept as bcrypt hashes only.
+ * Passwords are kept as bcrypt hashes only. Made, changed and removed at start-up from TIMING_ACCOUNTS only.
  */
 @Entity
 public class Account extends PanacheEntity {
@@ -18,29 +19,43 @@ public class Account extends PanacheEntity {
 
     @Column(nullable = false, unique = true)
     public String username;
+    /** The bcrypt hash. */
     @Column(nullable = false)
     public String password;
     /** Comma-separated: official, volunteer, device. */
     @Column(nullable = false)
     public String roles;
-    /** For a volunteer, the only timing point they may record passages at; null for any. */
-    public String pointId;
+    /**
+     * A volunteer's timing points or a device's mats, as written in TIMING_ACCOUNTS ({@link Scope}); null for an
+     * account that is neither. The column keeps its name from when it held a volunteer's one point.
+     */
+    @Column(name = "pointid")
+    public String scope;
 
-    public static Account create(String username, String clearPassword, String roles, String pointId) {
+    static Account create(AccountSpec spec, String hash) {
         Account account = new Account();
-        account.username = username;
-        account.password = BcryptUtil.bcryptHash(clearPassword);
-        account.roles = roles;
-        account.pointId = pointId;
+        account.username = spec.username();
+        account.password = hash;
+        account.setRolesAndScope(spec);
         account.persist();
         return account;
     }
 
-    public boolean hasPassword(String clearPassword) {
-        return BcryptUtil.matches(clearPassword, password);
+    /** @return whether anything changed */
+    boolean setRolesAndScope(AccountSpec spec) {
+        String newRoles = String.join(",", spec.roles());
+        String newScope = spec.scope() == null ? null : spec.scope().toString();
+        boolean changed = !newRoles.equals(roles) || !Objects.equals(newScope, scope);
+        roles = newRoles;
+        scope = newScope;
+        return changed;
     }
 
-    public static Account named(String username) {
+    boolean hasPassword(String clearPassword) {
+        return Passwords.matches(clearPassword, password);
+    }
+
+    static Account named(String username) {
         return find("username", username).firstResult();
     }
 }

@@ -1,7 +1,7 @@
 package fr.pyramidesnoires.timing.account;
 
+import fr.pyramidesnoires.signin.SignInGuard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -12,12 +12,18 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
-/** Checks HTTP Basic credentials against the accounts table. */
+/** Checks HTTP Basic credentials against the accounts table, through the platform's sign-in guard. */
 @ApplicationScoped
 public class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    /** The attribute naming the one timing point a volunteer may record at. */
-    public static final String POINT = "pointId";
+    /** The attribute holding the account's {@link Scope}: a volunteer's points, a device's mats. */
+    public static final String SCOPE = "scope";
+
+    final SignInGuard guard;
+
+    AccountIdentityProvider(SignInGuard guard) {
+        this.guard = guard;
+    }
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -27,18 +33,16 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
-        return context.runBlocking(() -> QuarkusTransaction.requiringNew().call(() -> {
-            Account account = Account.named(request.getUsername());
-            if (account == null || !account.hasPassword(new String(request.getPassword().getPassword()))) {
-                throw new AuthenticationFailedException();
-            }
+        return context.runBlocking(() -> {
+            Account account = guard.check(request,
+                    name -> QuarkusTransaction.requiringNew().call(() -> Account.named(name)), a -> a.password);
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(account.username))
                     .addRoles(Set.of(account.roles.split(",")));
-            if (account.pointId != null) {
-                identity.addAttribute(POINT, account.pointId);
+            if (account.scope != null) {
+                identity.addAttribute(SCOPE, Scope.parse(account.scope));
             }
             return identity.build();
-        }));
+        });
     }
 }

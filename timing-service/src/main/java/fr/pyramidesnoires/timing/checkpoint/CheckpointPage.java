@@ -3,7 +3,7 @@ package fr.pyramidesnoires.timing.checkpoint;
 import fr.pyramidesnoires.problem.Problem;
 import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.timing.account.Account;
-import fr.pyramidesnoires.timing.account.AccountIdentityProvider;
+import fr.pyramidesnoires.timing.account.Scope;
 import fr.pyramidesnoires.timing.course.CourseCatalog;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Optional;
 
 /** The page volunteers keep open on their phone at a checkpoint. */
 @Path("/checkpoint")
@@ -38,19 +37,35 @@ public class CheckpointPage {
         this.identity = identity;
     }
 
-    /** A volunteer's account names their checkpoint; an official may open any. */
+    /**
+     * A volunteer's account names their checkpoint(s): the page opens on the only one, or offers those it names;
+     * an official may open any.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@QueryParam("point") String requested) {
-        String pointId = assignedPoint(identity).orElse(requested);
+        Scope scope = Scope.of(identity);
         List<PointChoice> points = courses.courses().stream().flatMap(c -> c.points().stream())
+                .filter(p -> mayRecordAt(identity, p.id()))
                 .map(p -> new PointChoice(p.id(), p.name())).distinct().toList();
+        String pointId = requested == null && !identity.hasRole(Account.OFFICIAL) && scope.ids().size() == 1
+                ? scope.ids().iterator().next() : requested;
+        if (pointId != null && !mayRecordAt(identity, pointId)) {
+            throw otherPoint(scope, pointId);
+        }
         String name = pointId == null ? null : courses.point(pointId).orElseThrow(() -> unknown(pointId)).name();
         return Templates.checkpoint(pointId, name, points);
     }
 
-    static Optional<String> assignedPoint(SecurityIdentity identity) {
-        return Optional.ofNullable(identity.getAttribute(AccountIdentityProvider.POINT));
+    /** Officials record anywhere; a volunteer at the points of their account. */
+    static boolean mayRecordAt(SecurityIdentity identity, String pointId) {
+        return identity.hasRole(Account.OFFICIAL) || Scope.of(identity).allows(pointId);
+    }
+
+    static ProblemException otherPoint(Scope scope, String pointId) {
+        return new ProblemException(Problem.of(403, "other-checkpoint", "Autre point / Other checkpoint",
+                "Vous pointez à " + scope + ", pas à " + pointId + " / You record passages at " + scope + ", not at "
+                        + pointId));
     }
 
     static ProblemException unknown(String pointId) {

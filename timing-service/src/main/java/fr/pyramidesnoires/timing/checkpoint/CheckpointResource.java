@@ -2,9 +2,8 @@ package fr.pyramidesnoires.timing.checkpoint;
 
 import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.Topics;
-import fr.pyramidesnoires.problem.Problem;
-import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.timing.account.Account;
+import fr.pyramidesnoires.timing.account.Scope;
 import fr.pyramidesnoires.timing.chip.ChipAssignment;
 import fr.pyramidesnoires.timing.course.Course;
 import fr.pyramidesnoires.timing.course.CourseCatalog;
@@ -22,10 +21,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Volunteers at a checkpoint type the bibs of runners going by. Each entry becomes a manual read at the point's
@@ -48,6 +49,16 @@ public class CheckpointResource {
     final EventPublisher publisher;
     final SecurityIdentity identity;
 
+    /**
+     * How far a typed time may be from the server's clock. Ahead: a phone's clock a little off, a time corrected
+     * by hand. Behind: a phone on a terril without network keeps its entries and sends them when it can, up to the
+     * end of the race day; a passage older than that is for an official to record.
+     */
+    @ConfigProperty(name = "timing.checkpoint.accept-ahead")
+    Duration acceptAhead;
+    @ConfigProperty(name = "timing.checkpoint.accept-behind")
+    Duration acceptBehind;
+
     CheckpointResource(CourseCatalog courses, EventPublisher publisher, SecurityIdentity identity) {
         this.courses = courses;
         this.publisher = publisher;
@@ -61,10 +72,8 @@ public class CheckpointResource {
                                 @NotNull @Size(max = 2000, message = "au plus {max} passages par envoi"
                                         + " / at most {max} passages a batch")
                                 List<@Valid @NotNull Sighting> sightings) {
-        Optional<String> assigned = CheckpointPage.assignedPoint(identity);
-        if (assigned.isPresent() && !assigned.get().equals(pointId)) {
-            throw new ProblemException(Problem.of(403, "other-checkpoint", "Autre point / Other checkpoint",
-                    "You record passages at " + assigned.get() + ", not at " + pointId));
+        if (!CheckpointPage.mayRecordAt(identity, pointId)) {
+            throw CheckpointPage.otherPoint(Scope.of(identity), pointId);
         }
         TimingPoint point = courses.point(pointId).orElseThrow(() -> CheckpointPage.unknown(pointId));
         List<String> races = courses.courses().stream()
@@ -74,7 +83,16 @@ public class CheckpointResource {
         List<Outcome> outcomes = new ArrayList<>();
         List<EventPublisher.Message> reads = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = Instant.now();
             for (Sighting s : sightings) {
+                if (s.time().toInstant().isAfter(now.plus(acceptAhead))
+                        || s.time().toInstant().isBefore(now.minus(acceptBehind))) {
+                    outcomes.add(new Outcome(s.id(), false, "Heure trop loin de maintenant (au plus "
+                            + readable(acceptAhead) + " d'avance, " + readable(acceptBehind) + " de retard) / time too"
+                            + " far from now (at most " + readable(acceptAhead) + " ahead, " + readable(acceptBehind)
+                            + " behind)"));
+                    continue;
+                }
                 List<ChipAssignment> wearing = ChipAssignment.list("bib = ?1 and raceCode in ?2", s.bib(), races);
                 if (wearing.size() != 1) {
                     outcomes.add(new Outcome(s.id(), false, wearing.isEmpty()
@@ -90,6 +108,10 @@ public class CheckpointResource {
         });
         publisher.sendAll(reads);
         return outcomes;
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toMinutes() % 60 == 0 ? duration.toHours() + " h" : duration.toMinutes() + " min";
     }
 
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.problem.Problem;
+import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.timing.account.Account;
+import fr.pyramidesnoires.timing.account.Scope;
 import fr.pyramidesnoires.timing.kafka.EventPublisher;
 import fr.pyramidesnoires.timing.read.ReadRules;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * For readers that cannot speak Kafka: a device posts its reads in batches and learns, read by read, which ones
@@ -28,6 +32,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceGateway {
+
+    private static final Logger LOG = Logger.getLogger(DeviceGateway.class);
 
     /** @param index position of the read in the posted batch */
     public record Refusal(int index, String reason) {
@@ -48,6 +54,7 @@ public class DeviceGateway {
     public Receipt post(@NotNull @Size(max = 10_000, message = "au plus {max} lectures par envoi / at most {max} reads"
             + " a batch") List<JsonNode> reads) {
         String device = identity.getPrincipal().getName();
+        refuseOtherMats(device, reads);
         List<EventPublisher.Message> messages = new ArrayList<>(reads.size());
         List<Refusal> refused = new ArrayList<>();
         for (int i = 0; i < reads.size(); i++) {
@@ -72,5 +79,27 @@ public class DeviceGateway {
         }
         publisher.sendAll(messages);
         return new Receipt(reads.size() - refused.size(), refused);
+    }
+
+    /**
+     * A device reads for the mats its account names. A batch naming another mat is refused whole, before anything
+     * of it is sent: it comes from a device set up wrong or from stolen credentials, and neither should put reads,
+     * not even quarantined ones, under another mat's name. A read whose mat cannot be told is malformed, as before.
+     */
+    private void refuseOtherMats(String device, List<JsonNode> reads) {
+        Scope mats = Scope.of(identity);
+        List<Problem.FieldError> others = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            JsonNode mat = reads.get(i) == null ? null : reads.get(i).get("matId");
+            if (mat != null && mat.isTextual() && !mats.allows(mat.asText())) {
+                others.add(new Problem.FieldError("[" + i + "].matId", "tapis d'un autre lecteur / another device's mat"));
+            }
+        }
+        if (!others.isEmpty()) {
+            LOG.warnf("Device %s refused: %d read(s) of its batch for mats outside %s", device, others.size(), mats);
+            throw new ProblemException(new Problem(Problem.TYPES + "other-mat", "Autre tapis / Other mat", 403,
+                    "Ce lecteur lit pour " + mats + " ; rien de cet envoi n'est pris / This device reads for " + mats
+                            + "; nothing of this batch is taken", others));
+        }
     }
 }

@@ -43,7 +43,7 @@ class CheckpointPageOfflineTest {
     void openBrowser() throws Exception {
         browser = HeadlessChromium.start();
         browser.executeCdpCommand("Network.enable", Map.of());
-        String credentials = Base64.getEncoder().encodeToString("vol-est:vol-secret".getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder().encodeToString("vol-est:vol-est-secret".getBytes(StandardCharsets.UTF_8));
         browser.executeCdpCommand("Network.setExtraHTTPHeaders",
                 Map.of("headers", Map.of("Authorization", "Basic " + credentials)));
     }

@@ -20,6 +20,8 @@ import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -96,19 +98,52 @@ class ReadsOverHttpTest {
     @Test
     void onlyDevicesPostReads() {
         given().contentType(ContentType.JSON).body(List.of()).when().post("/api/devices/reads").then().statusCode(401);
-        given().auth().preemptive().basic("vol-est", "vol-secret").contentType(ContentType.JSON).body(List.of())
+        given().auth().preemptive().basic("vol-est", "vol-est-secret").contentType(ContentType.JSON).body(List.of())
                 .when().post("/api/devices/reads").then().statusCode(403);
+    }
+
+    @Test
+    void aDeviceReadsOnlyForItsOwnMats() {
+        Runner runner = register();
+        String marker = UUID.randomUUID().toString();
+        given().auth().preemptive().basic("gw-start", "gw-start-secret").contentType(ContentType.JSON)
+                .body(List.of(
+                        Map.of("matId", "M-9BIS-START", "chipId", runner.chip(), "readTime", "2027-03-20T10:00:03.100+01:00"),
+                        Map.of("matId", "M-ESTEVELLES", "chipId", runner.chip(), "readTime", "2027-03-20T11:02:44.900+01:00",
+                                "note", marker)))
+                .when().post("/api/devices/reads")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", containsString("other-mat"))
+                .body("errors[0].field", equalTo("[1].matId"));
+        given().auth().preemptive().basic("gw-start", "gw-start-secret").contentType(ContentType.JSON)
+                .body(List.of(Map.of("matId", "M-9BIS-START", "chipId", runner.chip(),
+                        "readTime", "2027-03-20T10:00:04.100+01:00")))
+                .when().post("/api/devices/reads")
+                .then().statusCode(200).body("accepted", equalTo(1));
+
+        RunnerTiming timing = awaitTiming(runner, t -> !t.passages().isEmpty());
+        assertEquals("start", timing.passages().get(0).pointId());
+        assertEquals(1, readsOf(runner.chip()), "nothing of the refused batch reached timing");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> RawRead.<RawRead>list("problem is not null")).stream()
+                .noneMatch(r -> new String(r.payload, StandardCharsets.UTF_8).contains(marker)), "not even quarantined");
+    }
+
+    /** A time as the checkpoint page sends it: the phone's local time with its offset. */
+    static String typed(Instant time) {
+        return time.atOffset(ZoneOffset.ofHours(1)).toString();
     }
 
     @Test
     void aVolunteersTypedBibBecomesAPassageAndARetryRecordsNothingTwice() {
         Runner runner = register();
+        Instant seen = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10));
         List<Map<String, Object>> sightings = List.of(
-                Map.of("id", UUID.randomUUID().toString(), "bib", runner.bib(), "time", "2027-03-20T11:05:12.000+01:00"),
-                Map.of("id", UUID.randomUUID().toString(), "bib", 999, "time", "2027-03-20T11:05:20.000+01:00"));
+                Map.of("id", UUID.randomUUID().toString(), "bib", runner.bib(), "time", typed(seen)),
+                Map.of("id", UUID.randomUUID().toString(), "bib", 999, "time", typed(seen.plusSeconds(8))));
 
         for (int attempt = 0; attempt < 2; attempt++) {
-            given().auth().preemptive().basic("vol-est", "vol-secret").contentType(ContentType.JSON).body(sightings)
+            given().auth().preemptive().basic("vol-est", "vol-est-secret").contentType(ContentType.JSON).body(sightings)
                     .when().post("/api/checkpoints/estevelles/passages")
                     .then().statusCode(200)
                     .body("[0].recorded", equalTo(true))
@@ -118,21 +153,50 @@ class ReadsOverHttpTest {
 
         RunnerTiming timing = awaitTiming(runner, t -> t.passages().size() == 1);
         assertEquals("estevelles", timing.passages().get(0).pointId());
-        assertEquals(Instant.parse("2027-03-20T10:05:12Z"), timing.passages().get(0).time());
+        assertEquals(seen, timing.passages().get(0).time());
+        assertEquals(1, readsOf(runner.chip()));
+    }
+
+    @Test
+    void aTimeFarFromNowIsRefusedEntryByEntryAndTheRestRecorded() {
+        Runner runner = register();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Map<String, Object>> sightings = List.of(
+                Map.of("id", "ahead", "bib", runner.bib(), "time", typed(now.plus(Duration.ofHours(1)))),
+                Map.of("id", "behind", "bib", runner.bib(), "time", typed(now.minus(Duration.ofDays(2)))),
+                Map.of("id", "offline-all-morning", "bib", runner.bib(), "time", typed(now.minus(Duration.ofHours(5)))));
+        given().auth().preemptive().basic("vol-est", "vol-est-secret").contentType(ContentType.JSON).body(sightings)
+                .when().post("/api/checkpoints/estevelles/passages")
+                .then().statusCode(200)
+                .body("[0].recorded", equalTo(false))
+                .body("[0].reason", containsString("15 min"))
+                .body("[1].recorded", equalTo(false))
+                .body("[1].reason", containsString("24 h"))
+                .body("[2].recorded", equalTo(true));
+
+        RunnerTiming timing = awaitTiming(runner, t -> t.passages().size() == 1);
+        assertEquals(now.minus(Duration.ofHours(5)), timing.passages().get(0).time());
         assertEquals(1, readsOf(runner.chip()));
     }
 
     @Test
     void aVolunteerRecordsOnlyAtTheirOwnCheckpoint() {
-        given().auth().preemptive().basic("vol-est", "vol-secret").contentType(ContentType.JSON)
-                .body(List.of(Map.of("id", "x", "bib", 1, "time", "2027-03-20T11:05:12.000+01:00")))
+        given().auth().preemptive().basic("vol-est", "vol-est-secret").contentType(ContentType.JSON)
+                .body(List.of(Map.of("id", "x", "bib", 1, "time", typed(Instant.now()))))
                 .when().post("/api/checkpoints/ste-henriette/passages")
                 .then().statusCode(403).contentType("application/problem+json");
+        given().auth().preemptive().basic("vol-est", "vol-est-secret").contentType(ContentType.JSON)
+                .body(List.of(Map.of("id", "x", "bib", 1, "time", typed(Instant.now()))))
+                .when().post("/api/checkpoints/finish/passages")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().preemptive().basic("vol-est", "vol-est-secret")
+                .when().get("/checkpoint?point=finish")
+                .then().statusCode(403);
     }
 
     @Test
     void theCheckpointPageOpensOnTheVolunteersPoint() {
-        String page = given().auth().preemptive().basic("vol-est", "vol-secret")
+        String page = given().auth().preemptive().basic("vol-est", "vol-est-secret")
                 .when().get("/checkpoint")
                 .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
         assertTrue(page.contains("Terril d&#39;Estevelles") || page.contains("Terril d'Estevelles"), page);

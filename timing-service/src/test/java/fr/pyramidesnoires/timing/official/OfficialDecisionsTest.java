@@ -143,7 +143,7 @@ class OfficialDecisionsTest {
     void onlyOfficialsDecide() {
         given().contentType(ContentType.JSON).body(Map.of("time", GUN.toString(), "reason", "x"))
                 .when().put("/api/races/" + RACE + "/gun-start").then().statusCode(401);
-        given().auth().preemptive().basic("vol-est", "vol-secret").contentType(ContentType.JSON)
+        given().auth().preemptive().basic("vol-est", "vol-est-secret").contentType(ContentType.JSON)
                 .body(Map.of("time", GUN.toString(), "reason", "x"))
                 .when().put("/api/races/" + RACE + "/gun-start").then().statusCode(403);
         given().auth().preemptive().basic("judge", "wrong").contentType(ContentType.JSON)

@@ -237,6 +237,6 @@ class OfficialViewsTest {
 
         given().auth().preemptive().basic("judge", "judge-secret").when().get("/mats")
                 .then().statusCode(200).body(containsString(mat)).body(containsString("MUET / silent"));
-        given().auth().preemptive().basic("vol-est", "vol-secret").when().get("/api/mats").then().statusCode(403);
+        given().auth().preemptive().basic("vol-est", "vol-est-secret").when().get("/api/mats").then().statusCode(403);
     }
 }

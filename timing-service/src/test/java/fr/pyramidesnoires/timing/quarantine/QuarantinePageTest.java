@@ -106,7 +106,7 @@ class QuarantinePageTest {
 
     @Test
     void onlyOfficialsSeeTheQuarantine() {
-        given().auth().preemptive().basic("vol-est", "vol-secret").accept(ContentType.HTML)
+        given().auth().preemptive().basic("vol-est", "vol-est-secret").accept(ContentType.HTML)
                 .when().get("/quarantine").then().statusCode(403);
     }
 
