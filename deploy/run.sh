@@ -22,6 +22,8 @@ export RESULTS_PORT=${RESULTS_PORT:-8080} REGISTRATION_PORT=${REGISTRATION_PORT:
 LOGS=$STACK_DIR/logs
 # the demo's runners have made-up addresses: their e-mails are logged, not sent (set SMTP_* and false to send)
 export MAILER_MOCK=${MAILER_MOCK:-true}
+# the demo's simulator registers its ~1,000 runners from this machine's one address: no registrations per address limit
+export REGISTRATION_RATE_LIMIT=${REGISTRATION_RATE_LIMIT:-0}
 # Demo accounts for this run only, with fresh passwords: the simulator plays the officials and volunteers with
 # them, and you can sign in to the mat board and the checkpoint page with them, and to the organiser API.
 # (24 characters drawn, at least 12 kept; the volunteer may record at every point: *)

@@ -95,13 +95,16 @@ public class RegistrationRush {
         channel.register(selector, SelectionKey.OP_CONNECT, new Connection(channel));
     }
 
-    /** A distinct person each time: names and birth dates never repeat within a run. */
+    /**
+     * A distinct person each time: names and birth dates never repeat within a run, and licence numbers never within
+     * the event (a number is one active entry's), the warm-up's from 2,000,000 and the rush's from 1,000,000.
+     */
     ByteBuffer request(int runner) {
         String body = String.format("""
                 {"firstName":"Rush","lastName":"Runner-%d","sex":"%s","birthDate":"%d-%02d-%02d","raceCode":"%s",
                  "nationality":"FRA","club":"Bench AC","email":"runner%d@example.org","licenceNumber":"%07d"}""",
                 runner, runner % 3 == 0 ? "F" : "H", 1960 + runner % 40, 1 + runner % 12, 1 + runner % 28, race,
-                runner, 1000000 + runner);
+                runner, ("WARMUP".equals(race) ? 2000000 : 1000000) + runner);
         byte[] json = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST /api/entries HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + json.length

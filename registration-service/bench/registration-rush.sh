@@ -43,9 +43,11 @@ cat >"$STACK_DIR/races-rush.json" <<RACES
 RACES
 # no mail server here: as in deploy/run.sh, each mail is rendered and handed to the mock mailer, instead of failing
 # to connect and logging a stack trace per entry, which no race day with a mail server pays; nor does it pay the
-# mock's writing every whole mail to the log
-MAILER_MOCK=true RACES_FILE=$STACK_DIR/races-rush.json java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dtpn.pg.port="$PG_PORT" -Dtpn.kafka.port="$KAFKA_PORT" \
+# mock's writing every whole mail to the log (nor the relay's line per mail, link left out, that replaces it).
+# The registrations per address limit is off (REGISTRATION_RATE_LIMIT=0): the whole rush comes from this one address.
+MAILER_MOCK=true REGISTRATION_RATE_LIMIT=0 RACES_FILE=$STACK_DIR/races-rush.json java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dtpn.pg.port="$PG_PORT" -Dtpn.kafka.port="$KAFKA_PORT" \
   -Dquarkus.log.category.\"quarkus-mailer\".level=WARN \
+  -Dquarkus.log.category.\"fr.pyramidesnoires.registration.mail.MailRelay\".level=WARN \
   -Dquarkus.http.port="$HTTP_PORT" -jar registration-service/target/quarkus-app/quarkus-run.jar \
   >"$STACK_DIR/registration.log" 2>&1 &
 pid=$!

@@ -38,7 +38,7 @@ class PlatformEndToEndTest {
         JsonPath entry = given().baseUri(platform.registration.url()).contentType(ContentType.JSON)
                 .body(Map.of("firstName", "Manon", "lastName", lastName, "sex", "F", "birthDate", "1988-07-02",
                         "raceCode", "22K", "nationality", "FRA", "club", "US Oignies Athlétisme",
-                        "email", "manon@example.org", "licenceNumber", "7654321"))
+                        "email", "manon@example.org", "licenceNumber", Platform.licence()))
                 .when().post("/api/entries")
                 .then().statusCode(201).extract().jsonPath();
         int bib = entry.getInt("bib");

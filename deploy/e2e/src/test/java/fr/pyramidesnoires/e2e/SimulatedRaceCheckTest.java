@@ -100,7 +100,7 @@ class SimulatedRaceCheckTest {
         return given().baseUri(platform.registration.url()).contentType(ContentType.JSON)
                 .body(Map.of("firstName", "Inès", "lastName", lastName, "sex", "F", "birthDate", "1991-05-14",
                         "raceCode", "35K", "nationality", "FRA", "email", "ines@example.org",
-                        "licenceNumber", "1234567"))
+                        "licenceNumber", Platform.licence()))
                 .when().post("/api/entries")
                 .then().statusCode(201).extract().jsonPath();
     }

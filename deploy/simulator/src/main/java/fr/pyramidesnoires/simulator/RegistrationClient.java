@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Registers runners the way runners do: through registration-service's public API. */
 final class RegistrationClient {
@@ -20,6 +22,11 @@ final class RegistrationClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final URI entries;
+    /**
+     * From a random start, so that another simulation on the same platform gives other numbers; from 5,000,000 up,
+     * apart from the numbers registration's own tests give, when the end-to-end tests run it on their database.
+     */
+    private final AtomicInteger licences = new AtomicInteger(5_000_000 + new Random().nextInt(4_000_000));
 
     RegistrationClient(String baseUrl) {
         this.entries = URI.create(baseUrl + "/api/entries");
@@ -38,8 +45,8 @@ final class RegistrationClient {
         body.put("nationality", "FRA");
         body.put("club", runner.club());
         body.put("email", "simulated.runner@example.org");
-        // a made-up FFA licence number: six or seven digits
-        body.put("licenceNumber", String.valueOf(1_000_000 + Math.floorMod(runner.hashCode(), 9_000_000)));
+        // a made-up FFA licence number, seven digits, one per runner: registration refuses a number already entered
+        body.put("licenceNumber", String.valueOf(licences.getAndIncrement()));
         HttpRequest request = HttpRequest.newBuilder(entries)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))

@@ -66,9 +66,15 @@ public class ProblemMappers {
         return problem.response(headers.getHeaderString(HttpHeaders.ACCEPT));
     }
 
-    /** "register.request.birthDate" becomes "birthDate": the client knows its own body, not our method names. */
+    /**
+     * "register.request.birthDate" becomes "birthDate": the client knows its own body, not our method names; a text
+     * given as a query or path parameter is named by it ("search.name" becomes "name").
+     */
     private static String field(ConstraintViolation<?> violation) {
         String[] parts = violation.getPropertyPath().toString().split("\\.");
+        if (parts.length == 2 && violation.getInvalidValue() instanceof CharSequence) {
+            return parts[1];
+        }
         return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : "body";
     }
 

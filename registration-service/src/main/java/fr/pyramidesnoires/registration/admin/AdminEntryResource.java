@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.registration.admin;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.problem.PlainText;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
 import fr.pyramidesnoires.registration.certificate.MedicalCertificate;
 import fr.pyramidesnoires.registration.entry.Entry;
@@ -41,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminEntryResource {
 
     /** A place in another race, asked for by an organiser. */
-    public record Move(@NotBlank String raceCode) {
+    public record Move(@NotBlank @PlainText String raceCode) {
     }
 
     final Registrations registrations;
@@ -57,10 +58,10 @@ public class AdminEntryResource {
     @GET
     @Transactional
     @Operation(summary = "Entries matching every criterion given, by race, bib and name, a page at a time")
-    public EntryPage search(@QueryParam("name") String name, @QueryParam("bib") Integer bib,
-                            @QueryParam("club") String club, @QueryParam("race") String race,
+    public EntryPage search(@QueryParam("name") @PlainText String name, @QueryParam("bib") Integer bib,
+                            @QueryParam("club") @PlainText String club, @QueryParam("race") @PlainText String race,
                             @QueryParam("status") EntryStatus status, @QueryParam("sex") EntryEvent.Sex sex,
-                            @QueryParam("category") String category,
+                            @QueryParam("category") @PlainText String category,
                             @QueryParam("documentsChecked") Boolean documentsChecked,
                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {

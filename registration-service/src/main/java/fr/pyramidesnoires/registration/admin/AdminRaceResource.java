@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.admin;
 
+import fr.pyramidesnoires.problem.PlainText;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryRefused;
@@ -47,7 +48,7 @@ public class AdminRaceResource {
     @Transactional
     @Operation(summary = "Replace a race's capacity, entries window, fee, km-effort limits and certificate rule; "
             + "published to the other services, and places added go to the waitlist")
-    public AdminRace change(@PathParam("code") String code, @NotNull @Valid RaceSettings settings) {
+    public AdminRace change(@PathParam("code") @PlainText String code, @NotNull @Valid RaceSettings settings) {
         return AdminRace.of(changes.change(code, settings));
     }
 
@@ -56,7 +57,7 @@ public class AdminRaceResource {
     @Produces(Csv.MEDIA_TYPE)
     @Transactional
     @Operation(summary = "A race's start list by bib, as posted and printed: a withheld name is left empty")
-    public Response startList(@PathParam("code") String code) {
+    public Response startList(@PathParam("code") @PlainText String code) {
         if (Race.findById(code) == null) {
             throw new EntryRefused(404, "unknown-race", "Aucune course " + code + " / There is no race " + code);
         }

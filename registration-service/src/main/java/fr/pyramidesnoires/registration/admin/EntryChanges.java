@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.registration.admin;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.problem.PlainText;
 import fr.pyramidesnoires.registration.entry.RegistrationRequest;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
@@ -13,21 +14,22 @@ import java.time.LocalDate;
  * optional one. Changing the birth date or the health proof checks the runner's eligibility again.
  */
 public record EntryChanges(
-        @Size(max = 80) @Pattern(regexp = EntryChanges.NOT_BLANK, message = REQUIRED) String firstName,
-        @Size(max = 80) @Pattern(regexp = EntryChanges.NOT_BLANK, message = REQUIRED) String lastName,
+        @Size(max = 80) @Pattern(regexp = EntryChanges.NOT_BLANK, message = REQUIRED) @PlainText String firstName,
+        @Size(max = 80) @Pattern(regexp = EntryChanges.NOT_BLANK, message = REQUIRED) @PlainText String lastName,
         EntryEvent.Sex sex,
         @Past LocalDate birthDate,
-        @Pattern(regexp = "([A-Z]{3})?", message = RegistrationRequest.NATIONALITY_MESSAGE) String nationality,
-        @Size(max = 120) String club,
+        @Pattern(regexp = "([A-Z]{3})?", message = RegistrationRequest.NATIONALITY_MESSAGE)
+        @PlainText String nationality,
+        @Size(max = 120) @PlainText String club,
         Boolean publishName,
-        @Email @Size(max = 254) String email,
+        @Email @Size(max = 254) @PlainText String email,
         @Pattern(regexp = "(" + RegistrationRequest.PHONE + ")?", message = RegistrationRequest.PHONE_MESSAGE)
-        String phone,
-        @Size(max = 120) String emergencyContactName,
+        @PlainText String phone,
+        @Size(max = 120) @PlainText String emergencyContactName,
         @Pattern(regexp = "(" + RegistrationRequest.PHONE + ")?", message = RegistrationRequest.PHONE_MESSAGE)
-        String emergencyContactPhone,
-        @Size(max = 20) String licenceNumber,
-        @Size(max = 40) String ppsNumber,
+        @PlainText String emergencyContactPhone,
+        @Size(max = 20) @PlainText String licenceNumber,
+        @Size(max = 40) @PlainText String ppsNumber,
         LocalDate ppsDate,
         Boolean medicalCertificate) {
 

@@ -19,9 +19,11 @@ import java.util.UUID;
 public class EntryCorrections {
 
     final Outbox outbox;
+    final Registrations registrations;
 
-    EntryCorrections(Outbox outbox) {
+    EntryCorrections(Outbox outbox, Registrations registrations) {
         this.outbox = outbox;
+        this.registrations = registrations;
     }
 
     /**
@@ -43,6 +45,7 @@ public class EntryCorrections {
                     Race.findById(entry.raceCode)).name();
         }
         if (healthChanged) {
+            registrations.refuseHeldProofNumbers(entry);
             entry.documentsCheckedBy = null;
             entry.documentsCheckedAt = null;
         }

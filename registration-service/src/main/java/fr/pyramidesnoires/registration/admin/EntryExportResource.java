@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.admin;
 
+import fr.pyramidesnoires.problem.PlainText;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
 import fr.pyramidesnoires.registration.entry.Entry;
 import io.quarkus.panache.common.Sort;
@@ -24,7 +25,7 @@ public class EntryExportResource {
     @Path("entries.csv")
     @Transactional
     @Operation(summary = "Every entry with every field, private ones included, of one race or of all")
-    public Response entries(@QueryParam("race") String race) {
+    public Response entries(@QueryParam("race") @PlainText String race) {
         StringBuilder csv = new StringBuilder(Csv.line("id", "race", "status", "bib", "chip", "waitlistedAt",
                 "lastName", "firstName", "sex", "birthDate", "category", "nationality", "club", "publishName",
                 "email", "phone", "emergencyContactName", "emergencyContactPhone", "licenceNumber", "ppsNumber",

@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.admin;
 
+import fr.pyramidesnoires.problem.PlainText;
 import fr.pyramidesnoires.problem.Problem;
 import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.problem.SameOrigin;
@@ -58,7 +59,7 @@ public class RaceSettingsPage {
 
     @GET
     @Path("{code}")
-    public TemplateInstance race(@RestPath String code, @RestQuery String done) {
+    public TemplateInstance race(@RestPath @PlainText String code, @RestQuery String done) {
         AdminRace race = race(code);
         return Templates.race(race, local(race), RaceForm.of(race.settings(), zone), done, null);
     }
@@ -67,7 +68,8 @@ public class RaceSettingsPage {
     @POST
     @Path("{code}/settings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response change(@RestPath String code, RaceForm form, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response change(@RestPath @PlainText String code, RaceForm form, @Context HttpHeaders headers,
+                           @Context UriInfo uri) {
         SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri(), URI.create(publicUrl));
         AdminRace race = race(code);
         List<String> unreadable = new ArrayList<>();

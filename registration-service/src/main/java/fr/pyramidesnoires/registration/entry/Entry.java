@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.UniqueConstraint;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,8 +70,14 @@ public class Entry extends PanacheEntityBase {
     /** The organiser who verified the licence, PPS or certificate, and when; null until verified. */
     public String documentsCheckedBy;
     public Instant documentsCheckedAt;
-    /** The runner's private link: whoever holds it manages the entry, so it must be unguessable. */
+    /** The SHA-256 of the runner's private link ({@link PrivateToken}): the link itself is never stored. */
     @Column(nullable = false, unique = true)
+    String tokenHash;
+    /**
+     * The private link, known only while handling the request that made it or presented it: whoever holds it
+     * manages the entry. Null for an entry read by an organiser's or another runner's change.
+     */
+    @Transient
     public String token;
     public String licenceNumber;
     public String ppsNumber;
@@ -101,11 +108,20 @@ public class Entry extends PanacheEntityBase {
 
     /** The entry behind a private link, or a 404 problem: a dead or mistyped link says no more than that. */
     public static Entry byToken(String token) {
-        Entry entry = find("token", token).firstResult();
+        Entry entry = PrivateToken.couldBeOne(token)
+                ? find("tokenHash", PrivateToken.hash(token)).firstResult()
+                : null;
         if (entry == null) {
             throw new EntryRefused(404, "unknown-entry", "Aucune inscription n'a ce lien / No entry has this link");
         }
+        entry.token = token;
         return entry;
+    }
+
+    /** Gives the entry a new private link, which only this request knows from now on. */
+    void newToken() {
+        token = PrivateToken.next();
+        tokenHash = PrivateToken.hash(token);
     }
 
     /** The entry behind a private link while it can still change: a cancelled entry is over. */
@@ -181,7 +197,7 @@ public class Entry extends PanacheEntityBase {
      * anew on each batch, which cost more than running them. The session is flushed first, as Hibernate does before
      * its own queries, so that an entry changed earlier in the transaction is counted as it now is.
      */
-    private static <T> T read(ReturningWork<T> work) {
+    static <T> T read(ReturningWork<T> work) {
         Session session = getEntityManager().unwrap(Session.class);
         if (QuarkusTransaction.isActive()) {
             session.flush();

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.registration.entry;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.problem.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,22 +12,23 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 public record RegistrationRequest(
-        @NotBlank @Size(max = 80) String firstName,
-        @NotBlank @Size(max = 80) String lastName,
+        @NotBlank @Size(max = 80) @PlainText String firstName,
+        @NotBlank @Size(max = 80) @PlainText String lastName,
         @NotNull EntryEvent.Sex sex,
         @NotNull @Past LocalDate birthDate,
-        @NotBlank @Size(max = 20) String raceCode,
-        @Pattern(regexp = "[A-Z]{3}", message = NATIONALITY_MESSAGE) String nationality,
-        @Size(max = 120) String club,
-        @Email @Size(max = 254) String email,
+        @NotBlank @Size(max = 20) @PlainText String raceCode,
+        @Pattern(regexp = "[A-Z]{3}", message = NATIONALITY_MESSAGE) @PlainText String nationality,
+        @Size(max = 120) @PlainText String club,
+        // required: the private link goes there, and a made-up runner without one is the cheapest to make up
+        @NotBlank @Email @Size(max = 254) @PlainText String email,
         Boolean publishName,
-        @Size(max = 20) String licenceNumber,
-        @Size(max = 40) String ppsNumber,
+        @Size(max = 20) @PlainText String licenceNumber,
+        @Size(max = 40) @PlainText String ppsNumber,
         @PastOrPresent LocalDate ppsDate,
         Boolean medicalCertificate,
-        @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
-        @Size(max = 120) String emergencyContactName,
-        @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String emergencyContactPhone) {
+        @Pattern(regexp = PHONE, message = PHONE_MESSAGE) @PlainText String phone,
+        @Size(max = 120) @PlainText String emergencyContactName,
+        @Pattern(regexp = PHONE, message = PHONE_MESSAGE) @PlainText String emergencyContactPhone) {
 
     /** International or French form: an optional +, then 8 to 15 digits, spaces, dots or dashes allowed. */
     public static final String PHONE = "\\+?[0-9][0-9 .-]{7,19}";

@@ -18,13 +18,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class Registrations {
@@ -87,6 +87,8 @@ public class Registrations {
         List<Entry> entries = new ArrayList<>();
         Set<Person> entered = Entry.entered(race.code,
                 requests.stream().map(RegistrationRequest::birthDate).distinct().toList());
+        Set<ProofNumbers.Key> held = ProofNumbers.lockAndFindHeld(requests.stream()
+                .flatMap(request -> ProofNumbers.of(health(request)).stream()).collect(Collectors.toSet()), null);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (int i = 0; i < requests.size(); i++) {
             RegistrationRequest request = requests.get(i);
@@ -100,9 +102,12 @@ public class Registrations {
                 entry.id = UUID.randomUUID();
                 entry.raceCode = race.code;
                 describe(entry, request, race);
+                Set<ProofNumbers.Key> numbers = ProofNumbers.of(entry.health());
+                refuseIfHeld(numbers, held);
                 // a microsecond apart: the waitlist is served in arrival order, also within a batch
                 entry.createdAt = now.plus(entries.size(), ChronoUnit.MICROS);
                 entered.add(person);
+                held.addAll(numbers);
                 admitted.add(i);
                 entries.add(entry);
             } catch (EntryRefused refused) {
@@ -151,6 +156,8 @@ public class Registrations {
         }
         refuseOutsideWindow(race);
         refuseIfEntered(race, newRunner.firstName(), newRunner.lastName(), newRunner.birthDate());
+        Set<ProofNumbers.Key> numbers = ProofNumbers.of(health(newRunner));
+        refuseIfHeld(numbers, ProofNumbers.lockAndFindHeld(numbers, entry.id));
         describe(entry, newRunner, race);
         if (entry.status == EntryStatus.CONFIRMED) {
             outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.UPSERTED));
@@ -310,6 +317,25 @@ public class Registrations {
         }
     }
 
+    /** A licence or PPS number that another active entry of the event holds is not this runner's to give. */
+    private static void refuseIfHeld(Set<ProofNumbers.Key> numbers, Set<ProofNumbers.Key> held) {
+        numbers.stream().filter(held::contains).findFirst().ifPresent(key -> {
+            throw ProofNumbers.held(key);
+        });
+    }
+
+    /**
+     * Refuses a licence or PPS number that another active entry of the event holds, as an organiser's correction
+     * may give one: checked under the same locks as a registration.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refuseHeldProofNumbers(Entry entry) {
+        if (entry.status != EntryStatus.CANCELLED) {
+            Set<ProofNumbers.Key> numbers = ProofNumbers.of(entry.health());
+            refuseIfHeld(numbers, ProofNumbers.lockAndFindHeld(numbers, entry.id));
+        }
+    }
+
     private static EntryRefused alreadyEntered(String firstName, String lastName, Race race) {
         return new EntryRefused(409, "already-entered", firstName + " " + lastName + " est déjà inscrit(e) au "
                 + race.code + " / " + firstName + " " + lastName + " is already entered in " + race.code);
@@ -344,7 +370,7 @@ public class Registrations {
         entry.ppsDate = health.ppsDate();
         entry.medicalCertificate = health.medicalCertificate();
         entry.certificateReceivedAt = null;
-        entry.token = newToken();
+        entry.newToken();
     }
 
     private void givePlace(Entry entry, int bib, String chip) {
@@ -363,13 +389,6 @@ public class Registrations {
     /** Tells the transaction's observers: the runner's mail is queued with the change, the certificate store acts. */
     private void tell(Change change, Entry entry, EntryConfirmation confirmation) {
         changes.fire(new EntryChanged(change, entry.email, entry.firstName, confirmation));
-    }
-
-    /** 32 random bytes: the private link cannot be guessed or enumerated. */
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private int firstFreeBib(Race race) {

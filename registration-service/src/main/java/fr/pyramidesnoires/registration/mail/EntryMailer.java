@@ -35,8 +35,20 @@ public class EntryMailer {
     }
 
     Mail write(RunnerMail mail) {
-        return Mail.withText(mail.recipient, subject(mail), Templates.entry(mail, publicUrl + "/entry/" + mail.token)
-                .render());
+        return Mail.withText(mail.recipient, subject(mail), text(mail));
+    }
+
+    String text(RunnerMail mail) {
+        return Templates.entry(mail, mail.token == null ? null : publicUrl + "/entry/" + mail.token).render();
+    }
+
+    /**
+     * The mail as the logging mailer ({@code MAILER_MOCK}) writes it down, its private link left out: a log is read by
+     * more people, and kept longer, than the runner's mailbox.
+     */
+    String forTheLog(RunnerMail mail) {
+        return "To " + mail.recipient + ": " + subject(mail) + "\n"
+                + text(mail).replaceAll("/entry/[A-Za-z0-9_-]+", "/entry/[lien masqué / link redacted]");
     }
 
     private static String subject(RunnerMail mail) {

@@ -38,7 +38,10 @@ public class RunnerMail extends PanacheEntity {
     public String category;
     public Long waitlistPosition;
     public BigDecimal feeEur;
-    @Column(nullable = false)
+    /**
+     * The private link to send, kept only until the mail server takes the mail; null for a change the runner did not
+     * make through their link (a promotion, an organiser's move): the database holds only its hash then.
+     */
     public String token;
     @Column(nullable = false)
     public Instant createdAt;

@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.signup;
 
+import fr.pyramidesnoires.problem.PlainText;
 import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.registration.certificate.Certificates;
 import fr.pyramidesnoires.registration.entry.Entry;
@@ -77,7 +78,7 @@ public class EntryPage {
     @Path("race-change")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeRace(@RestPath String token, @RestForm String raceCode) {
-        if (raceCode == null || raceCode.isBlank()) {
+        if (raceCode == null || raceCode.isBlank() || !PlainText.Check.isPlain(raceCode)) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(page(token, null, "Choisissez une course / choose a race")).build();
         }

@@ -64,7 +64,8 @@ public class FormCheck {
                     "raceCode";
             case "already-entered" -> "lastName";
             case "birth-date", "km-effort-limit", "ultra-age" -> "birthDate";
-            case "licence-format" -> "licenceNumber";
+            case "licence-format", "licence-in-use" -> "licenceNumber";
+            case "pps-in-use" -> "ppsNumber";
             case "pps-date", "pps-expired" -> "ppsDate";
             case "health-proof" -> "proof";
             case "certificate-not-accepted", "certificate-too-large", "certificate-not-pdf" -> "certificate";

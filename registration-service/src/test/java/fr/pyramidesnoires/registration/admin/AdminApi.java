@@ -3,6 +3,7 @@ package fr.pyramidesnoires.registration.admin;
 import static io.restassured.RestAssured.given;
 
 import fr.pyramidesnoires.registration.entry.Entry;
+import fr.pyramidesnoires.registration.entry.RegistrationTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -29,7 +30,8 @@ final class AdminApi {
     static Map<String, Object> runner(String race, String lastName, String sex, Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(Map.of("firstName", "Alex", "lastName", lastName, "sex", sex,
                 "birthDate", "1990-05-14", "raceCode", race, "nationality", "FRA", "club", "AC Oignies",
-                "email", "alex@example.org", "phone", "+33 6 12 34 56 78", "licenceNumber", "1234567"));
+                "email", "alex@example.org", "phone", "+33 6 12 34 56 78", "licenceNumber",
+                RegistrationTest.uniqueLicence()));
         body.putAll(extra);
         return body;
     }

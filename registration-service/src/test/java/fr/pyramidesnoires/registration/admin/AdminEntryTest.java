@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.TopicProbe;
+import fr.pyramidesnoires.registration.entry.RegistrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -143,7 +144,7 @@ class AdminEntryTest {
                 .then().body("entries.lastName", contains("Unchecked"));
 
         // a new health proof must be checked again
-        asOrganiser().contentType(ContentType.JSON).body(Map.of("licenceNumber", "7654321"))
+        asOrganiser().contentType(ContentType.JSON).body(Map.of("licenceNumber", RegistrationTest.uniqueLicence()))
                 .when().patch("/api/admin/entries/" + id)
                 .then().statusCode(200).body("documentsCheckedBy", nullValue());
         asOrganiser().when().put("/api/admin/entries/" + id + "/documents-check").then().statusCode(200);

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.registration.entry.Entry;
+import fr.pyramidesnoires.registration.entry.RegistrationTest;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.Test;
 /** Races ADMIN-P (2 places) and ADMIN-Q (1 place) of the test races file. */
 @QuarkusTest
 class OrganiserPagesTest {
+
+    /** The licence of this test's runner: a licence number is one active entry's only. */
+    private final String licence = RegistrationTest.uniqueLicence();
 
     @BeforeEach
     void emptyTheRaces() {
@@ -89,7 +93,7 @@ class OrganiserPagesTest {
     @Test
     void anOrganiserFindsAnEntryChecksItsDocumentsAndMovesIt() {
         String lastName = "Cherche-" + UUID.randomUUID().toString().substring(0, 6);
-        JsonPath entry = register("ADMIN-P", lastName);
+        JsonPath entry = register("ADMIN-P", lastName, "F", Map.of("licenceNumber", licence));
         String id = entry.getString("id");
 
         assertThat(page("/admin/entries?name=" + lastName.substring(0, 10).toLowerCase()
@@ -99,7 +103,7 @@ class OrganiserPagesTest {
         // the organiser sees what the public never does
         assertThat(page("/admin/entries/" + id),
                 allOf(containsString("alex@example.org"), containsString("+33 6 12 34 56 78"),
-                        containsString("1990-05-14"), containsString("licence FFA 1234567")));
+                        containsString("1990-05-14"), containsString("licence FFA " + licence)));
 
         // behind a proxy that speaks TLS to the browser, the page came from https: the same host and port
         postForm("/admin/entries/" + id + "/documents-check", Map.of("checked", "true"),
@@ -125,13 +129,13 @@ class OrganiserPagesTest {
     }
 
     /** Every field of the correction form, as a browser sends it once the organiser has changed some. */
-    static Map<String, String> correction(String loaded, Map<String, String> changed) {
+    Map<String, String> correction(String loaded, Map<String, String> changed) {
         Map<String, String> form = new HashMap<>(Map.ofEntries(Map.entry("firstName", "Alex"),
                 Map.entry("lastName", "Corrige"), Map.entry("sex", "F"), Map.entry("birthDate", "1990-05-14"),
                 Map.entry("nationality", "FRA"), Map.entry("club", "AC Oignies"), Map.entry("publishName", "true"),
                 Map.entry("email", "alex@example.org"), Map.entry("phone", "+33 6 12 34 56 78"),
                 Map.entry("emergencyContactName", ""), Map.entry("emergencyContactPhone", ""),
-                Map.entry("licenceNumber", "1234567"), Map.entry("ppsNumber", ""), Map.entry("ppsDate", ""),
+                Map.entry("licenceNumber", licence), Map.entry("ppsNumber", ""), Map.entry("ppsDate", ""),
                 Map.entry("loaded", loaded)));
         form.putAll(changed);
         return form;
@@ -148,10 +152,10 @@ class OrganiserPagesTest {
 
     @Test
     void anOrganiserCorrectsAnEntryAndABadCorrectionKeepsWhatWasTyped() {
-        String id = register("ADMIN-P", "Corrige").getString("id");
+        String id = register("ADMIN-P", "Corrige", "F", Map.of("licenceNumber", licence)).getString("id");
         String form = page("/admin/entries/" + id);
         assertThat(form, allOf(containsString("value=\"Corrige\""), containsString("<option value=\"F\" selected>"),
-                containsString("value=\"1234567\"")));
+                containsString("value=\"" + licence + "\"")));
 
         postForm("/admin/entries/" + id + "/correction", correction(loaded(form), Map.of("lastName", "Corrigé-Dupont",
                 "club", "Running Club Lens", "emergencyContactName", "Sam Dupont")), ourOrigin())
@@ -173,7 +177,7 @@ class OrganiserPagesTest {
 
     @Test
     void aFormOpenedBeforeAnotherChangeDoesNotUndoIt() {
-        String id = register("ADMIN-P", "Corrige").getString("id");
+        String id = register("ADMIN-P", "Corrige", "F", Map.of("licenceNumber", licence)).getString("id");
         String stale = loaded(page("/admin/entries/" + id));
         // meanwhile another organiser corrects the club through the API
         asOrganiser().contentType(ContentType.JSON).body(Map.of("club", "Club de l'API"))
@@ -196,7 +200,7 @@ class OrganiserPagesTest {
 
     @Test
     void aChangeCommittingWhileTheFormIsSavedIsNotUndoneEither() throws Exception {
-        String id = register("ADMIN-P", "Corrige").getString("id");
+        String id = register("ADMIN-P", "Corrige", "F", Map.of("licenceNumber", licence)).getString("id");
         String loaded = loaded(page("/admin/entries/" + id));
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch formWaits = new CountDownLatch(1);

@@ -22,7 +22,9 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +45,16 @@ public class RegistrationTest {
         kafka.close();
     }
 
+    private static final AtomicInteger LICENCES = new AtomicInteger(1_000_000 + new Random().nextInt(3_000_000));
+
+    /**
+     * A 7-digit FFA licence number no other test entry holds: a number is one active entry's only. Below 5,000,000,
+     * where the simulator's numbers start, as the end-to-end tests run it on the same database.
+     */
+    public static String uniqueLicence() {
+        return String.valueOf(LICENCES.getAndIncrement());
+    }
+
     public static String uniqueName() {
         return "Runner-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -54,7 +66,7 @@ public class RegistrationTest {
     public static Map<String, Object> runner(String lastName, String race) {
         return Map.of("firstName", "Léa", "lastName", lastName, "sex", "F", "birthDate", "1990-05-14",
                 "raceCode", race, "nationality", "FRA", "club", "AC Oignies", "email", "lea@example.org",
-                "licenceNumber", "1234567");
+                "licenceNumber", uniqueLicence());
     }
 
     @Test

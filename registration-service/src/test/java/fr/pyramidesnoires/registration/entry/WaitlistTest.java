@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.entry;
 
+import static fr.pyramidesnoires.registration.entry.RegistrationTest.uniqueLicence;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -45,7 +46,8 @@ class WaitlistTest {
 
     static Map<String, Object> runner(int i) {
         Map<String, Object> body = new HashMap<>(Map.of("firstName", "Rush", "lastName", "Runner" + i, "sex", "H",
-                "birthDate", "1985-01-01", "raceCode", "RUSH", "licenceNumber", "1234567"));
+                "birthDate", "1985-01-01", "raceCode", "RUSH", "email", "rush@example.org",
+                "licenceNumber", uniqueLicence()));
         return body;
     }
 
@@ -80,9 +82,10 @@ class WaitlistTest {
     @Test
     void aBatchGivesEachRequestItsOwnAnswerAndTheRestTheirPlacesInOrder() {
         int firstBib = register(runner(199)).getInt("bib");
-        List<RegistrationRequest> batch = new ArrayList<>(List.of(request("Runner200", "1234567"),
-                request("RUNNER200", "1234567"), request("Runner199", "1234567"), request("Runner300", null)));
-        IntStream.rangeClosed(201, 221).forEach(i -> batch.add(request("Runner" + i, "1234567")));
+        List<RegistrationRequest> batch = new ArrayList<>(List.of(request("Runner200", uniqueLicence()),
+                request("RUNNER200", uniqueLicence()), request("Runner199", uniqueLicence()),
+                request("Runner300", null)));
+        IntStream.rangeClosed(201, 221).forEach(i -> batch.add(request("Runner" + i, uniqueLicence())));
 
         List<Decision> decisions = QuarkusTransaction.requiringNew().call(() -> registrations.decide("RUSH", batch));
 
@@ -104,7 +107,7 @@ class WaitlistTest {
 
     static RegistrationRequest request(String lastName, String licenceNumber) {
         return new RegistrationRequest("Rush", lastName, EntryEvent.Sex.H, LocalDate.of(1985, 1, 1), "RUSH", null,
-                null, null, null, licenceNumber, null, null, null, null, null, null);
+                null, "rush@example.org", null, licenceNumber, null, null, null, null, null, null);
     }
 
     @Test

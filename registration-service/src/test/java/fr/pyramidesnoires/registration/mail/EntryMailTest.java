@@ -4,6 +4,7 @@ import static fr.pyramidesnoires.registration.entry.EntryChangeTest.entered;
 import static fr.pyramidesnoires.registration.entry.EntryChangeTest.post;
 import static fr.pyramidesnoires.registration.entry.EntryChangeTest.runnerIn;
 import static fr.pyramidesnoires.registration.entry.RegistrationTest.register;
+import static fr.pyramidesnoires.registration.entry.RegistrationTest.uniqueLicence;
 import static fr.pyramidesnoires.registration.entry.RegistrationTest.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,8 +32,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +81,41 @@ class EntryMailTest {
     }
 
     @Test
+    void theLoggingMailerLogsTheMailWithoutItsLink() {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(((ExtLogRecord) record).getFormattedMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger relay = Logger.getLogger(MailRelay.class.getName());
+        relay.addHandler(handler);
+        try {
+            String address = uniqueAddress();
+            String token = entered(runnerWithMail("22K", address)).getString("token");
+
+            assertTrue(awaitMail(address, "Inscription enregistrée").getText().contains("/entry/" + token));
+            String line = Eventually.until(() -> logged.stream().filter(l -> l.contains(address)).findFirst(),
+                    Optional::isPresent, Duration.ofSeconds(10), none -> "the mail was not logged: " + logged).get();
+            assertTrue(line.contains("/entry/[lien masqué / link redacted]"), line);
+            assertFalse(line.contains(token), line);
+            assertFalse(Logger.getLogger("quarkus-mailer").isLoggable(Level.INFO),
+                    "Quarkus's logging mailer writes the link");
+        } finally {
+            relay.removeHandler(handler);
+        }
+    }
+
+    @Test
     void aRefusedEntrySendsNothing() {
         String refused = uniqueAddress();
         Map<String, Object> noProof = runnerWithMail("22K", refused);
@@ -91,8 +133,8 @@ class EntryMailTest {
     void anEntryUndoneBeforeItsTransactionEndsSendsNothing() {
         String undone = uniqueAddress();
         RegistrationRequest request = new RegistrationRequest("Léa", uniqueName(), EntryEvent.Sex.F,
-                LocalDate.of(1990, 5, 14), "22K", "FRA", null, undone, true, "1234567", null, null, false, null, null,
-                null);
+                LocalDate.of(1990, 5, 14), "22K", "FRA", null, undone, true, uniqueLicence(), null, null, false, null,
+                null, null);
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             registrations.register(request);
             throw new IllegalStateException("something after the entry failed");
@@ -120,7 +162,11 @@ class EntryMailTest {
         assertTrue(awaitMail(newRunner, "transfér").getText().contains("/entry/" + transferredToken));
         post(transferredToken, "race-change", Map.of("raceCode", "MOVE-B")).statusCode(200);
         assertTrue(awaitMail(newRunner, "Changement de course").getText().contains("Dossard : 95"));
-        assertTrue(awaitMail(waiting, "Une place").getText().contains("Dossard : 94"));
+        Mail promotion = awaitMail(waiting, "Une place");
+        assertTrue(promotion.getText().contains("Dossard : 94"));
+        // only the hash of the link is kept: a change not made through the link points to the first mail
+        assertFalse(promotion.getText().contains("/entry/"), promotion.getText());
+        assertTrue(promotion.getText().contains("is the one in the mail of your entry"), promotion.getText());
         post(transferredToken, "cancellation", Map.of()).statusCode(200);
         awaitMail(newRunner, "annulée");
         assertEquals(1, mailsTo(first).size(), "the first runner only heard of their own entry");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.events.testing.HeadlessChromium;
+import fr.pyramidesnoires.registration.entry.RegistrationTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -67,7 +68,7 @@ class SignupBrowserTest {
         assertEquals(lastName, browser.findElement(By.id("lastName")).getAttribute("value"));
 
         licence.clear();
-        licence.sendKeys("1234567");
+        licence.sendKeys(RegistrationTest.uniqueLicence());
         assertTrue(browser.findElement(By.id("rulesAccepted")).isSelected(), "the consent was kept too");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 

@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.signup;
 
+import static fr.pyramidesnoires.registration.entry.RegistrationTest.uniqueLicence;
 import static fr.pyramidesnoires.registration.entry.RegistrationTest.uniqueName;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
@@ -36,7 +37,7 @@ public class SignupPageTest {
                 Map.entry("nationality", "fra"), Map.entry("club", "AC Oignies"),
                 Map.entry("email", "lea@example.org"), Map.entry("phone", "+33 6 12 34 56 78"),
                 Map.entry("emergencyContactName", "Marc Dupont"), Map.entry("emergencyContactPhone", "06 98 76 54 32"),
-                Map.entry("proof", "licence"), Map.entry("licenceNumber", "1234567"),
+                Map.entry("proof", "licence"), Map.entry("licenceNumber", uniqueLicence()),
                 Map.entry("rulesAccepted", "on"), Map.entry("publishName", "on")));
     }
 
