@@ -210,49 +210,17 @@ kafka_java() {
     -Dkafka.logs.dir="$KDIR" -cp "$CP" "$@"
 }
 
-# a Kafka tool, as the admin
-kafka_admin() {
-  local tool=$1
-  shift
-  kafka_java "$tool" --bootstrap-server "127.0.0.1:$KAFKA_PORT" --command-config "$SECRETS/kafka-admin.properties" "$@"
-}
-
 kafka_running() {
   [ -f "$KDIR/broker.pid" ] && kill -0 "$(cat "$KDIR/broker.pid")" 2>/dev/null
 }
 
 # Creates the topics a new broker lacks and checks those it has: a topic kept from an older stack keeps its
-# partitions, and the platform would run on a wrong contract. Every start checks, a broker already running too.
-kafka_topics() {
-  local spec topic partitions cleanup described
-  for spec in $TOPICS; do
-    IFS=: read -r topic partitions cleanup <<<"$spec"
-    kafka_admin org.apache.kafka.tools.TopicCommand --create \
-      --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor 1 \
-      --config "cleanup.policy=$cleanup" --config retention.ms=-1 >/dev/null
-  done
-  described=$(kafka_admin org.apache.kafka.tools.TopicCommand --describe \
-    --topic "$(for spec in $TOPICS; do printf '%s|' "${spec%%:*}"; done | sed 's/|$//')")
-  for spec in $TOPICS; do
-    IFS=: read -r topic partitions cleanup <<<"$spec"
-    if ! grep -Eq "^Topic: $topic[[:space:]].*PartitionCount: $partitions[[:space:]]" <<<"$described"; then
-      log "topic $topic does not have the $partitions partition(s) the platform needs: start again with --fresh"
-      exit 1
-    fi
-  done
-}
-
-# Grants each account its operations (granting again what is granted changes nothing); nothing else is allowed.
-# Writing implies the idempotent producer's cluster right, reading and writing the right to describe the topic.
-kafka_acls() {
-  local spec account operation topics group args
-  for spec in $KAFKA_ACLS; do
-    IFS=: read -r account operation topics group <<<"$spec"
-    args=(--add --allow-principal "User:$account" --operation "$operation")
-    for topic in ${topics//,/ }; do args+=(--topic "$topic"); done
-    [ -n "$group" ] && args+=(--group "$group")
-    kafka_admin org.apache.kafka.tools.AclCommand "${args[@]}" >/dev/null
-  done
+# partitions, and the platform would run on a wrong contract. Grants each account its operations, nothing more:
+# writing implies the idempotent producer's cluster right, reading or writing the right to describe the topic.
+# Every start does both, a broker already running too, in one JVM (Kafka's tools take one topic or grant per run).
+kafka_setup() {
+  kafka_java "$ROOT/deploy/kafka/StackSetup.java" "127.0.0.1:$KAFKA_PORT" "$SECRETS/kafka-admin.properties" \
+    "$TOPICS" "$KAFKA_ACLS" || exit 1
 }
 
 kafka_start() {
@@ -264,8 +232,7 @@ kafka_start() {
   CP=$(kafka_classpath)
   if kafka_running; then
     log "Kafka already running on port $KAFKA_PORT"
-    kafka_topics
-    kafka_acls
+    kafka_setup
     return
   fi
   if port_open "$KAFKA_PORT"; then
@@ -321,8 +288,7 @@ PROPS
     tail -n 30 "$KDIR/broker.out" "$KDIR/broker.log" >&2 || true
     exit 1
   fi
-  kafka_topics
-  kafka_acls
+  kafka_setup
   log "Kafka started on port $KAFKA_PORT (topics: $TOPICS; accounts: admin $KAFKA_ACCOUNTS)"
 }
 
