@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.pyramidesnoires.events.RaceEvent;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** How the race settings page reads the km-effort limits an organiser types. */
+/** How the race settings page reads the km-effort limits an organiser types, and the publication they choose. */
 class RaceFormTest {
 
     private static final ZoneId OIGNIES = ZoneId.of("Europe/Paris");
@@ -70,5 +71,21 @@ class RaceFormTest {
                 null);
         assertEquals("CA 12.5, JU 30", RaceForm.of(settings, OIGNIES).kmEffortLimits);
         assertTrue(RaceForm.of(settings, OIGNIES).defaultLimits().contains("JU 25, MI 10"));
+    }
+
+    @Test
+    void thePublicationChosenOnThePageIsTheRacesAndShowsAsChosen() {
+        RaceForm form = typed("");
+        form.publication = "FINISHERS";
+        List<String> errors = new ArrayList<>();
+        assertEquals(RaceEvent.Publication.FINISHERS, form.settings(OIGNIES, errors).publication());
+        assertEquals(List.of(), errors);
+
+        form.publication = "EVERYTHING";
+        form.settings(OIGNIES, errors);
+        assertEquals(List.of("Publication : un des choix de la liste / Publication: one of the list's choices"),
+                errors);
+        assertEquals("FINISHER_BIBS", RaceForm.of(new RaceSettings(10, null, null, null, null, false,
+                RaceEvent.Publication.FINISHER_BIBS), OIGNIES).publication);
     }
 }
