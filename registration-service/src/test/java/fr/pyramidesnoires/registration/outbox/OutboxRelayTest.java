@@ -1,5 +1,7 @@
 package fr.pyramidesnoires.registration.outbox;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.pyramidesnoires.events.EventJson;
@@ -44,6 +46,13 @@ class OutboxRelayTest {
             }
             assertEquals(List.of(first, second), sent);
         }
+    }
+
+    @Test
+    void readinessSignsInToTheBrokerTheMessagesGoTo() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("UP"));
     }
 
     private void write(long id, String code) {
