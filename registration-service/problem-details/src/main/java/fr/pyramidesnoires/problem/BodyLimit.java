@@ -1,6 +1,5 @@
 package fr.pyramidesnoires.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -9,7 +8,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.UncheckedIOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,13 +40,9 @@ public class BodyLimit {
         long megabytes = maxBodySize.asLongValue() / (1024 * 1024);
         Problem problem = Problem.of(413, "body-too-large", "Envoi trop volumineux / Request too large",
                 "Ce que vous envoyez dépasse " + megabytes + " Mo / What you send is over " + megabytes + " MB");
-        boolean page = Problem.wantsPage(context.request().getHeader(HttpHeaders.ACCEPT));
         // The rest of the body is read and dropped, never kept, before the connection closes: closing it while the
         // client still sends makes a browser show a reset connection instead of this answer.
-        context.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .putHeader(HttpHeaders.CONTENT_TYPE, page ? Problem.PAGE_MEDIA_TYPE : Problem.MEDIA_TYPE)
-                .end(page ? problem.page() : write(problem));
+        RouteAnswer.send(context, problem, json, true);
     }
 
     /** -1 for none, or one Vert.x refuses itself; every request passes here, so no pattern and no big number. */
@@ -68,13 +62,5 @@ public class BodyLimit {
             length = length * 10 + (digit - '0');
         }
         return length;
-    }
-
-    private String write(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package fr.pyramidesnoires.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -38,12 +37,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        List<Problem.FieldError> errors = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? List.of(new Problem.FieldError(path(mapping),
-                        "valeur de forme inattendue / has a value of the wrong form"))
-                : List.of();
-        return new Problem(Problem.TYPES + "unreadable-body", "Requête illisible / Unreadable request", 400,
-                e.getOriginalMessage(), errors).response();
+        return UnreadableBody.of(e).response();
     }
 
     /** Named apart because Quarkus REST has its own, plain JSON, mapper for exactly this type. */
@@ -58,8 +52,36 @@ public class ProblemMappers {
             return unreadable(unreadableBody);
         }
         int status = e.getResponse().getStatus();
-        return answer(Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(),
-                e.getMessage()), headers);
+        // one type for every body of the wrong kind, whether Quarkus REST or JsonBodies refused it
+        String type = status == 415 ? "unsupported-media-type" : "http-" + status;
+        return answer(Problem.of(status, type, title(status), detail(e, status)), headers);
+    }
+
+    /** The title of a refusal Quarkus REST made, or a resource made with a plain JAX-RS exception. */
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Requête invalide / Bad request";
+            case 404 -> "Introuvable / Not found";
+            case 405 -> "Méthode non permise / Method not allowed";
+            case 406 -> "Format de réponse indisponible / Not acceptable";
+            case 415 -> JsonBodies.notJson().title();
+            default -> status >= 500 ? "Erreur du serveur / Server error" : "Requête refusée / Request refused";
+        };
+    }
+
+    /** A resource's own reason, French and English; Quarkus REST's own ("HTTP 404 Not Found") adds nothing. */
+    private static String detail(WebApplicationException e, int status) {
+        String message = e.getMessage();
+        if (message != null && !message.startsWith("HTTP " + status)) {
+            return message;
+        }
+        return switch (status) {
+            case 404 -> "Rien à cette adresse / Nothing at this address";
+            case 405 -> "Cette adresse ne prend pas cette méthode / This address does not take this method";
+            case 415 -> "Cette adresse ne prend pas ce type de contenu (Content-Type) / This address does not take"
+                    + " this content type (Content-Type)";
+            default -> title(status);
+        };
     }
 
     private static Response answer(Problem problem, HttpHeaders headers) {
@@ -76,11 +98,5 @@ public class ProblemMappers {
             return parts[1];
         }
         return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : "body";
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
     }
 }

@@ -1,7 +1,6 @@
 package fr.pyramidesnoires.registration.admin;
 
 import fr.pyramidesnoires.problem.ProblemException;
-import fr.pyramidesnoires.problem.SameOrigin;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
@@ -15,11 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +25,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -84,10 +79,6 @@ public class OrganiserPages {
             + " est maintenant) : vérifiez vos changements et enregistrez à nouveau / Changed meanwhile by someone"
             + " else (above, as it is now): check your changes and save again";
 
-    /** Where runners and organisers reach this service, behind whatever proxy is in front of it. */
-    @ConfigProperty(name = "registration.public-url")
-    String publicUrl;
-
     final DashboardResource dashboards;
     final AdminEntryResource entries;
     final AdminRaceResource races;
@@ -111,8 +102,7 @@ public class OrganiserPages {
     @POST
     @Path("given-up-mails/{id}/dismissal")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response dismissGivenUpMail(@RestPath long id, @Context HttpHeaders headers, @Context UriInfo uri) {
-        sameOrigin(headers, uri);
+    public Response dismissGivenUpMail(@RestPath long id) {
         try {
             dashboards.forgetGivenUpMail(id);
         } catch (ProblemException gone) {
@@ -145,9 +135,7 @@ public class OrganiserPages {
     @POST
     @Path("entries/{id}/documents-check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response documentsCheck(@RestPath UUID id, @RestForm boolean checked, @Context HttpHeaders headers,
-                                   @Context UriInfo uri) {
-        sameOrigin(headers, uri);
+    public Response documentsCheck(@RestPath UUID id, @RestForm boolean checked) {
         if (checked) {
             entries.documentsChecked(id);
         } else {
@@ -159,9 +147,7 @@ public class OrganiserPages {
     @POST
     @Path("entries/{id}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response move(@RestPath UUID id, @RestForm String raceCode, @Context HttpHeaders headers,
-                         @Context UriInfo uri) {
-        sameOrigin(headers, uri);
+    public Response move(@RestPath UUID id, @RestForm String raceCode) {
         try {
             entries.move(id, new AdminEntryResource.Move(raceCode == null ? "" : raceCode));
         } catch (ProblemException refused) {
@@ -174,9 +160,7 @@ public class OrganiserPages {
     @POST
     @Path("entries/{id}/correction")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response correct(@RestPath UUID id, CorrectionForm form, @Context HttpHeaders headers,
-                            @Context UriInfo uri) {
-        sameOrigin(headers, uri);
+    public Response correct(@RestPath UUID id, CorrectionForm form) {
         List<String> unreadable = new ArrayList<>();
         EntryChanges changes = form.changes(unreadable);
         List<String> errors = FormProblems.of(unreadable, validator, changes);
@@ -208,10 +192,6 @@ public class OrganiserPages {
         AdminEntry entry = entries.one(id);
         return Response.status(status).entity(Templates.entry(entry, races.races(),
                 typed != null ? typed : CorrectionForm.of(entry), null, why)).build();
-    }
-
-    private void sameOrigin(HttpHeaders headers, UriInfo uri) {
-        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri(), URI.create(publicUrl));
     }
 
     private static Response backTo(UUID id, String done) {

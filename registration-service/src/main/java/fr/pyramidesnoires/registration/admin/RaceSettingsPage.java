@@ -3,7 +3,6 @@ package fr.pyramidesnoires.registration.admin;
 import fr.pyramidesnoires.problem.PlainText;
 import fr.pyramidesnoires.problem.Problem;
 import fr.pyramidesnoires.problem.ProblemException;
-import fr.pyramidesnoires.problem.SameOrigin;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
 import fr.pyramidesnoires.registration.race.Race;
 import io.quarkus.qute.CheckedTemplate;
@@ -15,11 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -44,8 +40,6 @@ public class RaceSettingsPage {
                                             String error);
     }
 
-    @ConfigProperty(name = "registration.public-url")
-    String publicUrl;
     @ConfigProperty(name = "registration.event-zone")
     ZoneId zone;
 
@@ -68,9 +62,7 @@ public class RaceSettingsPage {
     @POST
     @Path("{code}/settings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response change(@RestPath @PlainText String code, RaceForm form, @Context HttpHeaders headers,
-                           @Context UriInfo uri) {
-        SameOrigin.check(headers.getHeaderString("Origin"), uri.getBaseUri(), URI.create(publicUrl));
+    public Response change(@RestPath @PlainText String code, RaceForm form) {
         AdminRace race = race(code);
         List<String> unreadable = new ArrayList<>();
         RaceSettings settings = form.settings(zone, unreadable);
