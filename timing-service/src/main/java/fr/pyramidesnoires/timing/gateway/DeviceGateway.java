@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -39,7 +40,8 @@ public class DeviceGateway {
     public record Refusal(int index, String reason) {
     }
 
-    public record Receipt(int accepted, List<Refusal> refused) {
+    /** @param receivedAt the platform's clock as it took the batch: an agent compares its own and its reader's */
+    public record Receipt(int accepted, List<Refusal> refused, Instant receivedAt) {
     }
 
     final EventPublisher publisher;
@@ -53,6 +55,7 @@ public class DeviceGateway {
     @POST
     public Receipt post(@NotNull @Size(max = 10_000, message = "au plus {max} lectures par envoi / at most {max} reads"
             + " a batch") List<JsonNode> reads) {
+        Instant receivedAt = Instant.now();
         String device = identity.getPrincipal().getName();
         refuseOtherMats(device, reads);
         List<EventPublisher.Message> messages = new ArrayList<>(reads.size());
@@ -78,7 +81,7 @@ public class DeviceGateway {
             }
         }
         publisher.sendAll(messages);
-        return new Receipt(reads.size() - refused.size(), refused);
+        return new Receipt(reads.size() - refused.size(), refused, receivedAt);
     }
 
     /**

@@ -27,8 +27,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Reads that come over HTTP: from reader devices, and from volunteers typing bibs at a checkpoint. */
@@ -36,16 +34,8 @@ import org.junit.jupiter.api.Test;
 class ReadsOverHttpTest {
 
     static final Random RANDOM = new Random();
-    private static TopicProbe kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TopicProbe.onTheServicesBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
+    static TopicProbe kafka() {
+        return TopicProbe.shared();
     }
 
     record Runner(int bib, String chip) {
@@ -55,14 +45,14 @@ class ReadsOverHttpTest {
     static Runner register() {
         Runner runner = new Runner(700_000 + RANDOM.nextInt(299_999), "CHIP-" + UUID.randomUUID());
         String id = UUID.randomUUID().toString();
-        kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, "22K", runner.bib(), runner.chip(),
-                "Noa", "Benevole", false, EntryEvent.Sex.H, "SE", null, "FRA", Instant.now()));
+        kafka().send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, "22K", runner.bib(),
+                runner.chip(), "Noa", "Benevole", false, EntryEvent.Sex.H, "SE", null, "FRA", Instant.now()));
         awaitTiming(runner, t -> true);
         return runner;
     }
 
     static RunnerTiming awaitTiming(Runner runner, Predicate<RunnerTiming> wanted) {
-        return kafka.awaitLast(Topics.RUNNER_TIMINGS, RunnerTiming.class,
+        return kafka().awaitLast(Topics.RUNNER_TIMINGS, RunnerTiming.class,
                 t -> t.raceCode().equals("22K") && t.bib() == runner.bib() && wanted.test(t), Duration.ofSeconds(30));
     }
 

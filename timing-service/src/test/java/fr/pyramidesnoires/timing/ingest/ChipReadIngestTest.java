@@ -37,14 +37,9 @@ class ChipReadIngestTest {
     static final AtomicInteger BIB = new AtomicInteger(3000 + new Random().nextInt(400));
     static final Duration WAIT = Duration.ofSeconds(30);
     static final OffsetDateTime TEN_AM = OffsetDateTime.parse("2027-03-20T10:00:00+01:00");
-    private static TopicProbe kafka;
 
-    /** One probe for every ingest test class of the run, opened by the first that needs it. */
-    static synchronized TopicProbe kafka() {
-        if (kafka == null) {
-            kafka = TopicProbe.onTheServicesBroker();
-        }
-        return kafka;
+    static TopicProbe kafka() {
+        return TopicProbe.shared();
     }
 
     record Runner(String entryId, int bib, String chip) {

@@ -28,7 +28,8 @@ class StoreFailureTest {
 
     @Test
     void whatTheBatchHoldsIsNotTriedAgainAsItIs() {
-        assertFalse(StoreFailure.isTransient(wrapped(new SQLException("time zone displacement out of range", "22009"))));
+        assertFalse(StoreFailure.isTransient(wrapped(new SQLException("time zone displacement out of range",
+                "22009"))));
         assertFalse(StoreFailure.isTransient(wrapped(new SQLException("invalid byte sequence for encoding", "22021"))));
         assertFalse(StoreFailure.isTransient(wrapped(new SQLException("duplicate key", "23505"))));
         assertFalse(StoreFailure.isTransient(new NullPointerException("entryId")));
@@ -39,6 +40,7 @@ class StoreFailureTest {
     void theReasonIsWhatTheDatabaseOrTheCodeSaid() {
         assertEquals("SQLException: time zone displacement out of range",
                 StoreFailure.reason(wrapped(new SQLException("time zone displacement out of range", "22009"))));
-        assertEquals("ArithmeticException: long overflow", StoreFailure.reason(new ArithmeticException("long overflow")));
+        assertEquals("ArithmeticException: long overflow",
+                StoreFailure.reason(new ArithmeticException("long overflow")));
     }
 }

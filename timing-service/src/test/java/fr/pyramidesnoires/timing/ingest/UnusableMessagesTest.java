@@ -115,7 +115,8 @@ class UnusableMessagesTest {
     @Test
     void entryEventsTimingCannotUseAreKeptAsideAndTheNextEntriesStillCount() {
         String marker = "BAD-ENTRY-" + UUID.randomUUID();
-        ChipReadIngestTest.kafka().sendRaw(Topics.ENTRIES, marker, "{\"type\":\"UPSERTED\",\"note\":\"" + marker + "\"}");
+        ChipReadIngestTest.kafka().sendRaw(Topics.ENTRIES, marker,
+                "{\"type\":\"UPSERTED\",\"note\":\"" + marker + "\"}");
         ChipReadIngestTest.kafka().sendRaw(Topics.ENTRIES, marker, "\u0000 " + marker);
         ChipReadIngestTest.kafka().sendRaw(Topics.ENTRIES, marker, EventJson.write(new EntryEvent(
                 EntryEvent.Type.UPSERTED, marker, "22K", 7, "CHIP-\u0000" + marker, "Jean", "Test", false,

@@ -31,9 +31,22 @@ public final class TopicProbe implements AutoCloseable {
         this.producer = new KafkaProducer<>(KafkaSettings.producer(access, "topic-probe"));
     }
 
+    private static TopicProbe shared;
+
     /** On the broker the service under test is configured with, in a test that runs inside it. */
     public static TopicProbe onTheServicesBroker() {
         return new TopicProbe(KafkaAccess.fromConfig());
+    }
+
+    /**
+     * One probe on the service's broker for all the test classes of a run that share helpers, opened by the first
+     * that needs it and closed with the JVM: a class that closed its own would leave the others without one.
+     */
+    public static synchronized TopicProbe shared() {
+        if (shared == null) {
+            shared = onTheServicesBroker();
+        }
+        return shared;
     }
 
     /** Sends raw text, so that tests can also send what is not a valid event. */

@@ -1,0 +1,17 @@
+package fr.pyramidesnoires.matagent.forward;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How forwarding goes, for the volunteer's page and the platform's mat board.
+ *
+ * @param lastDelivery  when the platform last took a batch; null before the first
+ * @param lastFailure   why the last try failed; null once a batch went through
+ * @param platformClock how far the platform's clock is ahead of the laptop's (negative: behind), from its last
+ *                      answer; null before the first
+ */
+public record Delivery(Instant lastDelivery, String lastFailure, Duration platformClock) {
+
+    static final Delivery NONE = new Delivery(null, null, null);
+}
