@@ -110,6 +110,22 @@ class AccountsTest {
     }
 
     @Test
+    void aVolunteerOfSeveralPointsChoosesAmongThemOnlyAndOneOfEveryPointAmongAll() {
+        startWith("two-points:two-points-password:volunteer:estevelles|ste-henriette",
+                "roaming:roaming-password:volunteer:*");
+        String page = given().auth().preemptive().basic("two-points", "two-points-password")
+                .when().get("/checkpoint").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("value=\"estevelles\"") && page.contains("value=\"ste-henriette\"")
+                && !page.contains("value=\"finish\""), page);
+        given().auth().preemptive().basic("two-points", "two-points-password")
+                .when().get("/checkpoint?point=ste-henriette").then().statusCode(200);
+        given().auth().preemptive().basic("two-points", "two-points-password")
+                .when().get("/checkpoint?point=finish").then().statusCode(403);
+        given().auth().preemptive().basic("roaming", "roaming-password")
+                .when().get("/checkpoint?point=finish").then().statusCode(200);
+    }
+
+    @Test
     void aWrongListStopsTheStartNamingTheAccountNeverThePassword() {
         refused("shorty:tiny-pass:official", "shorty");
         refused("blank::official", "blank");
