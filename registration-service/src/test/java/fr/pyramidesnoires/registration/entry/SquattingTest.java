@@ -11,8 +11,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fr.pyramidesnoires.registration.signup.SignupPageTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,22 @@ class SquattingTest {
 
         post(token, "cancellation", Map.of()).statusCode(200);
         register(second).statusCode(201);
+    }
+
+    @Test
+    void theFormShowsALicenceInUseBesideTheField() {
+        Map<String, String> form = SignupPageTest.filledForm(RegistrationTest.uniqueName(), "22K");
+        postForm(form).statusCode(303);
+
+        form.put("lastName", RegistrationTest.uniqueName());
+        postForm(form).statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("<span id=\"licenceNumber-error\" class=\"error\">La licence "
+                        + form.get("licenceNumber") + " est déjà celle d&#39;une autre inscription"));
+    }
+
+    private static ValidatableResponse postForm(Map<String, String> form) {
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(form).when().post("/").then();
     }
 
     @Test
