@@ -1,0 +1,50 @@
+package fr.pyramidesnoires.matagent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentSettingsTest {
+
+    static Map<String, String> estevelles() {
+        Map<String, String> given = new HashMap<>();
+        given.put("MAT_ID", "M-ESTEVELLES");
+        given.put("READERS", "R-MAIN=line:127.0.0.1:3601, R-BACKUP=line:127.0.0.1:3602");
+        given.put("PLATFORM_URL", "https://timing.example.org");
+        given.put("DEVICE_ACCOUNT", "mat-estevelles:long-enough-secret");
+        return given;
+    }
+
+    @Test
+    void aMatWithTwoReadersAndThePlatform() {
+        AgentSettings settings = AgentSettings.of(estevelles());
+        assertEquals("M-ESTEVELLES", settings.matId());
+        assertEquals(List.of(new AgentSettings.Reader("R-MAIN", new InetSocketAddress("127.0.0.1", 3601)),
+                new AgentSettings.Reader("R-BACKUP", new InetSocketAddress("127.0.0.1", 3602))), settings.readers());
+        assertEquals(URI.create("https://timing.example.org"), settings.platform());
+        assertEquals(Path.of("journal"), settings.journal());
+        assertEquals("A1", settings.layout().parse("a1,2027-03-20T10:00:00+01:00,1", "R", "M").read().chipId());
+    }
+
+    @Test
+    void aMissingOrWrongSettingIsNamed() {
+        Map<String, String> given = estevelles();
+        given.remove("PLATFORM_URL");
+        assertEquals("PLATFORM_URL is missing from the agent's settings",
+                assertThrows(IllegalArgumentException.class, () -> AgentSettings.of(given)).getMessage());
+        Map<String, String> llrp = estevelles();
+        llrp.put("READERS", "R-MAIN=llrp:10.0.0.5:5084");
+        assertEquals("READERS: 'R-MAIN=llrp:10.0.0.5:5084' is not id=line:host:port",
+                assertThrows(IllegalArgumentException.class, () -> AgentSettings.of(llrp)).getMessage());
+        Map<String, String> noPassword = estevelles();
+        noPassword.put("DEVICE_ACCOUNT", "mat-estevelles");
+        assertThrows(IllegalArgumentException.class, () -> AgentSettings.of(noPassword));
+    }
+}
