@@ -78,17 +78,6 @@ public record KafkaAccess(Map<String, String> settings) {
         return new KafkaAccess(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    public String bootstrapServers() {
-        return settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
-    }
-
-    /** The same settings for the broker at these addresses. */
-    public KafkaAccess at(String bootstrapServers) {
-        Map<String, String> changed = new HashMap<>(settings);
-        changed.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return new KafkaAccess(changed);
-    }
-
     /** The same broker and transport (TLS or not), signing in with this SCRAM account. */
     public KafkaAccess as(String username, String password) {
         Map<String, String> changed = new HashMap<>(settings);

@@ -48,9 +48,4 @@ public final class KafkaSettings {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return props;
     }
-
-    /** A consumer of the broker named, signing in as the configuration of the service it runs in says. */
-    public static Properties consumer(String bootstrapServers, String groupId, int maxPollRecords) {
-        return consumer(KafkaAccess.fromConfig().at(bootstrapServers), groupId, maxPollRecords);
-    }
 }

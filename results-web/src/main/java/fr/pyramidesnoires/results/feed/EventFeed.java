@@ -4,6 +4,7 @@ import fr.pyramidesnoires.events.CourseEvent;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.EventCheck;
 import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.events.KafkaAccess;
 import fr.pyramidesnoires.events.KafkaSettings;
 import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
@@ -24,7 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,8 +37,6 @@ public class EventFeed {
 
     private static final Logger LOG = Logger.getLogger(EventFeed.class);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     final ReadModel model;
     final LiveUpdates live;
@@ -62,7 +60,7 @@ public class EventFeed {
     }
 
     void start(@Observes StartupEvent start) {
-        consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, null, 5000));
+        consumer = new KafkaConsumer<>(KafkaSettings.consumer(KafkaAccess.fromConfig(), null, 5000));
         running = true;
         thread = new Thread(this::run, "results-feed");
         thread.setDaemon(true);

@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.timing.ingest;
 
+import fr.pyramidesnoires.events.KafkaAccess;
 import fr.pyramidesnoires.events.KafkaSettings;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.timing.kafka.EventPublisher;
@@ -38,8 +39,6 @@ public class TimingConsumer {
 
     private static final Logger LOG = Logger.getLogger(TimingConsumer.class);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
     @ConfigProperty(name = "timing.consumer-group")
     String groupId;
     @ConfigProperty(name = "timing.max-batch")
@@ -64,7 +63,7 @@ public class TimingConsumer {
     }
 
     void start(@Observes StartupEvent start) {
-        Properties settings = KafkaSettings.consumer(bootstrapServers, groupId, maxBatch);
+        Properties settings = KafkaSettings.consumer(KafkaAccess.fromConfig(), groupId, maxBatch);
         // bytes, not text: a chip-read message is kept exactly as it came, even when it is not UTF-8
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         // a backlog (a mat replaying its buffer) comes in full batches: one partition's fetch may hold a whole batch
