@@ -94,7 +94,8 @@ public class DeviceGateway {
         List<Problem.FieldError> others = new ArrayList<>();
         for (int i = 0; i < reads.size(); i++) {
             JsonNode mat = reads.get(i) == null ? null : reads.get(i).get("matId");
-            if (mat != null && mat.isTextual() && !mats.allows(mat.asText())) {
+            // a number or a boolean would be read as a mat's name too: only a name the account holds passes
+            if (mat != null && !mat.isNull() && (!mat.isTextual() || !mats.allows(mat.asText()))) {
                 others.add(new Problem.FieldError("[" + i + "].matId", "tapis d'un autre lecteur / another device's mat"));
             }
         }

@@ -13,10 +13,11 @@ import java.util.Set;
 final class StoreFailure {
 
     /**
-     * SQLSTATE classes of failures that are not the data's: connection (08), rolled back by a conflict (40), out
-     * of resources (53), operator intervention such as a restart (57), system error (58).
+     * SQLSTATE classes that a message's content causes: data exception (22), integrity constraint (23). Any other
+     * state (connection, conflict, resources, a read-only standby after failover, a permission or a migration
+     * missing) is the database's, and splitting the batch over it would only put good reads aside.
      */
-    private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57", "58");
+    private static final Set<String> DATA_CLASSES = Set.of("22", "23");
 
     private StoreFailure() {
     }
@@ -32,7 +33,7 @@ final class StoreFailure {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {
                     String state = next.getSQLState();
                     if (state != null && state.length() >= 2) {
-                        return TRANSIENT_CLASSES.contains(state.substring(0, 2));
+                        return !DATA_CLASSES.contains(state.substring(0, 2));
                     }
                 }
             }

@@ -97,6 +97,11 @@ public class TimingConsumer {
                     }
                 } catch (WakeupException e) {
                     // stopping, or an official's decision to work out: the loop condition tells which
+                } catch (RuntimeException e) {
+                    // a commit refused by a rebalance, a broker away, an account refused: timing must outlive
+                    // them all; the next poll starts again from the last committed offsets where needed
+                    LOG.error("Timing consumer failed, going on", e);
+                    pause();
                 }
                 recomputeRequested();
             }
@@ -201,17 +206,9 @@ public class TimingConsumer {
         String reason = "not stored with its batch: " + StoreFailure.reason(failure);
         LOG.errorf(failure, "Message at %s-%d@%d kept aside in quarantine: %s", message.topic(), message.partition(),
                 message.offset(), reason);
-        try {
-            batch.park(message, reason);
-        } catch (RuntimeException e) {
-            if (StoreFailure.isTransient(e)) {
-                throw e;
-            }
-            // a row of bytes and printable text that the database refuses: retrying cannot help, and the message
-            // stays on its topic, which keeps chip reads for ever
-            LOG.errorf(e, "Message at %s-%d@%d could not be kept aside either: read it from the topic at that offset",
-                    message.topic(), message.partition(), message.offset());
-        }
+        // a row of bytes and printable text: if the database refuses even that, it is the database's fault, and the
+        // batch is tried again as it is rather than moved past
+        batch.park(message, reason);
         progress.parked();
     }
 

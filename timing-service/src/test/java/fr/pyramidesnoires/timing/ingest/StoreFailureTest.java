@@ -21,6 +21,9 @@ class StoreFailureTest {
         assertTrue(StoreFailure.isTransient(wrapped(new SQLException("deadlock detected", "40P01"))));
         assertTrue(StoreFailure.isTransient(wrapped(new SQLException("too many connections", "53300"))));
         assertTrue(StoreFailure.isTransient(wrapped(new SQLException("terminating connection", "57P01"))));
+        assertTrue(StoreFailure.isTransient(wrapped(new SQLException("read-only transaction", "25006"))));
+        assertTrue(StoreFailure.isTransient(wrapped(new SQLException("permission denied", "42501"))));
+        assertTrue(StoreFailure.isTransient(wrapped(new SQLException("relation does not exist", "42P01"))));
         assertTrue(StoreFailure.isTransient(wrapped(new SQLException("Acquisition timeout", (String) null))));
         assertTrue(StoreFailure.isTransient(wrapped(new SQLTransientConnectionException("pool closed", "22000"))));
         assertTrue(StoreFailure.isTransient(wrapped(new ConnectException("Connection refused"))));
