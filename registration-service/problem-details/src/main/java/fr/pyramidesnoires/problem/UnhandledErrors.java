@@ -53,7 +53,10 @@ public class UnhandledErrors {
             return;
         }
         String id = UUID.randomUUID().toString();
-        LOG.errorf(failure, "%s %s failed, error id %s", context.request().method(), context.request().path(), id);
+        // a runner's private link is a path: the log gets the route's pattern, never the token
+        String route = context.currentRoute() == null || context.currentRoute().getPath() == null ? "(no route)"
+                : context.currentRoute().getPath();
+        LOG.errorf(failure, "%s %s failed, error id %s", context.request().method(), route, id);
         RouteAnswer.send(context, Problem.of(500, "server-error", "Erreur du serveur / Server error",
                 "Une erreur inattendue, notée sous le numéro " + id + " ; réessayez plus tard"
                         + " / An unexpected error, logged as " + id + "; try again later"), json, false);
