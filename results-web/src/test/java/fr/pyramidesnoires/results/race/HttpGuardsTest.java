@@ -14,30 +14,20 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The spectators' site cannot be framed, and what it cannot answer is a problem in French and English. */
 @QuarkusTest
 class HttpGuardsTest {
 
-    private static TopicProbe kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TopicProbe.onTheServicesBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
+    static TopicProbe kafka() {
+        return TopicProbe.shared();
     }
 
     @Test
     void noPageOrAnswerMayBeFramed() {
         String race = "G" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        kafka.send(Topics.RACES, race, new RaceEvent(race, "Trail " + race, 22, 400,
+        kafka().send(Topics.RACES, race, new RaceEvent(race, "Trail " + race, 22, 400,
                 OffsetDateTime.parse("2027-03-20T09:00:00+01:00"), 100));
         Eventually.until(() -> given().when().get("/races/" + race).statusCode(), status -> status == 200,
                 Duration.ofSeconds(30), status -> race + " never shown: " + status);

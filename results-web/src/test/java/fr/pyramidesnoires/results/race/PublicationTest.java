@@ -23,8 +23,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What results publish of a runner, and of a race, is what the runner and the organiser agreed to. */
@@ -32,16 +30,8 @@ import org.junit.jupiter.api.Test;
 class PublicationTest {
 
     static final Instant GUN = Instant.parse("2027-03-20T08:00:00Z");
-    private static TopicProbe kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TopicProbe.onTheServicesBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
+    static TopicProbe kafka() {
+        return TopicProbe.shared();
     }
 
     @Test
@@ -51,7 +41,7 @@ class PublicationTest {
         entry(race, 21, "Visible", "Runner", false, "AC Lens", "FRA");
         // as a producer from before the rule wrote it: club and nationality in the message
         String id = UUID.randomUUID().toString();
-        kafka.sendRaw(Topics.ENTRIES, id, EventJson.write(new EntryEvent(EntryEvent.Type.UPSERTED, id, race, 22,
+        kafka().sendRaw(Topics.ENTRIES, id, EventJson.write(new EntryEvent(EntryEvent.Type.UPSERTED, id, race, 22,
                 "C22" + race, null, null, false, EntryEvent.Sex.H, "M1", club, "ISL", Instant.now()))
                 .replace("\"nameHidden\":false", "\"nameHidden\":true"));
         finished(race, 21, "PT2H");
@@ -126,7 +116,7 @@ class PublicationTest {
 
     private static String raceThatPublishes(RaceEvent.Publication publication) {
         String race = "P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        kafka.send(Topics.RACES, race, new RaceEvent(race, "Marche " + race, 12, 150,
+        kafka().send(Topics.RACES, race, new RaceEvent(race, "Marche " + race, 12, 150,
                 OffsetDateTime.parse("2027-03-20T09:00:00+01:00"), 100, publication));
         return race;
     }
@@ -134,13 +124,13 @@ class PublicationTest {
     static void onCourse(String race, int bib) {
         RunnerTiming timing = new RunnerTiming(race, bib, RunnerTiming.Status.ON_COURSE, GUN, List.of(
                 new RunnerTiming.Passage(0, "start", "Départ", 0, GUN)), null, null);
-        kafka.send(Topics.RUNNER_TIMINGS, timing.key(), timing);
+        kafka().send(Topics.RUNNER_TIMINGS, timing.key(), timing);
     }
 
     static void entry(String race, int bib, String first, String last, boolean hidden, String club,
                       String nationality) {
         String id = UUID.randomUUID().toString();
-        kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, bib, "C" + bib + race,
+        kafka().send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, bib, "C" + bib + race,
                 first, last, hidden, EntryEvent.Sex.F, "SE", club, nationality, Instant.now()));
     }
 
@@ -149,6 +139,6 @@ class PublicationTest {
         RunnerTiming timing = new RunnerTiming(race, bib, RunnerTiming.Status.FINISHED, GUN, List.of(
                 new RunnerTiming.Passage(0, "start", "Départ", 0, GUN),
                 new RunnerTiming.Passage(1, "finish", "Arrivée", 12, GUN.plusMillis(ms))), ms, ms);
-        kafka.send(Topics.RUNNER_TIMINGS, timing.key(), timing);
+        kafka().send(Topics.RUNNER_TIMINGS, timing.key(), timing);
     }
 }

@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The official results file is opened in spreadsheets: what a runner typed must never run there. */
@@ -22,16 +20,8 @@ import org.junit.jupiter.api.Test;
 class ResultsCsvTest {
 
     static final Instant GUN = Instant.parse("2027-03-20T08:00:00Z");
-    private static TopicProbe kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TopicProbe.onTheServicesBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
+    static TopicProbe kafka() {
+        return TopicProbe.shared();
     }
 
     @Test
@@ -57,12 +47,12 @@ class ResultsCsvTest {
 
     private static void finisher(String race, int bib, String first, String last, String club, String time) {
         String id = UUID.randomUUID().toString();
-        kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, bib, "X" + race + bib,
+        kafka().send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, bib, "X" + race + bib,
                 first, last, false, EntryEvent.Sex.F, "SE", club, "FRA", Instant.now()));
         long ms = Duration.parse(time).toMillis();
         RunnerTiming timing = new RunnerTiming(race, bib, RunnerTiming.Status.FINISHED, GUN, List.of(
                 new RunnerTiming.Passage(0, "start", "Départ", 0, GUN),
                 new RunnerTiming.Passage(1, "finish", "Arrivée", 12, GUN.plusMillis(ms))), ms, ms);
-        kafka.send(Topics.RUNNER_TIMINGS, timing.key(), timing);
+        kafka().send(Topics.RUNNER_TIMINGS, timing.key(), timing);
     }
 }
