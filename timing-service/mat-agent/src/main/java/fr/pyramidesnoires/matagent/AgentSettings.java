@@ -5,58 +5,95 @@ import fr.pyramidesnoires.matagent.reader.LineLayout;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a volunteer's laptop is told about its mat, from one small properties file or the environment (the
  * environment wins): which mat, which readers and how they speak, where the platform is and as whom.
  *
- * @param readers each reader of the mat: main and backup line
+ * @param readers     each reader of the mat: main and backup line
+ * @param statusPage  where the volunteer's page listens: every address of the laptop, so a phone on its network
+ *                    sees it
+ * @param clockLimit  how far a reader's or the platform's clock may be from the laptop's before it is flagged
  */
-public record AgentSettings(String matId, List<Reader> readers, LineLayout layout, URI platform, String device,
-                            Path journal) {
+public record AgentSettings(String matId, List<Reader> readers, LineLayout layout, ChipIdRule chipIds,
+                            LocalDate eventDate, ZoneId zone, URI platform, String device, Path journal,
+                            InetSocketAddress statusPage, Duration clockLimit) {
 
-    /** A reader of the mat: its id, and where the agent reaches it. */
-    public record Reader(String id, InetSocketAddress address) {
+    /** The families of readers the agent speaks. */
+    public static final Set<String> PROTOCOLS = Set.of("line", "file", "llrp", "raceresult", "chronotrack");
+
+    /**
+     * A reader of the mat.
+     *
+     * @param protocol one of {@link #PROTOCOLS}
+     * @param where    host:port of the reader; for chronotrack, the agent's own address its reader calls; for file,
+     *                 the file's path
+     */
+    public record Reader(String id, String protocol, String where) {
+
+        public InetSocketAddress address() {
+            int colon = where.lastIndexOf(':');
+            return new InetSocketAddress(where.substring(0, colon), Integer.parseInt(where.substring(colon + 1)));
+        }
     }
 
     /**
      * Reads the settings, naming the one missing or wrong.
      *
-     * @param given MAT_ID, READERS ({@code R-MAIN=line:host:port,R-BACKUP=line:host:port}), LINE_LAYOUT
+     * @param given MAT_ID, READERS ({@code R-MAIN=llrp:host:5084,R-BACKUP=line:host:port}), LINE_LAYOUT
      *              ({@code chip,time,antenna}), LINE_SEPARATOR ({@code ,}), LINE_TIME (ISO, TIME_OF_DAY,
      *              EPOCH_MILLIS), CHIP_RULE (as-printed), EVENT_DATE, EVENT_ZONE (Europe/Paris), PLATFORM_URL,
-     *              DEVICE_ACCOUNT (user:password), JOURNAL_DIR (journal)
+     *              DEVICE_ACCOUNT (user:password), JOURNAL_DIR (journal), STATUS_PORT (8088), CLOCK_LIMIT (PT1S)
      */
     public static AgentSettings of(Map<String, String> given) {
         String mat = required(given, "MAT_ID");
         List<Reader> readers = new ArrayList<>();
         for (String reader : required(given, "READERS").split(",")) {
-            String[] idAndWhere = reader.strip().split("=", 2);
-            String[] where = idAndWhere.length == 2 ? idAndWhere[1].split(":") : new String[0];
-            if (where.length != 3 || !where[0].equals("line")) {
-                throw new IllegalArgumentException("READERS: '" + reader + "' is not id=line:host:port");
-            }
-            readers.add(new Reader(idAndWhere[0], new InetSocketAddress(where[1], Integer.parseInt(where[2]))));
+            readers.add(reader(reader.strip()));
         }
         String eventDate = given.get("EVENT_DATE");
+        LocalDate day = eventDate == null || eventDate.isBlank() ? null : LocalDate.parse(eventDate.strip());
+        ZoneId zone = ZoneId.of(given.getOrDefault("EVENT_ZONE", "Europe/Paris"));
+        ChipIdRule chipIds = ChipIdRule.of(given.getOrDefault("CHIP_RULE", "as-printed"));
         LineLayout layout = new LineLayout(given.getOrDefault("LINE_LAYOUT", "chip,time,antenna"),
                 given.getOrDefault("LINE_SEPARATOR", ","),
                 LineLayout.TimeForm.valueOf(given.getOrDefault("LINE_TIME", "ISO").toUpperCase(Locale.ROOT)),
-                eventDate == null || eventDate.isBlank() ? null : LocalDate.parse(eventDate),
-                ZoneId.of(given.getOrDefault("EVENT_ZONE", "Europe/Paris")),
-                ChipIdRule.of(given.getOrDefault("CHIP_RULE", "as-printed")));
+                day, zone, chipIds);
         String device = required(given, "DEVICE_ACCOUNT");
         if (!device.contains(":")) {
             throw new IllegalArgumentException("DEVICE_ACCOUNT is user:password of the mat's device account");
         }
-        return new AgentSettings(mat, List.copyOf(readers), layout, URI.create(required(given, "PLATFORM_URL")),
-                device, Path.of(given.getOrDefault("JOURNAL_DIR", "journal")));
+        return new AgentSettings(mat, List.copyOf(readers), layout, chipIds, day, zone,
+                URI.create(required(given, "PLATFORM_URL")), device,
+                Path.of(given.getOrDefault("JOURNAL_DIR", "journal")),
+                new InetSocketAddress(Integer.parseInt(given.getOrDefault("STATUS_PORT", "8088"))),
+                Duration.parse(given.getOrDefault("CLOCK_LIMIT", "PT1S")));
+    }
+
+    private static Reader reader(String text) {
+        String[] idAndWhere = text.split("=", 2);
+        String[] protocolAndWhere = idAndWhere.length == 2 ? idAndWhere[1].split(":", 2) : new String[0];
+        if (protocolAndWhere.length != 2 || !PROTOCOLS.contains(protocolAndWhere[0])) {
+            throw new IllegalArgumentException("READERS: '" + text + "' is not id=protocol:host:port (protocol one of "
+                    + String.join(", ", PROTOCOLS.stream().sorted().toList()) + ") or id=file:path");
+        }
+        Reader reader = new Reader(idAndWhere[0].strip(), protocolAndWhere[0], protocolAndWhere[1]);
+        if (!reader.protocol().equals("file")) {
+            try {
+                reader.address();
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("READERS: '" + text + "' has no host:port", e);
+            }
+        }
+        return reader;
     }
 
     private static String required(Map<String, String> given, String name) {

@@ -2,7 +2,7 @@ package fr.pyramidesnoires.matagent;
 
 import fr.pyramidesnoires.matagent.forward.Forwarder;
 import fr.pyramidesnoires.matagent.journal.Journal;
-import fr.pyramidesnoires.matagent.reader.LineReader;
+import fr.pyramidesnoires.matagent.reader.MatReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +43,9 @@ public final class MatAgent {
         AtomicBoolean stopping = new AtomicBoolean();
         Journal journal = Journal.open(settings.journal());
         List<Thread> threads = new ArrayList<>();
-        for (AgentSettings.Reader reader : settings.readers()) {
-            LineReader lines = new LineReader(reader.id(), settings.matId(), reader.address(), settings.layout(),
-                    journal, Clock.systemUTC());
-            threads.add(start("reader " + reader.id(), () -> lines.readUntil(stopping::get)));
+        List<MatReader> readers = Readers.of(settings, journal, Clock.systemUTC());
+        for (MatReader reader : readers) {
+            threads.add(start("reader " + reader.tap().readerId(), () -> reader.runUntil(stopping::get)));
         }
         Forwarder forwarder = new Forwarder(journal, settings.platform(), settings.device(), 500,
                 Duration.ofSeconds(10), Clock.systemUTC());

@@ -1,0 +1,136 @@
+package fr.pyramidesnoires.matagent.reader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A reader whose vendor software appends its reads to a file, one per line. The lines are taken as they are
+ * completed; how far the file was taken is kept beside the journal, written after the journal took them, so that a
+ * restarted agent goes on where it stopped (at worst a few lines twice, which the platform counts once). A file that
+ * got shorter was started again by its software: it is read again from its start.
+ */
+public final class FileTail implements MatReader {
+
+    private static final Logger LOG = Logger.getLogger(FileTail.class.getName());
+    private static final long POLL_MILLIS = 250;
+    private static final int CHUNK = 1 << 20;
+
+    private final Path file;
+    private final Path position;
+    private final LineProtocol lines;
+    private final ReaderTap tap;
+
+    /** @param stateDirectory where how far the file was taken is kept: the journal's */
+    public FileTail(Path file, Path stateDirectory, LineLayout layout, ReaderTap tap) {
+        this.file = file;
+        this.position = stateDirectory.resolve(tap.readerId() + ".position");
+        this.lines = new LineProtocol(layout);
+        this.tap = tap;
+    }
+
+    @Override
+    public ReaderTap tap() {
+        return tap;
+    }
+
+    @Override
+    public void runUntil(BooleanSupplier stop) throws InterruptedException {
+        long taken = readPosition();
+        while (!stop.getAsBoolean()) {
+            try {
+                long now = takeFrom(taken);
+                if (now != taken) {
+                    writePosition(now);
+                    taken = now;
+                } else {
+                    Thread.sleep(POLL_MILLIS);
+                }
+            } catch (NoSuchFileException e) {
+                tap.lost("fichier absent / no file " + file);
+                Thread.sleep(POLL_MILLIS * 4);
+            } catch (IOException | UncheckedIOException e) {
+                LOG.log(Level.WARNING, "Reader " + tap.readerId() + " file " + file + ": " + e);
+                tap.lost(e.getMessage());
+                Thread.sleep(POLL_MILLIS * 4);
+            }
+        }
+    }
+
+    /** @return where the lines taken end */
+    private long takeFrom(long from) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            tap.connected();
+            long size = channel.size();
+            if (size < from) {
+                tap.event("fichier recommencé / file started again: " + file);
+                from = 0;
+            }
+            if (size == from) {
+                return from;
+            }
+            ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, size - from));
+            channel.read(chunk, from);
+            byte[] bytes = chunk.array();
+            int end = lastNewline(bytes, chunk.position());
+            if (end < 0) {
+                if (chunk.position() < LineProtocol.LONGEST_LINE) {
+                    // a line still being written: taken once it ends
+                    return from;
+                }
+                // a reader gone wrong: its line is kept cut, as one that is no read, and the file goes on
+                String start = new String(bytes, 0, LineProtocol.LONGEST_LINE, StandardCharsets.UTF_8);
+                tap.take(List.of(new ReaderTap.Unreadable(start, LineProtocol.TOO_LONG)));
+                return from + LineProtocol.LONGEST_LINE;
+            }
+            List<ReaderTap.Heard> heard = new ArrayList<>();
+            for (String line : new String(bytes, 0, end + 1, StandardCharsets.UTF_8).split("\r?\n")) {
+                lines.hear(new Lines.Line(line, false), tap, heard);
+            }
+            tap.take(heard);
+            return from + end + 1;
+        }
+    }
+
+    private static int lastNewline(byte[] bytes, int length) {
+        for (int i = length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private long readPosition() {
+        try {
+            return Long.parseLong(Files.readString(position).strip());
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException | NumberFormatException e) {
+            tap.event("position illisible, fichier repris du début / unreadable position, file read again: " + e);
+            return 0;
+        }
+    }
+
+    private void writePosition(long taken) throws IOException {
+        Path next = position.resolveSibling(position.getFileName() + ".next");
+        try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(ByteBuffer.wrap(Long.toString(taken).getBytes(StandardCharsets.US_ASCII)));
+            out.force(true);
+        }
+        Files.move(next, position, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
