@@ -12,31 +12,44 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Sends the journal's reads to the platform's device gateway, oldest first, in batches, and records what it took:
  * only then are they acknowledged in the journal. A batch sent again after a lost answer is harmless, since each
  * read carries its journal sequence and timing counts a read once. A backlog goes out in order, in full batches,
- * before the reads taken since: at a few hundred reads a batch, the backlog of a long outage drains in minutes and
- * no read waits behind one that came after it.
+ * before the reads taken since: at a few hundred reads a batch, the backlog of a long outage drains in seconds to
+ * minutes and no read waits behind one that came after it.
+ * <p>
+ * A batch is acknowledged only when the platform's receipt accounts for every read of it, taken or refused (a
+ * refused read is kept in the platform's quarantine). A batch too large for the platform is halved until it
+ * passes; any other refusal, or an answer that cannot be one, is retried with back-off and shown to the volunteer:
+ * the reads wait in the journal, nothing is skipped.
  */
 public final class Forwarder {
 
+    private static final Logger LOG = Logger.getLogger(Forwarder.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long IDLE_MILLIS = 200;
     private static final long INITIAL_BACK_OFF_MILLIS = 1000;
     private static final long MAX_BACK_OFF_MILLIS = 60_000;
+    /** Well under what the gateway and a proxy before it take in one request. */
+    static final int MAX_BATCH_BYTES = 1 << 20;
+    private static final int TOO_LARGE = 413;
 
     private final Journal journal;
     private final HttpClient http;
     private final URI gateway;
     private final String authorization;
     private final int batchSize;
+    private int sending;
     private final Clock clock;
     private volatile Delivery delivery = Delivery.NONE;
 
@@ -49,6 +62,7 @@ public final class Forwarder {
         this.gateway = platform.resolve("/api/devices/reads");
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(device.getBytes(StandardCharsets.UTF_8));
         this.batchSize = batchSize;
+        this.sending = batchSize;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -60,12 +74,18 @@ public final class Forwarder {
      * @throws IOException when the platform could not be reached or did not take the batch
      */
     public int sendNext() throws IOException, InterruptedException {
-        List<Journal.Entry> batch = journal.after(journal.acknowledged(), batchSize);
+        List<Journal.Entry> batch = journal.after(journal.acknowledged(), sending);
         if (batch.isEmpty()) {
             return 0;
         }
         ArrayNode reads = JSON.createArrayNode();
+        int bytes = 0;
         for (Journal.Entry entry : batch) {
+            bytes += entry.payload().length();
+            if (bytes > MAX_BATCH_BYTES && !reads.isEmpty()) {
+                batch = batch.subList(0, reads.size());
+                break;
+            }
             // the journal's number names the read across resends, whatever the reader numbered it
             ObjectNode read = (ObjectNode) JSON.readTree(entry.payload());
             read.put("sequence", entry.sequence());
@@ -86,14 +106,33 @@ public final class Forwarder {
             throw e;
         }
         Instant received = clock.instant();
-        if (answer.statusCode() / 100 != 2) {
-            String why = "platform answered " + answer.statusCode() + ": " + answer.body();
+        if (answer.statusCode() == TOO_LARGE && sending > 1) {
+            sending = Math.max(1, batch.size() / 2);
+            return sendNext();
+        }
+        JsonNode receipt = answer.statusCode() / 100 == 2 ? receipt(answer.body()) : null;
+        if (receipt == null || receipt.path("accepted").asInt(-1) + receipt.path("refused").size() != batch.size()) {
+            String why = "platform answered " + answer.statusCode() + ": " + abbreviated(answer.body());
             delivery = new Delivery(delivery.lastDelivery(), why, delivery.platformClock());
             throw new IOException(why);
         }
         journal.acknowledge(batch.get(batch.size() - 1).sequence());
-        delivery = new Delivery(received, null, platformClock(answer.body(), sent, received));
+        sending = batchSize;
+        delivery = new Delivery(received, null, platformClock(receipt, sent, received));
         return batch.size();
+    }
+
+    private static JsonNode receipt(String body) {
+        try {
+            JsonNode receipt = JSON.readTree(body);
+            return receipt != null && receipt.isObject() && receipt.path("refused").isArray() ? receipt : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() <= 300 ? body : body.substring(0, 300) + "…";
     }
 
     /**
@@ -108,7 +147,12 @@ public final class Forwarder {
                     Thread.sleep(IDLE_MILLIS);
                 }
                 backOffMillis = INITIAL_BACK_OFF_MILLIS;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof RuntimeException) {
+                    // a fault of this code must not end forwarding for the rest of the race
+                    LOG.log(Level.SEVERE, "Forwarding failed", e);
+                    delivery = new Delivery(delivery.lastDelivery(), "agent fault: " + e, delivery.platformClock());
+                }
                 Thread.sleep(backOffMillis);
                 backOffMillis = Math.min(backOffMillis * 2, MAX_BACK_OFF_MILLIS);
             }
@@ -120,12 +164,16 @@ public final class Forwarder {
     }
 
     /** From the time the platform took the batch, against the middle of the round trip. */
-    private Duration platformClock(String receipt, Instant sent, Instant received) throws IOException {
-        JsonNode at = JSON.readTree(receipt).get("receivedAt");
+    private Duration platformClock(JsonNode receipt, Instant sent, Instant received) {
+        JsonNode at = receipt.get("receivedAt");
         if (at == null || !at.isTextual()) {
             return delivery.platformClock();
         }
         Instant middle = sent.plus(Duration.between(sent, received).dividedBy(2));
-        return Duration.between(middle, Instant.parse(at.asText()));
+        try {
+            return Duration.between(middle, Instant.parse(at.asText()));
+        } catch (DateTimeException e) {
+            return delivery.platformClock();
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,12 @@ public final class Journal implements Closeable {
     static final String ACKNOWLEDGED = "acknowledged";
     /** A read is a few hundred bytes: anything longer is a torn length, not a read. */
     static final int MAX_PAYLOAD = 64 * 1024;
+    /**
+     * More than this after the first bad record is no torn append (a reader appends at most a thousand reads of a
+     * few hundred bytes at once, never counted as taken until whole) but
+     * a damaged disk: the journal is left as it is, for the timing crew to recover, rather than cut.
+     */
+    static final long LONGEST_TORN_TAIL = 1L << 20;
     private static final int HEADER = Integer.BYTES + Long.BYTES;
     private static final int TRAILER = Integer.BYTES;
 
@@ -50,13 +57,25 @@ public final class Journal implements Closeable {
         this.reads = reads;
     }
 
-    /** Opens the journal in the directory, made if missing, cutting off a record torn by a crash. */
+    /**
+     * Opens the journal in the directory, made if missing, cutting off a record torn by a crash.
+     *
+     * @throws IOException when another agent has it open, or it is damaged beyond a torn last append
+     */
     public static Journal open(Path directory) throws IOException {
         Files.createDirectories(directory);
+        boolean made = !Files.exists(directory.resolve(READS));
         FileChannel channel = FileChannel.open(directory.resolve(READS), StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
         Journal journal = new Journal(directory, channel);
         try {
+            // two agents on one journal would number reads twice: a second one started by mistake stops here
+            if (!locked(channel)) {
+                throw new IOException("Another mat agent uses the journal in " + directory);
+            }
+            if (made) {
+                forceDirectory(directory);
+            }
             journal.recover();
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -89,17 +108,22 @@ public final class Journal implements Closeable {
             remember(sequence, at);
             at += HEADER + length + TRAILER;
         }
+        acknowledged = readAcknowledged();
+        if (acknowledged > last) {
+            throw new IOException("The journal in " + directory + " ends at read " + last + " but the platform"
+                    + " acknowledged read " + acknowledged + ": this is another mat's or an older journal");
+        }
+        if (size - at > LONGEST_TORN_TAIL) {
+            throw new IOException("The journal in " + directory + " is damaged after read " + last + " (byte " + at
+                    + " of " + size + "): it is kept as it is; start the agent on another JOURNAL_DIR and give this"
+                    + " one to the timing crew");
+        }
         if (at < size) {
             // a torn append: the caller was never told it was taken
             reads.truncate(at);
             reads.force(true);
         }
         reads.position(at);
-        acknowledged = readAcknowledged();
-        if (acknowledged > last) {
-            throw new IOException("The journal in " + directory + " ends at read " + last + " but the platform"
-                    + " acknowledged read " + acknowledged + ": this is another mat's or an older journal");
-        }
     }
 
     /**
@@ -181,9 +205,7 @@ public final class Journal implements Closeable {
         Files.move(written, directory.resolve(ACKNOWLEDGED), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
         // the rename itself is durable only once the directory is
-        try (FileChannel folder = FileChannel.open(directory, StandardOpenOption.READ)) {
-            folder.force(true);
-        }
+        forceDirectory(directory);
         acknowledged = sequence;
     }
 
@@ -203,6 +225,20 @@ public final class Journal implements Closeable {
     @Override
     public synchronized void close() throws IOException {
         reads.close();
+    }
+
+    private static boolean locked(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock() != null;
+        } catch (OverlappingFileLockException sameProcess) {
+            return false;
+        }
+    }
+
+    private static void forceDirectory(Path directory) throws IOException {
+        try (FileChannel folder = FileChannel.open(directory, StandardOpenOption.READ)) {
+            folder.force(true);
+        }
     }
 
     private long readAcknowledged() throws IOException {

@@ -30,6 +30,7 @@ public final class ReaderTap {
     private static final Duration LAST_MINUTE = Duration.ofMinutes(1);
     private static final int LAST_CHIPS = 10;
     private static final int LAST_EVENTS = 10;
+    private static final int LARGEST_APPEND = 1000;
 
     /** What a reader said: a read, or something that should have been one. */
     public sealed interface Heard {
@@ -107,7 +108,10 @@ public final class ReaderTap {
                 payloads.add(unread.toString());
             }
         }
-        journal.append(payloads);
+        // a torn append is bounded: the journal tells it from a damaged disk by its size
+        for (int from = 0; from < payloads.size(); from += LARGEST_APPEND) {
+            journal.append(payloads.subList(from, Math.min(payloads.size(), from + LARGEST_APPEND)));
+        }
         noteTaken(heard);
     }
 

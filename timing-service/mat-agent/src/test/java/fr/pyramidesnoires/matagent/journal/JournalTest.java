@@ -118,9 +118,41 @@ class JournalTest {
         try (Journal journal = Journal.open(directory)) {
             journal.append(reads(0, 2));
         }
+        // with a torn tail too: refused before anything of the file is cut
+        Path file = directory.resolve(Journal.READS);
+        Files.write(file, new byte[] {0, 0, 0, 9}, StandardOpenOption.APPEND);
+        long size = Files.size(file);
         Files.writeString(directory.resolve(Journal.ACKNOWLEDGED), "50");
         IOException refused = assertThrows(IOException.class, () -> Journal.open(directory));
         assertTrue(refused.getMessage().contains("acknowledged read 50"), refused.getMessage());
+        assertEquals(size, Files.size(file), "another journal is left as it is");
+    }
+
+    @Test
+    void aJournalDamagedInTheMiddleIsKeptWholeAndRefusedRatherThanCutBackToTheDamage() throws IOException {
+        try (Journal journal = Journal.open(directory)) {
+            // more than any torn append could leave after the damage
+            for (int i = 0; i < 60; i++) {
+                journal.append(reads(i * 1000, 1000));
+            }
+        }
+        Path file = directory.resolve(Journal.READS);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[100] ^= 0x20;
+        Files.write(file, bytes);
+        IOException refused = assertThrows(IOException.class, () -> Journal.open(directory));
+        assertTrue(refused.getMessage().contains("damaged after read"), refused.getMessage());
+        assertArrayEquals(bytes, Files.readAllBytes(file), "every read after the damage is still on the disk");
+    }
+
+    @Test
+    void aSecondAgentOnTheSameJournalIsRefused() throws IOException {
+        try (Journal journal = Journal.open(directory)) {
+            journal.append(reads(0, 1));
+            IOException refused = assertThrows(IOException.class, () -> Journal.open(directory));
+            assertTrue(refused.getMessage().contains("Another mat agent"), refused.getMessage());
+            assertArrayEquals(new long[] {2}, journal.append(reads(1, 1)), "the first goes on");
+        }
     }
 
     /** Appends in another JVM, killed with SIGKILL while it writes: every read it was told was taken is there. */
