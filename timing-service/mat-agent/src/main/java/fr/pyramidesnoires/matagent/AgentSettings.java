@@ -2,11 +2,14 @@ package fr.pyramidesnoires.matagent;
 
 import fr.pyramidesnoires.matagent.reader.ChipIdRule;
 import fr.pyramidesnoires.matagent.reader.LineLayout;
+import fr.pyramidesnoires.matagent.status.MatLight;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +24,11 @@ import java.util.Set;
  * @param readers     each reader of the mat: main and backup line
  * @param statusPage  where the volunteer's page listens: every address of the laptop, so a phone on its network
  *                    sees it
- * @param clockLimit  how far a reader's or the platform's clock may be from the laptop's before it is flagged
+ * @param light       when runners are expected at the mat and what the volunteer's light tolerates
  */
 public record AgentSettings(String matId, List<Reader> readers, LineLayout layout, ChipIdRule chipIds,
                             LocalDate eventDate, ZoneId zone, URI platform, String device, Path journal,
-                            InetSocketAddress statusPage, Duration clockLimit) {
+                            InetSocketAddress statusPage, MatLight.Rules light) {
 
     /** The families of readers the agent speaks. */
     public static final Set<String> PROTOCOLS = Set.of("line", "file", "llrp", "raceresult", "chronotrack");
@@ -51,7 +54,9 @@ public record AgentSettings(String matId, List<Reader> readers, LineLayout layou
      * @param given MAT_ID, READERS ({@code R-MAIN=llrp:host:5084,R-BACKUP=line:host:port}), LINE_LAYOUT
      *              ({@code chip,time,antenna}), LINE_SEPARATOR ({@code ,}), LINE_TIME (ISO, TIME_OF_DAY,
      *              EPOCH_MILLIS), CHIP_RULE (as-printed), EVENT_DATE, EVENT_ZONE (Europe/Paris), PLATFORM_URL,
-     *              DEVICE_ACCOUNT (user:password), JOURNAL_DIR (journal), STATUS_PORT (8088), CLOCK_LIMIT (PT1S)
+     *              DEVICE_ACCOUNT (user:password), JOURNAL_DIR (journal), STATUS_PORT (8088), CLOCK_LIMIT (PT1S),
+     *              SILENT_AFTER (PT10M), RUNNERS_EXPECTED (an ISO interval, e.g.
+     *              {@code 2027-03-20T09:30+01:00/2027-03-20T18:00+01:00}; without it, from the mat's first read)
      */
     public static AgentSettings of(Map<String, String> given) {
         String mat = required(given, "MAT_ID");
@@ -75,7 +80,24 @@ public record AgentSettings(String matId, List<Reader> readers, LineLayout layou
                 URI.create(required(given, "PLATFORM_URL")), device,
                 Path.of(given.getOrDefault("JOURNAL_DIR", "journal")),
                 new InetSocketAddress(Integer.parseInt(given.getOrDefault("STATUS_PORT", "8088"))),
-                Duration.parse(given.getOrDefault("CLOCK_LIMIT", "PT1S")));
+                light(given));
+    }
+
+    private static MatLight.Rules light(Map<String, String> given) {
+        String expected = given.get("RUNNERS_EXPECTED");
+        Instant from = null;
+        Instant until = null;
+        if (expected != null && !expected.isBlank()) {
+            String[] bounds = expected.strip().split("/");
+            if (bounds.length != 2) {
+                throw new IllegalArgumentException("RUNNERS_EXPECTED is from/until, e.g. "
+                        + "2027-03-20T09:30+01:00/2027-03-20T18:00+01:00");
+            }
+            from = OffsetDateTime.parse(bounds[0]).toInstant();
+            until = OffsetDateTime.parse(bounds[1]).toInstant();
+        }
+        return new MatLight.Rules(from, until, Duration.parse(given.getOrDefault("SILENT_AFTER", "PT10M")),
+                Duration.ofMinutes(2), Duration.parse(given.getOrDefault("CLOCK_LIMIT", "PT1S")));
     }
 
     private static Reader reader(String text) {

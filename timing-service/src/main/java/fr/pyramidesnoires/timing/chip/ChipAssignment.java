@@ -28,6 +28,8 @@ public class ChipAssignment extends PanacheEntityBase {
     @Column(nullable = false)
     public String raceCode;
     public int bib;
+    /** For the volunteer at a mat to see who passes; null when the runner hid it, or not yet known. */
+    public String runnerName;
 
     public static List<ChipAssignment> wearing(Connection connection, Collection<String> chips) throws SQLException {
         return select(connection, WEARING, chips);

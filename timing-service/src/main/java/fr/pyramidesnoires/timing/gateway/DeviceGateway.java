@@ -63,17 +63,14 @@ public class DeviceGateway {
         for (int i = 0; i < reads.size(); i++) {
             String text = String.valueOf(reads.get(i));
             String problem;
-            ChipRead read = null;
+            ChipRead signed = null;
             try {
-                read = EventJson.read(text, ChipRead.class);
-                problem = ReadRules.problem(read);
+                signed = signed(device, EventJson.read(text, ChipRead.class));
+                problem = ReadRules.problem(signed);
             } catch (EventJson.MalformedEventException e) {
                 problem = e.getMessage();
             }
             if (problem == null) {
-                // the account, not the payload, says which device made the read
-                ChipRead signed = new ChipRead(device, read.matId(), read.chipId(), read.readTime(), read.antenna(),
-                        read.rssi(), read.sequence(), ChipRead.Source.MAT);
                 messages.add(new EventPublisher.Message(Topics.CHIP_READS, signed.chipId(), signed));
             } else {
                 refused.add(new Refusal(i, problem));
@@ -82,6 +79,20 @@ public class DeviceGateway {
         }
         publisher.sendAll(messages);
         return new Receipt(reads.size() - refused.size(), refused, receivedAt);
+    }
+
+    /**
+     * The account, not the payload, says which device made the read; the reader the device names, one of an
+     * agent's main and backup lines, stays after it, so that with the agent's journal sequence it names the read
+     * end to end.
+     */
+    private static ChipRead signed(String device, ChipRead read) {
+        if (read == null) {
+            return null;
+        }
+        String reader = read.readerId() == null || read.readerId().isBlank() ? device : device + "/" + read.readerId();
+        return new ChipRead(reader, read.matId(), read.chipId(), read.readTime(), read.antenna(), read.rssi(),
+                read.sequence(), ChipRead.Source.MAT);
     }
 
     /**

@@ -170,7 +170,7 @@ public class TimingBatch {
 
         private static final String DELETE = "DELETE FROM chipassignment WHERE entryid = ANY(?)";
         private static final String INSERT = """
-                INSERT INTO chipassignment (entryid, chip, racecode, bib) VALUES (?, ?, ?, ?)""";
+                INSERT INTO chipassignment (entryid, chip, racecode, bib, runnername) VALUES (?, ?, ?, ?, ?)""";
 
         final Map<String, ChipAssignment> byEntry = new HashMap<>();
         final Map<String, ChipAssignment> byChip = new HashMap<>();
@@ -232,6 +232,7 @@ public class TimingBatch {
                         insert.setString(2, runner.chip);
                         insert.setString(3, runner.raceCode);
                         insert.setInt(4, runner.bib);
+                        insert.setString(5, runner.runnerName);
                         insert.addBatch();
                     }
                 }
@@ -269,6 +270,7 @@ public class TimingBatch {
         runner.chip = entry.chip();
         runner.raceCode = entry.raceCode();
         runner.bib = entry.bib();
+        runner.runnerName = entry.nameHidden() ? null : (entry.firstName() + " " + entry.lastName()).strip();
         assignments.put(runner);
         touched.put(runner.entryId, runner);
     }

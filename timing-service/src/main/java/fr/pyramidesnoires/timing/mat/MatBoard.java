@@ -31,9 +31,23 @@ public class MatBoard {
      * @param lastReadTime     the reader's clock at its latest read
      * @param lastReceivedAt   when timing got the latest read: a mat replaying a buffer reads "late" here
      * @param silent           nothing received for longer than the silence threshold
+     * @param readers          each reader a mat agent reports on this mat
      */
     public record MatStatus(String matId, List<String> points, Instant lastReadTime, Instant lastReceivedAt,
-                            long readsLastMinute, long unknownChipReads, boolean silent) {
+                            long readsLastMinute, long unknownChipReads, boolean silent, List<ReaderStatus> readers) {
+    }
+
+    /**
+     * A reader as its mat agent last reported it.
+     *
+     * @param readerId    the device account, then the agent's name for the reader
+     * @param clockOffset how far the reader's clock is ahead of the platform's, in milliseconds; null when unknown
+     * @param clockOff    off by more than the limit: its reads' times are as wrong
+     * @param backlog     reads its agent holds that the platform has not taken yet
+     */
+    public record ReaderStatus(String readerId, String protocol, boolean connected, Instant reportedAt,
+                               Instant lastRead, Long clockOffset, boolean clockOff, long backlog,
+                               Instant lastDelivery) {
     }
 
     // the archive's rows say when and how much each mat read, without opening their messages
@@ -46,8 +60,15 @@ public class MatBoard {
             WHERE r.problem IS NULL AND NOT EXISTS (SELECT 1 FROM chipassignment c WHERE c.chip = r.chipid)
             GROUP BY r.matid""";
 
+    private static final String READERS = """
+            SELECT matid, readerid, protocol, connected, reportedat, lastread, readerclockms, platformclockms, backlog,
+                lastdelivery FROM readerstatus ORDER BY matid, readerid""";
+
     @ConfigProperty(name = "timing.silent-after")
     public Duration silentAfter;
+
+    @ConfigProperty(name = "timing.clock-limit")
+    public Duration clockLimit;
 
     final EntityManager em;
     final CourseCatalog courses;
@@ -78,18 +99,38 @@ public class MatBoard {
             Object[] columns = (Object[]) row;
             unknownChips.put((String) columns[0], ((Number) columns[1]).longValue());
         }
+        Map<String, List<ReaderStatus>> readers = readers();
+        readers.keySet().forEach(mat -> pointsByMat.computeIfAbsent(mat, m -> new ArrayList<>()));
         List<MatStatus> board = new ArrayList<>();
         pointsByMat.forEach((mat, points) -> {
             Object[] a = activity.get(mat);
             Instant lastReceived = a == null ? null : instant(a[2]);
             board.add(new MatStatus(mat, points.stream().distinct().toList(), a == null ? null : instant(a[1]),
                     lastReceived, a == null ? 0 : ((Number) a[3]).longValue(), unknownChips.getOrDefault(mat, 0L),
-                    lastReceived == null || lastReceived.isBefore(now.minus(silentAfter))));
+                    lastReceived == null || lastReceived.isBefore(now.minus(silentAfter)),
+                    readers.getOrDefault(mat, List.of())));
         });
         return board;
     }
 
+    private Map<String, List<ReaderStatus>> readers() {
+        Map<String, List<ReaderStatus>> byMat = new HashMap<>();
+        for (Object row : em.createNativeQuery(READERS).getResultList()) {
+            Object[] c = (Object[]) row;
+            Long readerClock = c[6] == null ? null : ((Number) c[6]).longValue();
+            long platformClock = c[7] == null ? 0 : ((Number) c[7]).longValue();
+            // both are against the agent's laptop: the laptop's own error cancels out
+            Long offset = readerClock == null ? null : readerClock - platformClock;
+            byMat.computeIfAbsent((String) c[0], m -> new ArrayList<>()).add(new ReaderStatus((String) c[1],
+                    (String) c[2], (Boolean) c[3], instant(c[4]), instant(c[5]), offset,
+                    offset != null && Math.abs(offset) > clockLimit.toMillis(), ((Number) c[8]).longValue(),
+                    instant(c[9])));
+        }
+        return byMat;
+    }
+
     private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
+        return value == null ? null : value instanceof Timestamp t ? t.toInstant()
+                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }

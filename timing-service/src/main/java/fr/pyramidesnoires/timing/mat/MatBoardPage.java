@@ -18,7 +18,7 @@ public class MatBoardPage {
 
     @CheckedTemplate(basePath = "MatBoard")
     static class Templates {
-        static native TemplateInstance mats(List<MatBoard.MatStatus> mats, Duration silentAfter);
+        static native TemplateInstance mats(List<MatBoard.MatStatus> mats, Duration silentAfter, Duration clockLimit);
     }
 
     final MatBoard board;
@@ -30,6 +30,6 @@ public class MatBoardPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page() {
-        return Templates.mats(board.mats(), board.silentAfter);
+        return Templates.mats(board.mats(), board.silentAfter, board.clockLimit);
     }
 }

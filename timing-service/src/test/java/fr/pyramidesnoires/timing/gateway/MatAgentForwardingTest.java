@@ -8,8 +8,11 @@ import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.matagent.forward.Forwarder;
+import fr.pyramidesnoires.matagent.forward.Platform;
 import fr.pyramidesnoires.matagent.journal.Journal;
+import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.timing.gateway.ReadsOverHttpTest.Runner;
+import fr.pyramidesnoires.timing.read.StoredReads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.io.IOException;
@@ -41,8 +44,8 @@ class MatAgentForwardingTest {
     }
 
     static Forwarder forwarder(Journal journal, CuttableLink link) {
-        return new Forwarder(journal, URI.create("http://127.0.0.1:" + link.port()), "mat-r7:device-secret", 4,
-                Duration.ofSeconds(2), Clock.systemUTC());
+        return new Forwarder(journal, new Platform(URI.create("http://127.0.0.1:" + link.port()),
+                "mat-r7:device-secret", Duration.ofSeconds(2)), 4, Clock.systemUTC());
     }
 
     @Test
@@ -91,6 +94,9 @@ class MatAgentForwardingTest {
             Forwarder forwarder = forwarder(journal, link);
             forwarder.forwardUntil(() -> journal.waiting() == 0);
         }
+        // the archive keeps the resent messages as they came: once all twelve are there again, timing has had them
+        Eventually.until(() -> StoredReads.archived(runner.chip()).size() == 24, Duration.ofSeconds(30),
+                "the twelve reads sent again reach timing");
         awaitDistinctReads(runner, 12);
         RunnerTiming again = ReadsOverHttpTest.awaitTiming(runner, t -> t.status() == RunnerTiming.Status.FINISHED);
         assertEquals(3, again.passages().size());

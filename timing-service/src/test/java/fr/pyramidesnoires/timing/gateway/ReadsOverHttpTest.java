@@ -43,7 +43,12 @@ class ReadsOverHttpTest {
 
     /** A 22 km runner with a bib no other test uses. */
     static Runner register() {
-        Runner runner = new Runner(700_000 + RANDOM.nextInt(299_999), "CHIP-" + UUID.randomUUID());
+        return register("CHIP-" + UUID.randomUUID());
+    }
+
+    /** @param chip as printed on it */
+    static Runner register(String chip) {
+        Runner runner = new Runner(700_000 + RANDOM.nextInt(299_999), chip);
         String id = UUID.randomUUID().toString();
         kafka().send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, "22K", runner.bib(),
                 runner.chip(), "Noa", "Benevole", false, EntryEvent.Sex.H, "SE", null, "FRA", Instant.now()));

@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.pyramidesnoires.matagent.journal.Journal;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -45,26 +40,18 @@ public final class Forwarder {
     private static final int TOO_LARGE = 413;
 
     private final Journal journal;
-    private final HttpClient http;
-    private final URI gateway;
-    private final String authorization;
+    private final Platform platform;
     private final int batchSize;
     private int sending;
     private final Clock clock;
     private volatile Delivery delivery = Delivery.NONE;
 
-    /**
-     * @param platform the platform's timing address, e.g. {@code https://timing.example.org}
-     * @param device   user:password of the mat's device account
-     */
-    public Forwarder(Journal journal, URI platform, String device, int batchSize, Duration timeout, Clock clock) {
+    public Forwarder(Journal journal, Platform platform, int batchSize, Clock clock) {
         this.journal = journal;
-        this.gateway = platform.resolve("/api/devices/reads");
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(device.getBytes(StandardCharsets.UTF_8));
+        this.platform = platform;
         this.batchSize = batchSize;
         this.sending = batchSize;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     /**
@@ -91,16 +78,10 @@ public final class Forwarder {
             read.put("sequence", entry.sequence());
             reads.add(read);
         }
-        HttpRequest request = HttpRequest.newBuilder(gateway)
-                .header("Content-Type", "application/json")
-                .header("Authorization", authorization)
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(reads)))
-                .build();
         Instant sent = clock.instant();
         HttpResponse<String> answer;
         try {
-            answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            answer = platform.post("/api/devices/reads", JSON.writeValueAsString(reads));
         } catch (IOException e) {
             delivery = new Delivery(delivery.lastDelivery(), "platform unreachable: " + e, delivery.platformClock());
             throw e;

@@ -28,6 +28,7 @@ public final class ReaderTap {
     private static final Logger LOG = Logger.getLogger(ReaderTap.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LAST_MINUTE = Duration.ofMinutes(1);
+    private static final Duration LIVE = Duration.ofHours(1);
     private static final int LAST_CHIPS = 10;
     private static final int LAST_EVENTS = 10;
     private static final int LARGEST_APPEND = 1000;
@@ -73,6 +74,7 @@ public final class ReaderTap {
     private Instant lastRead;
     private String lastError;
     private Duration readerClock;
+    private boolean clockTold;
     private long unreadable;
 
     public ReaderTap(String readerId, String matId, String protocol, Journal journal, Clock clock) {
@@ -123,6 +125,7 @@ public final class ReaderTap {
     /** The reader's clock as it told it, now. */
     public synchronized void readerClock(Instant readerNow) {
         readerClock = Duration.between(clock.instant(), readerNow);
+        clockTold = true;
     }
 
     /** Something the reader reported that is no read: an antenna lost, a low battery. */
@@ -161,6 +164,7 @@ public final class ReaderTap {
                 ChipRead read = r.read();
                 lastMinute.addLast(new Taken(now, read.antenna() == null ? 0 : read.antenna()));
                 lastChips.addFirst(new LastChip(read.chipId(), read.readTime(), read.antenna()));
+                estimateClock(read, now);
             } else {
                 unreadable++;
             }
@@ -169,6 +173,17 @@ public final class ReaderTap {
             lastChips.removeLast();
         }
         forgetBefore(now.minus(LAST_MINUTE));
+    }
+
+    /**
+     * A reader that never tells its clock shows it in its live reads: one made a moment ago carries the reader's
+     * time of it. Reads more than an hour away are a replay of its memory, not live.
+     */
+    private void estimateClock(ChipRead read, Instant now) {
+        Duration ahead = Duration.between(now, read.readTime().toInstant());
+        if (!clockTold && ahead.abs().compareTo(LIVE) < 0) {
+            readerClock = ahead;
+        }
     }
 
     private void forgetBefore(Instant since) {

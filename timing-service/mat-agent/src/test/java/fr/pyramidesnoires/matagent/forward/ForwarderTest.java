@@ -67,6 +67,11 @@ class ForwarderTest {
         return journal;
     }
 
+    private static Forwarder forwarder(Journal journal, URI platform, int batch) {
+        return new Forwarder(journal, new Platform(platform, "mat:secret", Duration.ofSeconds(5)), batch,
+                Clock.systemUTC());
+    }
+
     private static String receipt(int accepted, int refused) {
         String refusals = String.join(",", IntStream.range(0, refused)
                 .mapToObj(i -> "{\"index\":" + i + ",\"reason\":\"no chip\"}").toList());
@@ -77,8 +82,7 @@ class ForwarderTest {
     void aBatchIsAcknowledgedWhenTheReceiptAccountsForEveryReadTakenOrRefused() throws Exception {
         URI platform = gateway(size -> new Object[] {200, receipt(size - 1, 1)});
         try (Journal journal = journalOf(5)) {
-            Forwarder forwarder = new Forwarder(journal, platform, "mat:secret", 3, Duration.ofSeconds(5),
-                    Clock.systemUTC());
+            Forwarder forwarder = forwarder(journal, platform, 3);
             assertEquals(3, forwarder.sendNext());
             assertEquals(2, forwarder.sendNext());
             assertEquals(5, journal.acknowledged());
@@ -93,8 +97,7 @@ class ForwarderTest {
                 new Object[] {200, "<html>captive portal</html>"}, new Object[] {401, "{\"title\":\"Unauthorized\"}"}));
         URI platform = gateway(size -> answers.remove(0));
         try (Journal journal = journalOf(3)) {
-            Forwarder forwarder = new Forwarder(journal, platform, "mat:secret", 10, Duration.ofSeconds(5),
-                    Clock.systemUTC());
+            Forwarder forwarder = forwarder(journal, platform, 10);
             for (int i = 0; i < 3; i++) {
                 assertThrows(IOException.class, forwarder::sendNext);
                 assertEquals(0, journal.acknowledged());
@@ -107,8 +110,7 @@ class ForwarderTest {
     void aBatchTooLargeForThePlatformIsHalvedUntilItPassesThenFullBatchesGoOn() throws Exception {
         URI platform = gateway(size -> size > 2 ? new Object[] {413, "too large"} : new Object[] {200, receipt(size, 0)});
         try (Journal journal = journalOf(5)) {
-            Forwarder forwarder = new Forwarder(journal, platform, "mat:secret", 8, Duration.ofSeconds(5),
-                    Clock.systemUTC());
+            Forwarder forwarder = forwarder(journal, platform, 8);
             assertEquals(2, forwarder.sendNext());
             assertEquals(List.of(5, 2), batchSizes);
             assertEquals(2, journal.acknowledged());
