@@ -11,6 +11,7 @@ import fr.pyramidesnoires.matagent.forward.Forwarder;
 import fr.pyramidesnoires.matagent.forward.Platform;
 import fr.pyramidesnoires.matagent.journal.Journal;
 import fr.pyramidesnoires.events.testing.Eventually;
+import fr.pyramidesnoires.field.CuttableLink;
 import fr.pyramidesnoires.timing.gateway.ReadsOverHttpTest.Runner;
 import fr.pyramidesnoires.timing.read.StoredReads;
 import io.quarkus.test.junit.QuarkusTest;

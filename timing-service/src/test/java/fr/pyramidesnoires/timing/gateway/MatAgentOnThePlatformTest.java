@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.testing.Eventually;
+import fr.pyramidesnoires.field.LineReaderEmulator;
 import fr.pyramidesnoires.matagent.AgentSettings;
 import fr.pyramidesnoires.matagent.MatAgent;
 import fr.pyramidesnoires.timing.gateway.ReadsOverHttpTest.Runner;
@@ -16,15 +18,10 @@ import fr.pyramidesnoires.timing.read.StoredReads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,21 +48,20 @@ class MatAgentOnThePlatformTest {
     void theAgentsReadsPageAndReportsReachThePlatform() throws Exception {
         // as printed on the chip: the agent reads the reader's code the way the chip shows it
         Runner runner = ReadsOverHttpTest.register("CHIP-" + UUID.randomUUID().toString().toUpperCase());
-        try (ServerSocket reader = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        try (LineReaderEmulator reader = new LineReaderEmulator();
              MatAgent agent = MatAgent.start(AgentSettings.of(Map.of(
                      "MAT_ID", "M-9BIS-START",
-                     "READERS", "R-MAIN=line:127.0.0.1:" + reader.getLocalPort(),
+                     "READERS", "R-MAIN=line:127.0.0.1:" + reader.port(),
                      "PLATFORM_URL", "http://127.0.0.1:" + RestAssured.port,
                      "DEVICE_ACCOUNT", "gw-start:gw-start-secret",
                      "JOURNAL_DIR", Files.createTempDirectory("agent").toString(),
-                     "STATUS_PORT", "0")), Clock.systemUTC());
-             Socket line = reader.accept()) {
+                     "STATUS_PORT", "0")), Clock.systemUTC())) {
             // a live crossing, read by a reader whose clock is 3 s ahead of the platform's
             OffsetDateTime readerNow = OffsetDateTime.now(ZoneOffset.ofHours(1)).plusSeconds(3);
-            OutputStream out = line.getOutputStream();
-            out.write((runner.chip() + "," + readerNow + ",1\n" + runner.chip() + "," + readerNow.plusNanos(200_000_000)
-                    + ",2\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            reader.emit(new ChipRead("R-MAIN", "M-9BIS-START", runner.chip(), readerNow, 1, -50, null,
+                    ChipRead.Source.MAT));
+            reader.emit(new ChipRead("R-MAIN", "M-9BIS-START", runner.chip(), readerNow.plusNanos(200_000_000), 2,
+                    -52, null, ChipRead.Source.MAT));
 
             Eventually.until(() -> StoredReads.archived(runner.chip()).size() == 2, Duration.ofSeconds(30),
                     "the agent's two reads reach timing");

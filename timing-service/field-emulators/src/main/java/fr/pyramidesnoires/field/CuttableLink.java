@@ -1,4 +1,4 @@
-package fr.pyramidesnoires.timing.gateway;
+package fr.pyramidesnoires.field;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * The 4G link between a terril's laptop and the platform, on loopback: it passes bytes both ways until cut, then
  * drops every connection and refuses new ones until restored, as a link with no signal does.
  */
-final class CuttableLink implements AutoCloseable {
+public final class CuttableLink implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
-    CuttableLink(int target) throws IOException {
+    /** @param target the platform's port on loopback */
+    public CuttableLink(int target) throws IOException {
         this.target = target;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accepting = new Thread(this::accept, "cuttable-link");
@@ -28,17 +29,21 @@ final class CuttableLink implements AutoCloseable {
         accepting.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    void cut() {
+    public void cut() {
         cut = true;
         open.forEach(CuttableLink::closeQuietly);
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
+    }
+
+    public boolean isCut() {
+        return cut;
     }
 
     private void accept() {
