@@ -4,6 +4,8 @@
 #
 #   deploy/run.sh                  fresh stack, services, simulated race
 #   deploy/run.sh --no-demo        fresh stack and services only
+#   deploy/run.sh --agents         the same race, each mat's reads through an emulated reader and its own mat agent
+#                                  (journal, volunteer's page on 8090 and up, forwarding to the device gateway)
 #   deploy/run.sh --keep-data      keep what the previous run stored (no simulated race: its runners exist already)
 #   deploy/run.sh --simulate --official USER:PASSWORD --volunteer USER:PASSWORD [options]
 #                                  only the simulator, against a platform already running, with the accounts
@@ -29,7 +31,9 @@ export REGISTRATION_RATE_LIMIT=${REGISTRATION_RATE_LIMIT:-0}
 # (24 characters drawn, at least 12 kept; the volunteer may record at every point: *)
 OFFICIAL="official:$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 VOLUNTEER="volunteer:$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-export TIMING_ACCOUNTS=${TIMING_ACCOUNTS:-$OFFICIAL:official,$VOLUNTEER:volunteer:*}
+# the mat agents' device account with --agents, for every mat
+DEVICE="mats:$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+export TIMING_ACCOUNTS=${TIMING_ACCOUNTS:-$OFFICIAL:official,$VOLUNTEER:volunteer:*,$DEVICE:device:*}
 # the simulated race runs an hour a minute: its volunteers type times hours ahead of the real clock
 export CHECKPOINT_ACCEPT_AHEAD=${CHECKPOINT_ACCEPT_AHEAD:-P2D}
 ORGANISER="organiser:$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
@@ -45,6 +49,7 @@ simulate() {
 
 demo=1
 fresh=--fresh
+agents=()
 case "${1:-}" in
   --simulate)
     shift
@@ -53,9 +58,10 @@ case "${1:-}" in
     exit
     ;;
   --no-demo) demo=0 ;;
+  --agents) agents=(--agents "$DEVICE") ;;
   --keep-data) demo=0; fresh= ;;
   "") ;;
-  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,14p' "$0" >&2; exit 2 ;;
 esac
 
 pids=()
@@ -105,7 +111,7 @@ cat <<URLS
 URLS
 if [ "$demo" = 1 ]; then
   echo "[run] simulated race day (seed 2027, x${DEMO_SPEED:-60}): follow it at http://127.0.0.1:$RESULTS_PORT/races/110K"
-  simulate --runners "${DEMO_RUNNERS:-1000}" --speed "${DEMO_SPEED:-60}"
+  simulate --runners "${DEMO_RUNNERS:-1000}" --speed "${DEMO_SPEED:-60}" "${agents[@]}"
 fi
 echo "[run] Ctrl-C to stop"
 wait

@@ -22,6 +22,8 @@ final class Platform {
     /** Accounts the race-day simulator uses to play the officials and the volunteers. */
     static final String OFFICIAL = "sim-official:" + java.util.UUID.randomUUID();
     static final String VOLUNTEER = "sim-volunteer:" + java.util.UUID.randomUUID();
+    /** The mat agents' device account, for every mat. */
+    static final String DEVICE = "sim-mats:" + java.util.UUID.randomUUID();
 
     private static Platform running;
 
@@ -57,7 +59,8 @@ final class Platform {
             List<String> timingSettings = new java.util.ArrayList<>(stack);
             // the simulated race day, whenever the tests run: its reads are on the event's days
             timingSettings.add("timing.event-date=2027-03-20");
-            timingSettings.add("timing.accounts=" + OFFICIAL + ":official," + VOLUNTEER + ":volunteer:*");
+            timingSettings.add("timing.accounts=" + OFFICIAL + ":official," + VOLUNTEER + ":volunteer:*," + DEVICE
+                    + ":device:*");
             // the simulated day is played at once, months from now: its volunteers' times are that far ahead
             timingSettings.add("timing.checkpoint.accept-ahead=P3650D");
             Service timing = Service.start(ROOT, "timing-service", timingSettings);

@@ -49,6 +49,20 @@ public final class Simulation {
         this.unknownChipReads = unknownChipReads;
     }
 
+    /**
+     * The reads at the moments the mats made them, the outage mat's included: where a mat agent journals them
+     * while its network is down, the reader itself never stops.
+     */
+    List<Mats.Emission> asMade() {
+        return emissions.stream().map(e -> new Mats.Emission(e.read().readTime().toInstant(), e.read()))
+                .sorted(Comparator.comparing(Mats.Emission::sendAt)).toList();
+    }
+
+    /** Every mat that reads in this day. */
+    List<String> mats() {
+        return emissions.stream().map(e -> e.read().matId()).distinct().sorted().toList();
+    }
+
     static Instant gun(String raceCode, Instant firstGun) {
         return firstGun.plus(START_AFTER_FIRST.getOrDefault(raceCode, Duration.ZERO));
     }

@@ -1,10 +1,6 @@
 package fr.pyramidesnoires.simulator;
 
-import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.KafkaAccess;
-import fr.pyramidesnoires.events.KafkaSettings;
-import fr.pyramidesnoires.events.Topics;
-import fr.pyramidesnoires.events.ChipRead;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +16,6 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Runs a simulated race day through the real platform: registers the field through registration-service, then
@@ -41,6 +35,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * --runners N          field size (default 1000)
  * --seed N             one seed, one race day (default 2027)
  * --speed X            time compression: 60 plays an hour a minute; 0 sends everything at once (default 60)
+ * --agents U:P         the terrils' real path instead of Kafka: each mat an emulated reader (line, RaceResult,
+ *                      ChronoTrack or LLRP in turn) read by its own mat agent, which forwards to timing's device
+ *                      gateway as this device account (scope *); the outage mat's agent loses its network
+ * --agent-pages PORT   the first agent's volunteer page port, the others above it (default 8090)
  * </pre>
  */
 public final class SimulatorMain {
@@ -66,7 +64,17 @@ public final class SimulatorMain {
         KafkaAccess kafka = options.containsKey("kafka-config")
                 ? KafkaAccess.fromFile(broker, Path.of(options.get("kafka-config")))
                 : KafkaAccess.anonymous(broker);
-        play(simulation, kafka, people, Double.parseDouble(options.getOrDefault("speed", "60")));
+        double speed = Double.parseDouble(options.getOrDefault("speed", "60"));
+        if (options.containsKey("agents")) {
+            try (AgentOutlet agents = new AgentOutlet(java.net.URI.create(options.getOrDefault("timing",
+                    "http://127.0.0.1:8082")), options.get("agents"), simulation,
+                    Integer.parseInt(options.getOrDefault("agent-pages", "8090")))) {
+                agents.pages().forEach((mat, page) -> System.out.printf("[sim] mat %s: %s%n", mat, page));
+                play(simulation, agents, people, speed);
+            }
+        } else {
+            play(simulation, kafka, people, speed);
+        }
     }
 
     /** Registers the field and plans the day; everything the simulator will send is decided here. */
@@ -90,13 +98,21 @@ public final class SimulatorMain {
         return Simulation.plan(registered, courses, firstGun, random);
     }
 
-    /**
-     * Plays the day on the compressed clock: the mats' reads onto Kafka, the officials' and volunteers' actions
-     * through timing's API (when {@code people} is given). Speed 0 plays everything at once.
-     */
+    /** Plays the day with the mats' reads written straight onto Kafka. */
     public static void play(Simulation simulation, KafkaAccess kafka, TimingClient people, double speed)
             throws IOException, InterruptedException {
-        List<Mats.Emission> reads = simulation.emissions;
+        try (Outlet outlet = new KafkaOutlet(kafka)) {
+            play(simulation, outlet, people, speed);
+        }
+    }
+
+    /**
+     * Plays the day on the compressed clock: the mats' reads into the outlet, the officials' and volunteers'
+     * actions through timing's API (when {@code people} is given). Speed 0 plays everything at once.
+     */
+    public static void play(Simulation simulation, Outlet outlet, TimingClient people, double speed)
+            throws IOException, InterruptedException {
+        List<Mats.Emission> reads = outlet.schedule(simulation);
         List<OfficeAction> actions = people == null ? List.of() : simulation.actions;
         Instant simStart = Stream.concat(reads.stream().map(Mats.Emission::sendAt), actions.stream().map(OfficeAction::at))
                 .min(Instant::compareTo).orElse(Instant.now());
@@ -105,47 +121,44 @@ public final class SimulatorMain {
         int sent = 0;
         int performed = 0;
         int refused = 0;
-        try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(KafkaSettings.producer(kafka, "race-simulator"))) {
-            int r = 0;
-            int a = 0;
-            while (r < reads.size() || a < actions.size()) {
-                boolean readNext = a >= actions.size()
-                        || (r < reads.size() && !reads.get(r).sendAt().isAfter(actions.get(a).at()));
-                Instant due = readNext ? reads.get(r).sendAt() : actions.get(a).at();
-                if (speed > 0) {
-                    long wait = (long) (Duration.between(simStart, due).toNanos() / speed) - (System.nanoTime() - realStart);
-                    if (wait > 0) {
-                        producer.flush();
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
-                }
-                if (readNext) {
-                    ChipRead read = reads.get(r++).read();
-                    producer.send(new ProducerRecord<>(Topics.CHIP_READS, read.chipId(), EventJson.write(read)));
-                    sent++;
-                } else {
-                    // a decision about a runner must not overtake the reads that came before it
-                    producer.flush();
-                    if (people.perform(actions.get(a++))) {
-                        performed++;
-                    } else {
-                        refused++;
-                    }
-                }
-                if (System.nanoTime() - lastProgress > 5_000_000_000L) {
-                    lastProgress = System.nanoTime();
-                    System.out.printf("[sim] race clock %s | %d / %d reads sent, %d / %d actions%n", CLOCK.format(due),
-                            sent, reads.size(), performed + refused, actions.size());
+        int r = 0;
+        int a = 0;
+        while (r < reads.size() || a < actions.size()) {
+            boolean readNext = a >= actions.size()
+                    || (r < reads.size() && !reads.get(r).sendAt().isAfter(actions.get(a).at()));
+            Instant due = readNext ? reads.get(r).sendAt() : actions.get(a).at();
+            if (speed > 0) {
+                long wait = (long) (Duration.between(simStart, due).toNanos() / speed) - (System.nanoTime() - realStart);
+                if (wait > 0) {
+                    outlet.flush();
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
             }
-            producer.flush();
+            outlet.raceClock(due);
+            if (readNext) {
+                outlet.send(reads.get(r++).read());
+                sent++;
+            } else {
+                // a decision about a runner must not overtake the reads that came before it
+                outlet.flush();
+                if (people.perform(actions.get(a++))) {
+                    performed++;
+                } else {
+                    refused++;
+                }
+            }
+            if (System.nanoTime() - lastProgress > 5_000_000_000L) {
+                lastProgress = System.nanoTime();
+                System.out.printf("[sim] race clock %s | %d / %d reads sent, %d / %d actions%n", CLOCK.format(due),
+                        sent, reads.size(), performed + refused, actions.size());
+            }
         }
+        outlet.flush();
         System.out.printf("[sim] done: %d reads sent, %d passages expected, %d reads of unknown chips; "
-                        + "mat %s was offline %s-%s and replayed its buffer late; %d officials' and volunteers' "
-                        + "actions (%d refused)%n", sent, simulation.expectedPassages, simulation.unknownChipReads,
-                simulation.outageMat, CLOCK.format(simulation.outageFrom), CLOCK.format(simulation.outageTo),
-                performed, refused);
+                        + "mat %s was offline %s-%s; %d officials' and volunteers' actions (%d refused)%s%n", sent,
+                simulation.expectedPassages, simulation.unknownChipReads, simulation.outageMat,
+                CLOCK.format(simulation.outageFrom), CLOCK.format(simulation.outageTo), performed, refused,
+                outlet.summary());
     }
 
     private static Map<String, String> options(String[] args) {
