@@ -7,6 +7,9 @@ import fr.pyramidesnoires.matagent.reader.MatReader;
 import fr.pyramidesnoires.matagent.reader.ReaderLink;
 import fr.pyramidesnoires.matagent.reader.ReaderProtocol;
 import fr.pyramidesnoires.matagent.reader.ReaderTap;
+import fr.pyramidesnoires.matagent.reader.chronotrack.ChronoTrackProtocol;
+import fr.pyramidesnoires.matagent.reader.llrp.LlrpProtocol;
+import fr.pyramidesnoires.matagent.reader.raceresult.RaceResultProtocol;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -32,6 +35,10 @@ final class Readers {
     private static ReaderProtocol protocol(AgentSettings.Reader reader, AgentSettings settings) {
         return switch (reader.protocol()) {
             case "line" -> new LineProtocol(settings.layout());
+            case "llrp" -> new LlrpProtocol(settings.chipIds());
+            case "raceresult" -> new RaceResultProtocol(settings.chipIds(), settings.zone(), settings.journal());
+            case "chronotrack" -> new ChronoTrackProtocol(settings.chipIds(), settings.zone(), settings.eventDate(),
+                    settings.journal());
             default -> throw new IllegalArgumentException("READERS: no protocol " + reader.protocol());
         };
     }

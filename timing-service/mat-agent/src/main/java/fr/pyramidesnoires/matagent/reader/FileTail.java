@@ -5,13 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,16 +26,17 @@ public final class FileTail implements MatReader {
     private static final Logger LOG = Logger.getLogger(FileTail.class.getName());
     private static final long POLL_MILLIS = 250;
     private static final int CHUNK = 1 << 20;
+    private static final String POSITION = "bytes";
 
     private final Path file;
-    private final Path position;
+    private final LastTaken position;
     private final LineProtocol lines;
     private final ReaderTap tap;
 
     /** @param stateDirectory where how far the file was taken is kept: the journal's */
     public FileTail(Path file, Path stateDirectory, LineLayout layout, ReaderTap tap) {
         this.file = file;
-        this.position = stateDirectory.resolve(tap.readerId() + ".position");
+        this.position = new LastTaken(stateDirectory.resolve(tap.readerId() + ".file"));
         this.lines = new LineProtocol(layout);
         this.tap = tap;
     }
@@ -115,22 +115,14 @@ public final class FileTail implements MatReader {
 
     private long readPosition() {
         try {
-            return Long.parseLong(Files.readString(position).strip());
-        } catch (NoSuchFileException e) {
-            return 0;
-        } catch (IOException | NumberFormatException e) {
+            return position.load().getOrDefault(POSITION, 0L);
+        } catch (IOException e) {
             tap.event("position illisible, fichier repris du début / unreadable position, file read again: " + e);
             return 0;
         }
     }
 
     private void writePosition(long taken) throws IOException {
-        Path next = position.resolveSibling(position.getFileName() + ".next");
-        try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(ByteBuffer.wrap(Long.toString(taken).getBytes(StandardCharsets.US_ASCII)));
-            out.force(true);
-        }
-        Files.move(next, position, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        position.save(Map.of(POSITION, taken));
     }
 }
