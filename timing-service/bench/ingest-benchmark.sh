@@ -13,16 +13,8 @@ cd "$ROOT"
 READS=${1:-2000000}
 export STACK_DIR=$ROOT/.stack/bench PG_PORT=${BENCH_PG_PORT:-55434} KAFKA_PORT=${BENCH_KAFKA_PORT:-59292}
 HTTP_PORT=${BENCH_HTTP_PORT:-18082}
-pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; deploy/stack.sh stop; }
-trap cleanup EXIT
-
-deploy/stack.sh start --fresh
-# the stack's fresh passwords: the service's own, the PostgreSQL superuser's and the Kafka admin's for the bench
-set -a
-# shellcheck source=/dev/null
-. "$STACK_DIR/secrets/services.env"
-set +a
+# shellcheck source=timing-service/bench/bench-stack.sh
+. timing-service/bench/bench-stack.sh
 export PGPASSFILE=$STACK_DIR/secrets/postgres.pgpass
 KAFKA_ADMIN=$STACK_DIR/secrets/kafka-admin.properties
 mvn -B -q -Dstyle.color=never package -DskipTests -pl timing-service,deploy/simulator -am
