@@ -36,7 +36,7 @@ public class AgentBench {
 
     static final String MAT = "M-9BIS-FINISH";
     static final int WARM_UP = 10_000;
-    static final int GATEWAY_BATCH = 500;
+    static final int GATEWAY_BATCH = 2000;
     static final long STALLED_NANOS = 120_000_000_000L;
     static final OffsetDateTime FIRST_FINISHER = OffsetDateTime.parse("2027-03-20T11:30:00+01:00");
 

@@ -2,9 +2,9 @@
 # Mat agent benchmark: on a fresh bench stack with timing-service, the finish mat's agent (in-process, a JChip-style
 # line reader played on loopback, its journal on disk) takes READS reads (default 200,000) emitted as fast as the
 # reader can and is timed until the gateway acknowledged them all (fsynced on the laptop, on Kafka); then its link
-# is cut while the reader makes BACKLOG reads (default 100,000), held cut OUTAGE seconds (default 70: the agent's
-# back-off is then at its 60 s cap, as after a 90-minute outage) and restored, timing the first delivery and the
-# drain apart; then the same reads are posted straight to the gateway (batches of 500, one thread), and Kafka's own
+# is cut while the reader makes BACKLOG reads (default 100,000), held cut OUTAGE seconds (default 40: the agent's
+# back-off is then at its 15 s cap, as after a 90-minute outage) and restored, timing the first delivery and the
+# drain apart; then the same reads are posted straight to the gateway (batches of 2,000 as the agent sends, one thread), and Kafka's own
 # ProducerPerformance writes as many ~200-byte records to a scratch topic with timing-service stopped.
 #   timing-service/mat-agent/bench/agent-benchmark.sh [READS [BACKLOG [OUTAGE]]]
 # BENCH_MVN_ARGS adds Maven options (e.g. -o); timing-service's log is in .stack/agent-bench/timing.log.
@@ -13,7 +13,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 cd "$ROOT"
 READS=${1:-200000}
 BACKLOG=${2:-100000}
-OUTAGE=${3:-70}
+OUTAGE=${3:-40}
 export STACK_DIR=$ROOT/.stack/agent-bench PG_PORT=${BENCH_PG_PORT:-55436} KAFKA_PORT=${BENCH_KAFKA_PORT:-59392}
 HTTP_PORT=${BENCH_HTTP_PORT:-18092}
 # shellcheck source=timing-service/bench/bench-stack.sh
