@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.matagent;
 
+import fr.pyramidesnoires.events.KafkaAccess;
 import fr.pyramidesnoires.matagent.reader.ChipIdRule;
 import fr.pyramidesnoires.matagent.reader.LineLayout;
 import fr.pyramidesnoires.matagent.status.MatLight;
@@ -25,10 +26,11 @@ import java.util.Set;
  * @param statusPage  where the volunteer's page listens: every address of the laptop, so a phone on its network
  *                    sees it
  * @param light       when runners are expected at the mat and what the volunteer's light tolerates
+ * @param kafka       the broker the reads go to straight, on the race LAN; null: to the device gateway
  */
 public record AgentSettings(String matId, List<Reader> readers, LineLayout layout, ChipIdRule chipIds,
                             LocalDate eventDate, ZoneId zone, URI platform, String device, Path journal,
-                            InetSocketAddress statusPage, MatLight.Rules light) {
+                            InetSocketAddress statusPage, MatLight.Rules light, KafkaAccess kafka) {
 
     /** The families of readers the agent speaks. */
     public static final Set<String> PROTOCOLS = Set.of("line", "file", "llrp", "raceresult", "chronotrack");
@@ -56,7 +58,9 @@ public record AgentSettings(String matId, List<Reader> readers, LineLayout layou
      *              EPOCH_MILLIS), CHIP_RULE (as-printed), EVENT_DATE, EVENT_ZONE (Europe/Paris), PLATFORM_URL,
      *              DEVICE_ACCOUNT (user:password), JOURNAL_DIR (journal), STATUS_PORT (8088), CLOCK_LIMIT (PT1S),
      *              SILENT_AFTER (PT10M), RUNNERS_EXPECTED (an ISO interval, e.g.
-     *              {@code 2027-03-20T09:30+01:00/2027-03-20T18:00+01:00}; without it, from the mat's first read)
+     *              {@code 2027-03-20T09:30+01:00/2027-03-20T18:00+01:00}; without it, from the mat's first read),
+     *              KAFKA_BOOTSTRAP and KAFKA_CONFIG (a client properties file of an account that may write
+     *              chip-reads): the reads go straight to Kafka; the start list and the reports still go over HTTP
      */
     public static AgentSettings of(Map<String, String> given) {
         String mat = required(given, "MAT_ID");
@@ -80,7 +84,17 @@ public record AgentSettings(String matId, List<Reader> readers, LineLayout layou
                 URI.create(required(given, "PLATFORM_URL")), device,
                 Path.of(given.getOrDefault("JOURNAL_DIR", "journal")),
                 new InetSocketAddress(Integer.parseInt(given.getOrDefault("STATUS_PORT", "8088"))),
-                light(given));
+                light(given), kafka(given));
+    }
+
+    private static KafkaAccess kafka(Map<String, String> given) {
+        String bootstrap = given.get("KAFKA_BOOTSTRAP");
+        if (bootstrap == null || bootstrap.isBlank()) {
+            return null;
+        }
+        String config = given.get("KAFKA_CONFIG");
+        return config == null || config.isBlank() ? KafkaAccess.anonymous(bootstrap.strip())
+                : KafkaAccess.fromFile(bootstrap.strip(), Path.of(config.strip()));
     }
 
     private static MatLight.Rules light(Map<String, String> given) {

@@ -1,6 +1,9 @@
 package fr.pyramidesnoires.matagent;
 
+import fr.pyramidesnoires.matagent.forward.Carrier;
 import fr.pyramidesnoires.matagent.forward.Forwarder;
+import fr.pyramidesnoires.matagent.forward.GatewayCarrier;
+import fr.pyramidesnoires.matagent.forward.KafkaCarrier;
 import fr.pyramidesnoires.matagent.forward.Platform;
 import fr.pyramidesnoires.matagent.forward.StartList;
 import fr.pyramidesnoires.matagent.forward.StatusReport;
@@ -44,6 +47,7 @@ public final class MatAgent implements Closeable {
     private final List<Thread> threads = new ArrayList<>();
     private final Journal journal;
     private final List<MatReader> readers;
+    private final Carrier carrier;
     private final Forwarder forwarder;
     private final StatusPage page;
     private final int statusPort;
@@ -52,7 +56,9 @@ public final class MatAgent implements Closeable {
         journal = Journal.open(settings.journal());
         readers = Readers.of(settings, journal, clock);
         Platform platform = new Platform(settings.platform(), settings.device(), Duration.ofSeconds(10));
-        forwarder = new Forwarder(journal, platform, BATCH, clock);
+        carrier = settings.kafka() == null ? new GatewayCarrier(platform)
+                : new KafkaCarrier(settings.kafka(), settings.matId());
+        forwarder = new Forwarder(journal, carrier, BATCH, clock);
         StartList startList = new StartList(platform);
         StatusReport report = new StatusReport(platform, settings.matId());
         page = new StatusPage(settings.matId(), this::readerStates, forwarder::delivery, journal::waiting, startList,
@@ -121,6 +127,7 @@ public final class MatAgent implements Closeable {
                 Thread.currentThread().interrupt();
             }
         }
+        carrier.close();
         try {
             journal.close();
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.matagent.forward.Forwarder;
+import fr.pyramidesnoires.matagent.forward.GatewayCarrier;
 import fr.pyramidesnoires.matagent.forward.Platform;
 import fr.pyramidesnoires.matagent.journal.Journal;
 import fr.pyramidesnoires.events.testing.Eventually;
@@ -45,8 +46,8 @@ class MatAgentForwardingTest {
     }
 
     static Forwarder forwarder(Journal journal, CuttableLink link) {
-        return new Forwarder(journal, new Platform(URI.create("http://127.0.0.1:" + link.port()),
-                "mat-r7:device-secret", Duration.ofSeconds(2)), 4, Clock.systemUTC());
+        return new Forwarder(journal, new GatewayCarrier(new Platform(URI.create("http://127.0.0.1:" + link.port()),
+                "mat-r7:device-secret", Duration.ofSeconds(2))), 4, Clock.systemUTC());
     }
 
     @Test

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pyramidesnoires.events.ChipRead;
+import fr.pyramidesnoires.events.KafkaAccess;
+import fr.pyramidesnoires.events.KafkaSettings;
+import fr.pyramidesnoires.events.testing.StackAccounts;
 import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.field.LineReaderEmulator;
 import fr.pyramidesnoires.matagent.AgentSettings;
@@ -23,6 +26,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +95,42 @@ class MatAgentOnThePlatformTest {
         }
         given().auth().preemptive().basic("judge", "judge-secret").when().get("/mats")
                 .then().statusCode(200).body(org.hamcrest.Matchers.containsString("gw-start/R-MAIN"));
+    }
+
+    /** On the race LAN the agent writes straight to chip-reads, as the readers' Kafka account. */
+    @Test
+    void anAgentOnTheRaceLanWritesStraightToKafka() throws Exception {
+        Runner runner = ReadsOverHttpTest.register("CHIP-" + UUID.randomUUID().toString().toUpperCase());
+        Path folder = Files.createTempDirectory("lan-agent");
+        // the reader account's sign-in, as deploy/stack.sh writes it for a reader's client
+        Properties client = KafkaSettings.producer(StackAccounts.as(KafkaAccess.fromConfig(), "reader"), "lan-agent");
+        Path clientFile = folder.resolve("kafka-reader.properties");
+        try (Writer out = Files.newBufferedWriter(clientFile)) {
+            client.store(out, null);
+        }
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                "MAT_ID", "M-ESTEVELLES",
+                "PLATFORM_URL", "http://127.0.0.1:" + RestAssured.port,
+                "DEVICE_ACCOUNT", "mat-r7:device-secret",
+                "JOURNAL_DIR", folder.resolve("journal").toString(),
+                "STATUS_PORT", "0",
+                "KAFKA_BOOTSTRAP", client.getProperty("bootstrap.servers"),
+                "KAFKA_CONFIG", clientFile.toString()));
+        try (LineReaderEmulator reader = new LineReaderEmulator()) {
+            settings.put("READERS", "EST-1=line:127.0.0.1:" + reader.port());
+            try (MatAgent agent = MatAgent.start(AgentSettings.of(settings), Clock.systemUTC())) {
+                reader.emit(new ChipRead("EST-1", "M-ESTEVELLES", runner.chip(),
+                        OffsetDateTime.parse("2027-03-20T11:02:44.900+01:00"), 3, -61, null, ChipRead.Source.MAT));
+                Eventually.until(() -> agent.journal().last() == 1 && agent.journal().waiting() == 0,
+                        Duration.ofSeconds(30), "the broker acknowledged the read");
+            }
+        }
+        Eventually.until(() -> StoredReads.archived(runner.chip()).size() == 1, Duration.ofSeconds(30),
+                "the read reaches timing");
+        JsonNode read = json(StoredReads.archived(runner.chip()).get(0).payload());
+        assertEquals("M-ESTEVELLES/EST-1", read.get("readerId").asText());
+        assertEquals(1, read.get("sequence").asLong());
+        assertEquals(1, StoredReads.distinct(runner.chip()));
     }
 
     @Test

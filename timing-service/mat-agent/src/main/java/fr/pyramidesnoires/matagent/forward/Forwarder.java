@@ -1,32 +1,27 @@
 package fr.pyramidesnoires.matagent.forward;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.pyramidesnoires.matagent.journal.Journal;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends the journal's reads to the platform's device gateway, oldest first, in batches, and records what it took:
- * only then are they acknowledged in the journal. A batch sent again after a lost answer is harmless, since each
- * read carries its journal sequence and timing counts a read once. A backlog goes out in order, in full batches,
- * before the reads taken since: at a few hundred reads a batch, the backlog of a long outage drains in seconds to
- * minutes and no read waits behind one that came after it.
+ * Sends the journal's reads to the platform, oldest first, in batches, by its carrier (the device gateway or
+ * Kafka), and acknowledges them in the journal only once the platform holds them. A batch sent again after a lost
+ * answer is harmless, since each read carries its journal sequence and timing counts a read once. A backlog goes
+ * out in order, in full batches, before the reads taken since: the backlog of a long outage drains in seconds and
+ * no read waits behind one that came after it.
  * <p>
- * A batch is acknowledged only when the platform's receipt accounts for every read of it, taken or refused (a
- * refused read is kept in the platform's quarantine). A batch too large for the platform is halved until it
- * passes; any other refusal, or an answer that cannot be one, is retried with back-off and shown to the volunteer:
- * the reads wait in the journal, nothing is skipped.
+ * A batch too large for the platform is halved until it passes; any other failure is retried with back-off and
+ * shown to the volunteer: the reads wait in the journal, nothing is skipped.
  */
 public final class Forwarder {
 
@@ -37,18 +32,17 @@ public final class Forwarder {
     private static final long MAX_BACK_OFF_MILLIS = 15_000;
     /** Well under what the gateway and a proxy before it take in one request. */
     static final int MAX_BATCH_BYTES = 1 << 20;
-    private static final int TOO_LARGE = 413;
 
     private final Journal journal;
-    private final Platform platform;
+    private final Carrier carrier;
     private final int batchSize;
     private int sending;
     private final Clock clock;
     private volatile Delivery delivery = Delivery.NONE;
 
-    public Forwarder(Journal journal, Platform platform, int batchSize, Clock clock) {
+    public Forwarder(Journal journal, Carrier carrier, int batchSize, Clock clock) {
         this.journal = journal;
-        this.platform = platform;
+        this.carrier = carrier;
         this.batchSize = batchSize;
         this.sending = batchSize;
         this.clock = clock;
@@ -65,7 +59,7 @@ public final class Forwarder {
         if (batch.isEmpty()) {
             return 0;
         }
-        ArrayNode reads = JSON.createArrayNode();
+        List<ObjectNode> reads = new ArrayList<>(batch.size());
         int bytes = 0;
         for (Journal.Entry entry : batch) {
             bytes += entry.payload().length();
@@ -79,41 +73,30 @@ public final class Forwarder {
             reads.add(read);
         }
         Instant sent = clock.instant();
-        HttpResponse<String> answer;
+        Instant platformTook;
         try {
-            answer = platform.post("/api/devices/reads", JSON.writeValueAsString(reads));
+            platformTook = carrier.carry(reads);
+        } catch (Carrier.TooLarge e) {
+            if (batch.size() == 1) {
+                fail(e);
+            }
+            sending = Math.max(1, batch.size() / 2);
+            return sendNext();
         } catch (IOException e) {
-            delivery = new Delivery(delivery.lastDelivery(), "platform unreachable: " + e, delivery.platformClock());
+            fail(e);
             throw e;
         }
         Instant received = clock.instant();
-        if (answer.statusCode() == TOO_LARGE && sending > 1) {
-            sending = Math.max(1, batch.size() / 2);
-            return sendNext();
-        }
-        JsonNode receipt = answer.statusCode() / 100 == 2 ? receipt(answer.body()) : null;
-        if (receipt == null || receipt.path("accepted").asInt(-1) + receipt.path("refused").size() != batch.size()) {
-            String why = "platform answered " + answer.statusCode() + ": " + abbreviated(answer.body());
-            delivery = new Delivery(delivery.lastDelivery(), why, delivery.platformClock());
-            throw new IOException(why);
-        }
         journal.acknowledge(batch.get(batch.size() - 1).sequence());
         sending = batchSize;
-        delivery = new Delivery(received, null, platformClock(receipt, sent, received));
+        delivery = new Delivery(received, null, platformTook == null ? delivery.platformClock()
+                : Duration.between(sent.plus(Duration.between(sent, received).dividedBy(2)), platformTook));
         return batch.size();
     }
 
-    private static JsonNode receipt(String body) {
-        try {
-            JsonNode receipt = JSON.readTree(body);
-            return receipt != null && receipt.isObject() && receipt.path("refused").isArray() ? receipt : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String abbreviated(String body) {
-        return body.length() <= 300 ? body : body.substring(0, 300) + "…";
+    private void fail(IOException e) throws IOException {
+        delivery = new Delivery(delivery.lastDelivery(), e.getMessage(), delivery.platformClock());
+        throw e;
     }
 
     /**
@@ -145,17 +128,4 @@ public final class Forwarder {
         return delivery;
     }
 
-    /** From the time the platform took the batch, against the middle of the round trip. */
-    private Duration platformClock(JsonNode receipt, Instant sent, Instant received) {
-        JsonNode at = receipt.get("receivedAt");
-        if (at == null || !at.isTextual()) {
-            return delivery.platformClock();
-        }
-        Instant middle = sent.plus(Duration.between(sent, received).dividedBy(2));
-        try {
-            return Duration.between(middle, Instant.parse(at.asText()));
-        } catch (DateTimeException e) {
-            return delivery.platformClock();
-        }
-    }
 }

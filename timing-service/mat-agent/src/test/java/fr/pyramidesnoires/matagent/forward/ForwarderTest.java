@@ -68,8 +68,8 @@ class ForwarderTest {
     }
 
     private static Forwarder forwarder(Journal journal, URI platform, int batch) {
-        return new Forwarder(journal, new Platform(platform, "mat:secret", Duration.ofSeconds(5)), batch,
-                Clock.systemUTC());
+        Platform gateway = new Platform(platform, "mat:secret", Duration.ofSeconds(5));
+        return new Forwarder(journal, new GatewayCarrier(gateway), batch, Clock.systemUTC());
     }
 
     private static String receipt(int accepted, int refused) {
