@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a volunteer's laptop is told about its mat, from one small properties file or the environment (the
@@ -34,6 +35,8 @@ public record AgentSettings(String matId, List<Reader> readers, LineLayout layou
 
     /** The families of readers the agent speaks. */
     public static final Set<String> PROTOCOLS = Set.of("line", "file", "llrp", "raceresult", "chronotrack");
+    /** A reader's name travels with its reads and names its files: short and plain. */
+    private static final Pattern READER_ID = Pattern.compile("[A-Za-z0-9._-]{1,40}");
 
     /**
      * A reader of the mat.
@@ -66,7 +69,12 @@ public record AgentSettings(String matId, List<Reader> readers, LineLayout layou
         String mat = required(given, "MAT_ID");
         List<Reader> readers = new ArrayList<>();
         for (String reader : required(given, "READERS").split(",")) {
-            readers.add(reader(reader.strip()));
+            Reader next = reader(reader.strip());
+            if (readers.stream().anyMatch(r -> r.id().equals(next.id()))) {
+                throw new IllegalArgumentException("READERS: two readers named " + next.id()
+                        + ": each keeps its own position beside the journal");
+            }
+            readers.add(next);
         }
         String eventDate = given.get("EVENT_DATE");
         LocalDate day = eventDate == null || eventDate.isBlank() ? null : LocalDate.parse(eventDate.strip());
@@ -122,6 +130,10 @@ public record AgentSettings(String matId, List<Reader> readers, LineLayout layou
                     + String.join(", ", PROTOCOLS.stream().sorted().toList()) + ") or id=file:path");
         }
         Reader reader = new Reader(idAndWhere[0].strip(), protocolAndWhere[0], protocolAndWhere[1]);
+        if (!READER_ID.matcher(reader.id()).matches()) {
+            throw new IllegalArgumentException("READERS: '" + reader.id() + "' is no reader name: 1 to 40 letters,"
+                    + " digits, '.', '_' or '-'");
+        }
         if (!reader.protocol().equals("file")) {
             try {
                 reader.address();

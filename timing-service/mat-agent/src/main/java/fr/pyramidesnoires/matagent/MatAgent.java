@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The program on a terril's laptop: each reader of the mat to the journal, the journal to the platform, each on
@@ -40,6 +42,7 @@ public final class MatAgent implements Closeable {
      * a batch amortise it, well under the gateway's 10,000 and the forwarder's 1 MiB.
      */
     private static final int BATCH = 2000;
+    private static final Logger LOG = Logger.getLogger(MatAgent.class.getName());
     private static final Duration REPORT_EVERY = Duration.ofSeconds(15);
     private static final Duration START_LIST_EVERY = Duration.ofMinutes(5);
 
@@ -65,10 +68,10 @@ public final class MatAgent implements Closeable {
                 settings.light(), settings.zone(), clock);
         statusPort = page.start(settings.statusPage());
         for (MatReader reader : readers) {
-            threads.add(start("reader " + reader.tap().readerId(), () -> reader.runUntil(stopping::get)));
+            threads.add(run("reader " + reader.tap().readerId(), () -> reader.runUntil(stopping::get)));
         }
-        threads.add(start("forwarder", () -> forwarder.forwardUntil(stopping::get)));
-        threads.add(start("reports", () -> reportUntil(startList, report, clock)));
+        threads.add(run("forwarder", () -> forwarder.forwardUntil(stopping::get)));
+        threads.add(run("reports", () -> reportUntil(startList, report, clock)));
     }
 
     /** Starts the agent: its readers, its forwarding and the volunteer's page. */
@@ -154,15 +157,28 @@ public final class MatAgent implements Closeable {
         void run() throws InterruptedException;
     }
 
-    private static Thread start(String name, Waiting work) {
+    private Thread run(String name, Waiting work) {
         Thread thread = new Thread(() -> {
-            try {
-                work.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            while (!stopping.get()) {
+                try {
+                    work.run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    // a fault of the code must not end a reader, the forwarding or the reports for the rest of the race
+                    LOG.log(Level.SEVERE, name + " failed; started again in a second", e);
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException stop) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
             }
         }, name);
         thread.start();
         return thread;
     }
+
 }

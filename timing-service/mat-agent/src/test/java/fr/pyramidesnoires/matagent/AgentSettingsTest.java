@@ -50,6 +50,13 @@ class AgentSettingsTest {
         noPort.put("READERS", "R-MAIN=llrp:10.0.0.5");
         assertEquals("READERS: 'R-MAIN=llrp:10.0.0.5' has no host:port",
                 assertThrows(IllegalArgumentException.class, () -> AgentSettings.of(noPort)).getMessage());
+        Map<String, String> twice = estevelles();
+        twice.put("READERS", "R-MAIN=line:10.0.0.5:3601,R-MAIN=line:10.0.0.6:3601");
+        assertEquals("READERS: two readers named R-MAIN: each keeps its own position beside the journal",
+                assertThrows(IllegalArgumentException.class, () -> AgentSettings.of(twice)).getMessage());
+        Map<String, String> oddName = estevelles();
+        oddName.put("READERS", "R MAIN/../x=line:10.0.0.5:3601");
+        assertThrows(IllegalArgumentException.class, () -> AgentSettings.of(oddName));
         Map<String, String> noPassword = estevelles();
         noPassword.put("DEVICE_ACCOUNT", "mat-estevelles");
         assertThrows(IllegalArgumentException.class, () -> AgentSettings.of(noPassword));

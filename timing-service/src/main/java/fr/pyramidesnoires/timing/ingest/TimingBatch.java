@@ -270,7 +270,8 @@ public class TimingBatch {
         runner.chip = entry.chip();
         runner.raceCode = entry.raceCode();
         runner.bib = entry.bib();
-        runner.runnerName = entry.nameHidden() ? null : (entry.firstName() + " " + entry.lastName()).strip();
+        runner.runnerName = entry.nameHidden() ? null : String.join(" ", java.util.stream.Stream.of(entry.firstName(),
+                entry.lastName()).filter(java.util.Objects::nonNull).toList());
         assignments.put(runner);
         touched.put(runner.entryId, runner);
     }

@@ -44,11 +44,15 @@ public class MatBoard {
      * @param clockOffset how far the reader's clock is ahead of the platform's, in milliseconds; null when unknown
      * @param clockOff    off by more than the limit: its reads' times are as wrong
      * @param backlog     reads its agent holds that the platform has not taken yet
+     * @param stale       no report for a minute: the agent, its laptop or its network is down, and what shows is old
      */
     public record ReaderStatus(String readerId, String protocol, boolean connected, Instant reportedAt,
                                Instant lastRead, Long clockOffset, boolean clockOff, long backlog,
-                               Instant lastDelivery) {
+                               Instant lastDelivery, boolean stale) {
     }
+
+    /** Agents report every 15 s: four reports missed. */
+    private static final Duration REPORTS_MISSED = Duration.ofMinutes(1);
 
     // the archive's rows say when and how much each mat read, without opening their messages
     private static final String ACTIVITY = """
@@ -124,7 +128,7 @@ public class MatBoard {
             byMat.computeIfAbsent((String) c[0], m -> new ArrayList<>()).add(new ReaderStatus((String) c[1],
                     (String) c[2], (Boolean) c[3], instant(c[4]), instant(c[5]), offset,
                     offset != null && Math.abs(offset) > clockLimit.toMillis(), ((Number) c[8]).longValue(),
-                    instant(c[9])));
+                    instant(c[9]), instant(c[4]).isBefore(Instant.now().minus(REPORTS_MISSED))));
         }
         return byMat;
     }

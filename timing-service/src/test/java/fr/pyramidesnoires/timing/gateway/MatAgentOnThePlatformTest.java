@@ -87,7 +87,7 @@ class MatAgentOnThePlatformTest {
             MatBoard.ReaderStatus status = Eventually.until(MatAgentOnThePlatformTest::reportedReader,
                     r -> r != null && r.reportedAt().isAfter(Instant.now().minusSeconds(20)) && r.clockOffset() != null
                             && r.backlog() == 0, Duration.ofSeconds(40), r -> "the agent's report: " + r);
-            assertTrue(status.connected());
+            assertTrue(status.connected() && !status.stale());
             assertEquals("line", status.protocol());
             assertTrue(Math.abs(status.clockOffset() - 3000) < 1000, "the reader's clock, 3 s ahead: " + status);
             assertTrue(status.clockOff(), "beyond the limit of a second: flagged");

@@ -16,12 +16,20 @@ public interface Carrier extends AutoCloseable {
     }
 
     /**
+     * What the platform said of a batch it holds.
+     *
+     * @param platformClock the platform's clock as it took it, when it says it; null otherwise
+     * @param refused       how many of its reads it kept aside as unusable (in quarantine), when it says it
+     */
+    record Taken(Instant platformClock, int refused) {
+    }
+
+    /**
      * Returns only once the platform holds every read of the batch, taken or kept aside as unusable.
      *
-     * @return the platform's clock as it took them, when it says it; null otherwise
      * @throws IOException when it could not be reached or did not take the whole batch
      */
-    Instant carry(List<ObjectNode> reads) throws IOException, InterruptedException;
+    Taken carry(List<ObjectNode> reads) throws IOException, InterruptedException;
 
     @Override
     default void close() {

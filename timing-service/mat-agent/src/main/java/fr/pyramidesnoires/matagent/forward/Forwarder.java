@@ -35,7 +35,6 @@ public final class Forwarder {
 
     private final Journal journal;
     private final Carrier carrier;
-    private final int batchSize;
     private int sending;
     private final Clock clock;
     private volatile Delivery delivery = Delivery.NONE;
@@ -43,7 +42,6 @@ public final class Forwarder {
     public Forwarder(Journal journal, Carrier carrier, int batchSize, Clock clock) {
         this.journal = journal;
         this.carrier = carrier;
-        this.batchSize = batchSize;
         this.sending = batchSize;
         this.clock = clock;
     }
@@ -62,7 +60,8 @@ public final class Forwarder {
         List<ObjectNode> reads = new ArrayList<>(batch.size());
         int bytes = 0;
         for (Journal.Entry entry : batch) {
-            bytes += entry.payload().length();
+            // the sequence and the array's commas come on top of each read
+            bytes += entry.payload().length() + 32;
             if (bytes > MAX_BATCH_BYTES && !reads.isEmpty()) {
                 batch = batch.subList(0, reads.size());
                 break;
@@ -73,30 +72,28 @@ public final class Forwarder {
             reads.add(read);
         }
         Instant sent = clock.instant();
-        Instant platformTook;
+        Carrier.Taken taken;
         try {
-            platformTook = carrier.carry(reads);
+            taken = carrier.carry(reads);
         } catch (Carrier.TooLarge e) {
             if (batch.size() == 1) {
-                fail(e);
+                delivery = delivery.failed(e.getMessage());
+                throw e;
             }
+            // the platform's limit stays: later batches keep to the size that passes
             sending = Math.max(1, batch.size() / 2);
             return sendNext();
         } catch (IOException e) {
-            fail(e);
+            delivery = delivery.failed(e.getMessage());
             throw e;
         }
         Instant received = clock.instant();
         journal.acknowledge(batch.get(batch.size() - 1).sequence());
-        sending = batchSize;
-        delivery = new Delivery(received, null, platformTook == null ? delivery.platformClock()
-                : Duration.between(sent.plus(Duration.between(sent, received).dividedBy(2)), platformTook));
+        Duration platformClock = taken.platformClock() == null ? delivery.platformClock()
+                : Duration.between(sent.plus(Duration.between(sent, received).dividedBy(2)), taken.platformClock());
+        delivery = new Delivery(received, null, platformClock, delivery.refused() + taken.refused(),
+                taken.refused() > 0 ? received : delivery.lastRefused());
         return batch.size();
-    }
-
-    private void fail(IOException e) throws IOException {
-        delivery = new Delivery(delivery.lastDelivery(), e.getMessage(), delivery.platformClock());
-        throw e;
     }
 
     /**
@@ -116,7 +113,7 @@ public final class Forwarder {
                 if (e instanceof RuntimeException) {
                     // a fault of this code must not end forwarding for the rest of the race
                     LOG.log(Level.SEVERE, "Forwarding failed", e);
-                    delivery = new Delivery(delivery.lastDelivery(), "agent fault: " + e, delivery.platformClock());
+                    delivery = delivery.failed("agent fault: " + e);
                 }
                 Thread.sleep(backOffMillis);
                 backOffMillis = Math.min(backOffMillis * 2, MAX_BACK_OFF_MILLIS);

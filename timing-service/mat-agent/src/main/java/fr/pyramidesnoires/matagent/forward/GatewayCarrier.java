@@ -26,7 +26,7 @@ public final class GatewayCarrier implements Carrier {
     }
 
     @Override
-    public Instant carry(List<ObjectNode> reads) throws IOException, InterruptedException {
+    public Taken carry(List<ObjectNode> reads) throws IOException, InterruptedException {
         HttpResponse<String> answer;
         try {
             answer = platform.post("/api/devices/reads", JSON.writeValueAsString(reads));
@@ -41,11 +41,13 @@ public final class GatewayCarrier implements Carrier {
             throw new IOException("platform answered " + answer.statusCode() + ": " + abbreviated(answer.body()));
         }
         JsonNode at = receipt.get("receivedAt");
+        Instant platformClock;
         try {
-            return at != null && at.isTextual() ? Instant.parse(at.asText()) : null;
+            platformClock = at != null && at.isTextual() ? Instant.parse(at.asText()) : null;
         } catch (DateTimeException e) {
-            return null;
+            platformClock = null;
         }
+        return new Taken(platformClock, receipt.path("refused").size());
     }
 
     private static JsonNode receipt(String body) {

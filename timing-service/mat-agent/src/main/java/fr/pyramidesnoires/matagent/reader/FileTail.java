@@ -1,7 +1,6 @@
 package fr.pyramidesnoires.matagent.reader;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +60,7 @@ public final class FileTail implements MatReader {
             } catch (NoSuchFileException e) {
                 tap.lost("fichier absent / no file " + file);
                 Thread.sleep(POLL_MILLIS * 4);
-            } catch (IOException | UncheckedIOException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Reader " + tap.readerId() + " file " + file + ": " + e);
                 tap.lost(e.getMessage());
                 Thread.sleep(POLL_MILLIS * 4);
@@ -97,7 +96,8 @@ public final class FileTail implements MatReader {
             }
             List<ReaderTap.Heard> heard = new ArrayList<>();
             for (String line : new String(bytes, 0, end + 1, StandardCharsets.UTF_8).split("\r?\n")) {
-                lines.hear(new Lines.Line(line, false), tap, heard);
+                boolean cut = line.length() > LineProtocol.LONGEST_LINE;
+                lines.hear(new Lines.Line(cut ? line.substring(0, LineProtocol.LONGEST_LINE) : line, cut), tap, heard);
             }
             tap.take(heard);
             return from + end + 1;

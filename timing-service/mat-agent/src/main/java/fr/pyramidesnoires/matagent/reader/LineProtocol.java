@@ -16,6 +16,8 @@ public final class LineProtocol implements ReaderProtocol {
 
     /** No reader's read takes more: a longer line is kept cut, as a line that is no read. */
     static final int LONGEST_LINE = 4096;
+    /** A reader that never pauses is journaled every thousand lines, not once it stops. */
+    private static final int LARGEST_BURST = 1000;
     static final String TOO_LONG = "line longer than " + LONGEST_LINE + " bytes, cut";
 
     private final LineLayout layout;
@@ -37,11 +39,13 @@ public final class LineProtocol implements ReaderProtocol {
                     if (!ended) {
                         hear(line, tap, heard);
                     }
-                } while (!ended && lines.ready());
+                } while (!ended && lines.ready() && heard.size() < LARGEST_BURST);
             } catch (SocketTimeoutException quiet) {
                 // a quiet reader, or half a line: its start waits in Lines for the rest
+            } finally {
+                // the lines already read off a connection that fails are the reader's delivered reads: kept
+                tap.take(heard);
             }
-            tap.take(heard);
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * Keeps a reader connected: connects (or waits for the reader to), holds the protocol's conversation, and after a
@@ -51,6 +52,7 @@ public final class ReaderLink implements MatReader {
                     try (Socket socket = listening == null ? connect() : accept(listening, stop)) {
                         if (socket != null) {
                             socket.setSoTimeout(QUIET_MILLIS);
+                            keepAlive(socket);
                             tap.connected();
                             backOffMillis = INITIAL_BACK_OFF_MILLIS;
                             protocol.converse(socket, tap, stop);
@@ -73,6 +75,21 @@ public final class ReaderLink implements MatReader {
         }
     }
 
+    /**
+     * A reader that loses power, or a radio bridge that drops, leaves the connection open on the laptop's side:
+     * TCP keepalive finds it dead within half a minute, and the agent connects again.
+     */
+    private static void keepAlive(Socket socket) throws IOException {
+        socket.setKeepAlive(true);
+        try {
+            socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 10);
+            socket.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 5);
+            socket.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, 3);
+        } catch (UnsupportedOperationException e) {
+            // a system without these options keeps its own keepalive timing
+        }
+    }
+
     private static void closeQuietly(ServerSocket listening) {
         if (listening != null) {
             try {
@@ -86,7 +103,8 @@ public final class ReaderLink implements MatReader {
     private Socket connect() throws IOException {
         Socket socket = new Socket();
         try {
-            socket.connect(address, 5000);
+            // looked up again each time: a reader that boots after the laptop gets its name late
+            socket.connect(new InetSocketAddress(address.getHostString(), address.getPort()), 5000);
             return socket;
         } catch (IOException e) {
             socket.close();

@@ -32,6 +32,8 @@ public final class ReaderTap {
     private static final int LAST_CHIPS = 10;
     private static final int LAST_EVENTS = 10;
     private static final int LARGEST_APPEND = 1000;
+    private static final int LARGEST_APPEND_BYTES = 256 * 1024;
+    private static final int LONGEST_RAW = 4096;
 
     /** What a reader said: a read, or something that should have been one. */
     public sealed interface Heard {
@@ -104,16 +106,28 @@ public final class ReaderTap {
                 payloads.add(EventJson.write(r.read()));
             } else {
                 Unreadable u = (Unreadable) h;
-                // kept as it came, with why: the platform's quarantine shows it to the officials
+                // kept as it came, with why, for the platform's quarantine; what a reader gone wrong sends is
+                // kept cut, so that no input of it can be too large for the journal
+                boolean cut = u.raw().length() > LONGEST_RAW;
+                String raw = cut ? u.raw().substring(0, LONGEST_RAW) : u.raw();
+                String problem = cut ? u.problem() + "; cut to " + LONGEST_RAW + " characters" : u.problem();
                 ObjectNode unread = JSON.createObjectNode();
-                unread.put("readerId", readerId).put("matId", matId).put("line", u.raw()).put("problem", u.problem());
+                unread.put("readerId", readerId).put("matId", matId).put("line", raw).put("problem", problem);
                 payloads.add(unread.toString());
             }
         }
         // a torn append is bounded: the journal tells it from a damaged disk by its size
-        for (int from = 0; from < payloads.size(); from += LARGEST_APPEND) {
-            journal.append(payloads.subList(from, Math.min(payloads.size(), from + LARGEST_APPEND)));
+        int from = 0;
+        int bytes = 0;
+        for (int i = 0; i < payloads.size(); i++) {
+            bytes += payloads.get(i).length();
+            if (i - from == LARGEST_APPEND || bytes > LARGEST_APPEND_BYTES) {
+                journal.append(payloads.subList(from, i));
+                from = i;
+                bytes = payloads.get(i).length();
+            }
         }
+        journal.append(payloads.subList(from, payloads.size()));
         noteTaken(heard);
     }
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * The one light the volunteer looks at, with why. Red: something to do now (a reader not connected, the platform
  * refusing the reads). Orange: worth a look (a reader silent while runners are expected, reads piling up while
- * the network is down, a reader's clock off). Green: all is well. Every reason in French, then English.
+ * the network is down, a reader's clock off, reads the platform keeps aside). Green: all is well. Every reason in French, then English.
  */
 public final class MatLight {
 
@@ -60,6 +60,12 @@ public final class MatLight {
                 orange.add("Horloge du lecteur " + reader.readerId() + " décalée de / Reader clock off by "
                         + String.format(Locale.ROOT, "%+.1f s", offset.toMillis() / 1000.0));
             }
+        }
+        if (delivery.lastRefused() != null
+                && Duration.between(delivery.lastRefused(), now).compareTo(rules.silentAfter()) < 0) {
+            orange.add("La plateforme met des lectures en quarantaine (" + delivery.refused() + " depuis le début) :"
+                    + " heure ou réglage du lecteur ? / The platform quarantines reads (" + delivery.refused()
+                    + " so far): the reader's clock or settings?");
         }
         String failure = delivery.lastFailure();
         if (failure != null && failure.startsWith("platform answered 4")) {

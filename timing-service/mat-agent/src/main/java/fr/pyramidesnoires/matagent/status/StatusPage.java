@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -54,6 +55,8 @@ public final class StatusPage {
     public int start(InetSocketAddress address) throws IOException {
         server = HttpServer.create(address, 0);
         server.createContext("/", this::answer);
+        // one phone on a bad link must not hold the page from the others
+        server.setExecutor(Executors.newFixedThreadPool(2));
         server.start();
         return server.getAddress().getPort();
     }
@@ -116,6 +119,10 @@ public final class StatusPage {
                 .append("<span class=\"en\">last delivery</span> : ").append(time(sent.lastDelivery()))
                 .append("<br>Horloge de la plateforme <span class=\"en\">platform clock</span> : ")
                 .append(offset(sent.platformClock()));
+        if (sent.refused() > 0) {
+            html.append("<br>").append(sent.refused()).append(" lecture(s) mise(s) en quarantaine par la plateforme "
+                    + "<span class=\"en\">reads quarantined by the platform</span>");
+        }
         if (sent.lastFailure() != null) {
             html.append("<br><span class=\"off\">").append(text(sent.lastFailure())).append("</span>");
         }

@@ -87,6 +87,7 @@ class ForwarderTest {
             assertEquals(2, forwarder.sendNext());
             assertEquals(5, journal.acknowledged());
             assertNull(forwarder.delivery().lastFailure());
+            assertEquals(2, forwarder.delivery().refused(), "one refused read a batch, kept in quarantine");
             assertNotNull(forwarder.delivery().platformClock());
         }
     }
@@ -107,13 +108,17 @@ class ForwarderTest {
     }
 
     @Test
-    void aBatchTooLargeForThePlatformIsHalvedUntilItPassesThenFullBatchesGoOn() throws Exception {
+    void aBatchTooLargeForThePlatformIsHalvedUntilItPassesAndLaterBatchesKeepToThatSize() throws Exception {
         URI platform = gateway(size -> size > 2 ? new Object[] {413, "too large"} : new Object[] {200, receipt(size, 0)});
         try (Journal journal = journalOf(5)) {
             Forwarder forwarder = forwarder(journal, platform, 8);
             assertEquals(2, forwarder.sendNext());
             assertEquals(List.of(5, 2), batchSizes);
             assertEquals(2, journal.acknowledged());
+            assertEquals(2, forwarder.sendNext());
+            assertEquals(1, forwarder.sendNext());
+            assertEquals(List.of(5, 2, 2, 1), batchSizes, "no batch probes the platform's limit again");
+            assertEquals(5, journal.acknowledged());
         }
     }
 }

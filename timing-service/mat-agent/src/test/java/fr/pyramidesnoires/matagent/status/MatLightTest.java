@@ -17,7 +17,7 @@ class MatLightTest {
     static final Instant NOW = Instant.parse("2027-03-20T10:00:00Z");
     static final MatLight.Rules ALL_DAY = new MatLight.Rules(null, null, Duration.ofMinutes(10), Duration.ofMinutes(2),
             Duration.ofSeconds(1));
-    static final Delivery JUST_DELIVERED = new Delivery(NOW.minusSeconds(5), null, Duration.ofMillis(40));
+    static final Delivery JUST_DELIVERED = new Delivery(NOW.minusSeconds(5), null, Duration.ofMillis(40), 0, null);
 
     static ReaderTap.State reader(boolean connected, Instant lastRead, Duration clock) {
         return new ReaderTap.State("R-MAIN", "llrp", connected, lastRead, connected ? null : "Connection refused",
@@ -64,21 +64,32 @@ class MatLightTest {
 
     @Test
     void readsWaitingWithoutADeliveryForMinutesAreOrangeAndARefusingPlatformRed() {
-        Delivery down = new Delivery(NOW.minus(Duration.ofMinutes(7)), "platform unreachable: timeout", null);
+        Delivery down = new Delivery(NOW.minus(Duration.ofMinutes(7)), "platform unreachable: timeout", null, 0,
+                null);
         MatLight.Light waiting = light(reader(true, NOW, null), down, 342, ALL_DAY);
         assertEquals(MatLight.Colour.ORANGE, waiting.colour());
         assertTrue(waiting.reasons().get(0).startsWith("342 lectures en attente"), waiting.reasons().toString());
         assertEquals(MatLight.Colour.GREEN, light(reader(true, NOW, null), new Delivery(NOW.minusSeconds(20),
-                "platform unreachable", null), 342, ALL_DAY).colour(), "a delivery moments ago: a blip");
+                "platform unreachable", null, 0, null), 342, ALL_DAY).colour(), "a delivery moments ago: a blip");
 
-        Delivery refused = new Delivery(null, "platform answered 401: {\"title\":\"Unauthorized\"}", null);
+        Delivery refused = new Delivery(null, "platform answered 401: {\"title\":\"Unauthorized\"}", null, 0, null);
         assertEquals(MatLight.Colour.RED, light(reader(true, NOW, null), refused, 10, ALL_DAY).colour());
+    }
+
+    @Test
+    void readsThePlatformQuarantinedLatelyAreOrange() {
+        Delivery refusing = new Delivery(NOW.minusSeconds(5), null, Duration.ZERO, 42, NOW.minusSeconds(5));
+        MatLight.Light light = light(reader(true, NOW, null), refusing, 0, ALL_DAY);
+        assertEquals(MatLight.Colour.ORANGE, light.colour());
+        assertTrue(light.reasons().get(0).contains("quarantaine (42"), light.reasons().toString());
+        Delivery longAgo = new Delivery(NOW.minusSeconds(5), null, Duration.ZERO, 42, NOW.minus(Duration.ofHours(1)));
+        assertEquals(MatLight.Colour.GREEN, light(reader(true, NOW, null), longAgo, 0, ALL_DAY).colour());
     }
 
     @Test
     void aReaderClockOffFromThePlatformsIsOrangeWhateverTheLaptopsClock() {
         // the laptop is 5 s behind both: the reader is 0.3 s from the platform, fine
-        Delivery laptopBehind = new Delivery(NOW, null, Duration.ofSeconds(5));
+        Delivery laptopBehind = new Delivery(NOW, null, Duration.ofSeconds(5), 0, null);
         assertEquals(MatLight.Colour.GREEN,
                 light(reader(true, NOW, Duration.ofMillis(5300)), laptopBehind, 0, ALL_DAY).colour());
         MatLight.Light off = light(reader(true, NOW, Duration.ofMillis(2500)), laptopBehind, 0, ALL_DAY);

@@ -199,6 +199,11 @@ public final class RaceResultProtocol implements ReaderProtocol {
             List<Lines.Line> passings = new ArrayList<>();
             for (Lines.Line line = answer(deadline, command); !line.text().isEmpty() || line.cut();
                  line = answer(deadline, command)) {
+                // a device that answers on and on is no decoder: it is dropped, not let fill the laptop's memory
+                if (passings.size() == count || System.currentTimeMillis() > deadline) {
+                    throw new IOException("Decoder gave more than the " + count + " passings asked for by " + command
+                            + ", or took longer than " + ANSWER_WITHIN_MILLIS / 1000 + " s");
+                }
                 passings.add(line);
             }
             return passings;
