@@ -1,13 +1,18 @@
 package fr.pyramidesnoires.simulator;
 
 import fr.pyramidesnoires.events.ChipRead;
+import fr.pyramidesnoires.field.ChronoTrackControllerEmulator;
 import fr.pyramidesnoires.field.CuttableLink;
 import fr.pyramidesnoires.field.EmulatedReader;
 import fr.pyramidesnoires.field.LineReaderEmulator;
+import fr.pyramidesnoires.field.LlrpReaderEmulator;
+import fr.pyramidesnoires.field.RaceResultDecoderEmulator;
 import fr.pyramidesnoires.matagent.AgentSettings;
 import fr.pyramidesnoires.matagent.MatAgent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +37,11 @@ public final class AgentOutlet implements Outlet {
     private static final Duration SHORTEST_CUT = Duration.ofSeconds(3);
     private static final Duration FLUSH_WITHIN = Duration.ofMinutes(5);
 
-    private record Mat(EmulatedReader reader, CuttableLink link, MatAgent agent, String protocol) {
+    /** The reader families the mats are given in turn, as the agent's READERS names them. */
+    private static final List<String> FAMILIES = List.of("line", "raceresult", "chronotrack", "llrp");
+    private static final Duration CONTROLLER_STARTED_WITHIN = Duration.ofSeconds(30);
+
+    private record Mat(EmulatedReader reader, CuttableLink link, MatAgent agent, String family) {
     }
 
     private final Map<String, Mat> mats = new LinkedHashMap<>();
@@ -50,7 +59,8 @@ public final class AgentOutlet implements Outlet {
      * @param device        user:password of a device account of every mat (scope *)
      * @param firstPagePort the first mat's volunteer page listens there, the next one above...; 0: any free port
      */
-    public AgentOutlet(URI timing, String device, Simulation simulation, int firstPagePort) throws IOException {
+    public AgentOutlet(URI timing, String device, Simulation simulation, int firstPagePort)
+            throws IOException, InterruptedException {
         this.outageMat = simulation.outageMat;
         this.outageFrom = simulation.outageFrom;
         this.outageTo = simulation.outageTo;
@@ -59,26 +69,54 @@ public final class AgentOutlet implements Outlet {
         List<String> matIds = simulation.mats();
         for (int i = 0; i < matIds.size(); i++) {
             String matId = matIds.get(i);
-            String protocol = "line";
-            EmulatedReader reader = new LineReaderEmulator();
+            String family = FAMILIES.get(i % FAMILIES.size());
+            EmulatedReader reader = reader(family, matId);
             CuttableLink link = new CuttableLink(timing.getPort());
-            MatAgent agent = MatAgent.start(AgentSettings.of(Map.of(
+            Map<String, String> settings = new HashMap<>(Map.of(
                     "MAT_ID", matId,
-                    "READERS", "R-" + matId + "=" + protocol + ":127.0.0.1:" + reader.port(),
-                    "LINE_LAYOUT", "chip,time,antenna,rssi",
+                    "READERS", "R-" + matId + "=" + family + ":127.0.0.1:" + reader.port(),
                     "PLATFORM_URL", "http://127.0.0.1:" + link.port(),
                     "DEVICE_ACCOUNT", device,
                     "JOURNAL_DIR", journals.resolve(matId).toString(),
                     "STATUS_PORT", String.valueOf(firstPagePort == 0 ? 0 : firstPagePort + i),
-                    "EVENT_DATE", day)), Clock.systemUTC());
-            mats.put(matId, new Mat(reader, link, agent, protocol));
+                    "EVENT_DATE", day));
+            if (family.equals("line")) {
+                settings.put("LINE_LAYOUT", "chip,time,antenna,rssi");
+            } else {
+                // registration's chip ids are the tags' EPCs, which the emulated readers send as they are
+                settings.put("CHIP_RULE", "as-printed");
+            }
+            MatAgent agent = MatAgent.start(AgentSettings.of(settings), Clock.systemUTC());
+            if (reader instanceof ChronoTrackControllerEmulator controller) {
+                // a first connection streams from now: the controller must be started before the first runner
+                controller.keepCalling();
+                controller.awaitStarted(CONTROLLER_STARTED_WITHIN);
+            }
+            mats.put(matId, new Mat(reader, link, agent, family));
+        }
+    }
+
+    /** A reader of the family; a ChronoTrack controller calls its agent, which listens on a port free now. */
+    private static EmulatedReader reader(String family, String matId) throws IOException {
+        return switch (family) {
+            case "line" -> new LineReaderEmulator();
+            case "raceresult" -> new RaceResultDecoderEmulator();
+            case "chronotrack" -> new ChronoTrackControllerEmulator(freePort(), List.of(matId));
+            case "llrp" -> LlrpReaderEmulator.reading();
+            default -> throw new IllegalArgumentException("No emulated reader of family " + family);
+        };
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         }
     }
 
     /** Each mat's volunteer page, for the demo to print. */
     Map<String, String> pages() {
         Map<String, String> pages = new LinkedHashMap<>();
-        mats.forEach((id, mat) -> pages.put(id, mat.protocol() + " reader, http://127.0.0.1:" + mat.agent().statusPort()
+        mats.forEach((id, mat) -> pages.put(id, mat.family() + " reader, http://127.0.0.1:" + mat.agent().statusPort()
                 + "/"));
         return pages;
     }

@@ -1,16 +1,17 @@
 package fr.pyramidesnoires.matagent.reader.llrp;
 
+import static fr.pyramidesnoires.field.LlrpReaderEmulator.antennaEvent;
+import static fr.pyramidesnoires.field.LlrpReaderEmulator.report;
+import static fr.pyramidesnoires.field.LlrpReaderEmulator.tag;
 import static fr.pyramidesnoires.matagent.reader.ReaderRun.await;
 import static fr.pyramidesnoires.matagent.reader.ReaderRun.awaitJournal;
-import static fr.pyramidesnoires.matagent.reader.llrp.EmulatedLlrpReader.antennaEvent;
-import static fr.pyramidesnoires.matagent.reader.llrp.EmulatedLlrpReader.report;
-import static fr.pyramidesnoires.matagent.reader.llrp.EmulatedLlrpReader.tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.events.ChipRead;
 import fr.pyramidesnoires.events.EventJson;
+import fr.pyramidesnoires.field.LlrpReaderEmulator;
 import fr.pyramidesnoires.matagent.journal.Journal;
 import fr.pyramidesnoires.matagent.reader.ChipIdRule;
 import fr.pyramidesnoires.matagent.reader.ReaderRun;
@@ -46,14 +47,14 @@ class LlrpProtocolTest {
 
     @Test
     void everyTagIsJournaledToTheMicrosecondAndAReaderThatDropsOrGarblesIsConnectedAgain() throws Exception {
-        try (EmulatedLlrpReader reader = new EmulatedLlrpReader(); Journal journal = Journal.open(directory);
+        try (LlrpReaderEmulator reader = new LlrpReaderEmulator(); Journal journal = Journal.open(directory);
              ReaderRun run = ReaderRun.start(reader.port(), "llrp", new LlrpProtocol(ChipIdRule.of("last:8")),
                      journal)) {
             ReaderTap tap = run.tap();
             List<ChipRead> expected = new ArrayList<>();
             String untimedTag;
 
-            try (EmulatedLlrpReader.Connection first = reader.accept()) {
+            try (LlrpReaderEmulator.Connection first = reader.accept()) {
                 first.setUp();
                 first.send(report(
                         tag("E28011606000020D8B1C0001", false, 1, -52, CROSSING),
@@ -92,7 +93,7 @@ class LlrpProtocolTest {
             }
 
             // the reader dropped the connection: the agent connects again and sets it up anew
-            try (EmulatedLlrpReader.Connection second = reader.accept()) {
+            try (LlrpReaderEmulator.Connection second = reader.accept()) {
                 second.setUp();
                 second.send(antennaEvent(3, AntennaEventType.Antenna_Connected));
                 second.send(report(tag("E28011606000020D8B1C0006", false, 2, -48, CROSSING + 3_000_000)));
@@ -106,7 +107,7 @@ class LlrpProtocolTest {
                 assertTrue(second.closedByAgent(), "garbled connection dropped");
             }
 
-            try (EmulatedLlrpReader.Connection third = reader.accept()) {
+            try (LlrpReaderEmulator.Connection third = reader.accept()) {
                 third.setUp();
                 third.send(report(tag("E28011606000020D8B1C0007", false, 1, -55, CROSSING + 4_000_000)));
                 expected.add(read("8B1C0007", CROSSING + 4_000_000, 1, -55));
@@ -133,17 +134,17 @@ class LlrpProtocolTest {
 
     @Test
     void aReaderThatRefusesTheRoSpecIsShownWhyAndTriedAgain() throws Exception {
-        try (EmulatedLlrpReader reader = new EmulatedLlrpReader(); Journal journal = Journal.open(directory);
+        try (LlrpReaderEmulator reader = new LlrpReaderEmulator(); Journal journal = Journal.open(directory);
              ReaderRun run = ReaderRun.start(reader.port(), "llrp", new LlrpProtocol(ChipIdRule.of("as-printed")),
                      journal)) {
-            try (EmulatedLlrpReader.Connection first = reader.accept()) {
+            try (LlrpReaderEmulator.Connection first = reader.accept()) {
                 first.setUpRefusingRoSpec("antenna 4 not connected");
                 assertTrue(first.closedByAgent(), "refused set-up ends the connection");
             }
             await(() -> String.valueOf(run.tap().state().lastError()).contains("antenna 4 not connected"),
                     "reader's reason shown");
             assertTrue(run.tap().state().lastError().contains("ADD_ROSPEC"), run.tap().state().lastError());
-            try (EmulatedLlrpReader.Connection second = reader.accept()) {
+            try (LlrpReaderEmulator.Connection second = reader.accept()) {
                 second.setUp();
                 second.send(report(tag("E28011606000020D8B1C0008", false, 1, -55, CROSSING)));
                 awaitJournal(journal, 1);
@@ -153,22 +154,47 @@ class LlrpProtocolTest {
 
     @Test
     void aReaderSilentForThreeKeepalivesIsConnectedAgain() throws Exception {
-        try (EmulatedLlrpReader reader = new EmulatedLlrpReader(); Journal journal = Journal.open(directory);
+        try (LlrpReaderEmulator reader = new LlrpReaderEmulator(); Journal journal = Journal.open(directory);
              ReaderRun run = ReaderRun.start(reader.port(), "llrp",
                      new LlrpProtocol(ChipIdRule.of("as-printed"), Duration.ofMillis(300)), journal)) {
-            try (EmulatedLlrpReader.Connection first = reader.accept()) {
+            try (LlrpReaderEmulator.Connection first = reader.accept()) {
                 first.setUp();
                 first.keepalive();
                 // then nothing, as from a reader whose network cable was pulled
                 assertTrue(first.closedByAgent(), "silent reader dropped");
             }
             await(() -> String.valueOf(run.tap().state().lastError()).contains("reader silent"), "silence shown");
-            try (EmulatedLlrpReader.Connection second = reader.accept()) {
+            try (LlrpReaderEmulator.Connection second = reader.accept()) {
                 second.setUp();
                 second.send(new KEEPALIVE());
                 second.send(report(tag("E28011606000020D8B1C0009", false, 1, -55, CROSSING)));
                 awaitJournal(journal, 1);
             }
+        }
+    }
+
+    @Test
+    void aReaderLeftRunningKeepsItsReadsUntilAnAgentSetsItUpAndKeepsItAlive() throws Exception {
+        // a chip id as registration hands them out: 96 bits in hexadecimal, the EPC itself
+        String chipId = "3A0F5C21E4B7990D12AC0F7E";
+        ChipRead crossing = read(chipId, CROSSING, 3, -58);
+        ChipRead nextLap = read(chipId, CROSSING + 600_000_000, 1, -49);
+        try (LlrpReaderEmulator reader = LlrpReaderEmulator.reading(); Journal journal = Journal.open(directory)) {
+            reader.emit(crossing);
+            assertEquals(1, reader.pending());
+            try (ReaderRun run = ReaderRun.start(reader.port(), "llrp",
+                    new LlrpProtocol(ChipIdRule.of("as-printed"), Duration.ofMillis(300)), journal)) {
+                awaitJournal(journal, 1);
+                assertEquals(0, reader.pending());
+                // three keepalive periods and more: a reader left running is not taken for a silent one
+                Thread.sleep(1500);
+                assertTrue(run.tap().state().connected(), String.valueOf(run.tap().state().lastError()));
+                reader.emit(nextLap);
+                awaitJournal(journal, 2);
+            }
+            List<String> taken = ReaderRun.payloads(journal);
+            assertEquals(List.of(crossing, nextLap), taken.stream().map(read -> EventJson.read(read, ChipRead.class))
+                    .toList());
         }
     }
 }

@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.matagent.reader.raceresult;
 
+import static fr.pyramidesnoires.field.RaceResultDecoderEmulator.passing;
 import static fr.pyramidesnoires.matagent.reader.ReaderRun.assertUnreadable;
 import static fr.pyramidesnoires.matagent.reader.ReaderRun.await;
 import static fr.pyramidesnoires.matagent.reader.ReaderRun.awaitFile;
@@ -9,28 +10,16 @@ import static fr.pyramidesnoires.matagent.reader.ReaderRun.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.pyramidesnoires.events.ChipRead;
+import fr.pyramidesnoires.field.RaceResultDecoderEmulator;
 import fr.pyramidesnoires.matagent.journal.Journal;
 import fr.pyramidesnoires.matagent.reader.ChipIdRule;
 import fr.pyramidesnoires.matagent.reader.ReaderRun;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,11 +31,6 @@ class RaceResultProtocolTest {
     @TempDir
     Path directory;
 
-    /** A passing line after its number, with every field protocol 3.2 gives. */
-    private static String passing(String transponder, String date, String time, int rssi, int antenna) {
-        return transponder + ";" + date + ";" + time + ";1;7;" + rssi + ";0;0;0;0;0;0;0;0;0;BOX1;1;" + antenna + ";1001";
-    }
-
     private RaceResultProtocol protocol() {
         return new RaceResultProtocol(ChipIdRule.of("as-printed"), PARIS, directory.resolve("readers"));
     }
@@ -54,7 +38,7 @@ class RaceResultProtocolTest {
     @Test
     void everyPassingIsJournaledAndADropOrARestartFetchesFromTheNextOne() throws Exception {
         Path journalDirectory = directory.resolve("journal");
-        try (EmulatedDecoder decoder = new EmulatedDecoder()) {
+        try (RaceResultDecoderEmulator decoder = new RaceResultDecoderEmulator()) {
             decoder.add(passing("a1", "2027-03-20", "10:42:13.250", -61, 2),
                     "A2;2027-03-20;10:42:14.500",
                     passing("A3", "2027-03-20", "25:00:00.000", -70, 1),
@@ -63,8 +47,8 @@ class RaceResultProtocolTest {
             try (ReaderRun run = ReaderRun.start(decoder.port(), "raceresult", protocol(), journal)) {
                 awaitJournal(journal, 4);
                 assertEquals(List.of("GETPROTOCOL", "SETPROTOCOL;3.2", "GETSTATUS", "STARTOPERATION", "GETTIME"),
-                        decoder.commands.subList(0, 5));
-                assertEquals(List.of("1:4"), decoder.fetches);
+                        decoder.commands().subList(0, 5));
+                assertEquals(List.of("1:4"), decoder.fetches());
                 Duration clock = run.tap().state().readerClock();
                 assertTrue(clock.abs().compareTo(Duration.ofSeconds(5)) < 0,
                         "the decoder's local time read in the event's zone: " + clock);
@@ -75,8 +59,8 @@ class RaceResultProtocolTest {
                 decoder.add(passing("A5", "2027-03-20", "10:50:00.000", -60, 1),
                         passing("A6", "2027-03-20", "10:50:01.000", -62, 1));
                 awaitJournal(journal, 6);
-                assertEquals(List.of("5:2"), decoder.fetches, "fetched from the passing after the last taken");
-                assertEquals(2, decoder.connections.get());
+                assertEquals(List.of("5:2"), decoder.fetches(), "fetched from the passing after the last taken");
+                assertEquals(2, decoder.connections());
             }
             journal.close();
 
@@ -85,8 +69,8 @@ class RaceResultProtocolTest {
             journal = Journal.open(journalDirectory);
             try (ReaderRun run = ReaderRun.start(decoder.port(), "raceresult", protocol(), journal)) {
                 awaitJournal(journal, 7);
-                assertEquals(List.of("7:1"), decoder.fetches);
-                assertEquals(1, decoder.commands.stream().filter("STARTOPERATION"::equals).count(),
+                assertEquals(List.of("7:1"), decoder.fetches());
+                assertEquals(1, decoder.commands().stream().filter("STARTOPERATION"::equals).count(),
                         "a decoder timing already is left as it is");
             }
 
@@ -101,13 +85,13 @@ class RaceResultProtocolTest {
             assertEquals(read("A5", "2027-03-20T10:50:00.000+01:00", 1, -60), taken.get(4));
             assertEquals(read("A6", "2027-03-20T10:50:01.000+01:00", 1, -62), taken.get(5));
             assertEquals(read("A7", "2027-03-20T11:00:00.000+01:00", 3, -58), taken.get(6));
-            assertEquals(List.of(), decoder.refused);
+            assertEquals(List.of(), decoder.refused());
         }
     }
 
     @Test
     void aNewFileOnTheDecoderIsTakenFromItsFirstPassing() throws Exception {
-        try (EmulatedDecoder decoder = new EmulatedDecoder();
+        try (RaceResultDecoderEmulator decoder = new RaceResultDecoderEmulator();
              Journal journal = Journal.open(directory.resolve("journal"));
              ReaderRun run = ReaderRun.start(decoder.port(), "raceresult", protocol(), journal)) {
             decoder.add(passing("B1", "2027-03-20", "09:00:00.000", -60, 1),
@@ -116,7 +100,7 @@ class RaceResultProtocolTest {
             awaitJournal(journal, 3);
             decoder.newFile(passing("C1", "2027-03-20", "09:30:00.000", -60, 2));
             awaitJournal(journal, 4);
-            assertEquals("1:1", decoder.fetches.get(decoder.fetches.size() - 1));
+            assertEquals("1:1", decoder.fetches().get(decoder.fetches().size() - 1));
             assertEquals(read("C1", "2027-03-20T09:30:00.000+01:00", 2, -60), payloads(journal).get(3));
             assertTrue(run.tap().state().events().stream().anyMatch(event -> event.contains("new file")),
                     String.valueOf(run.tap().state().events()));
@@ -125,129 +109,31 @@ class RaceResultProtocolTest {
 
     @Test
     void anAnswerThatIsNotTheCommandsEndsTheConversationAndTheAgentConnectsAgain() throws Exception {
-        try (EmulatedDecoder decoder = new EmulatedDecoder();
+        try (RaceResultDecoderEmulator decoder = new RaceResultDecoderEmulator();
              Journal journal = Journal.open(directory.resolve("journal"))) {
-            decoder.garbled = true;
+            decoder.garble();
             try (ReaderRun run = ReaderRun.start(decoder.port(), "raceresult", protocol(), journal)) {
-                await(() -> decoder.connections.get() >= 2, "connected again after the wrong answer");
+                await(() -> decoder.connections() >= 2, "connected again after the wrong answer");
                 await(() -> String.valueOf(run.tap().state().lastError()).contains("WELCOME"), "the answer shown");
-                assertTrue(decoder.commands.stream().allMatch("GETPROTOCOL"::equals),
-                        "nothing asked after a wrong answer: " + decoder.commands);
+                assertTrue(decoder.commands().stream().allMatch("GETPROTOCOL"::equals),
+                        "nothing asked after a wrong answer: " + decoder.commands());
                 assertEquals(0, journal.last());
             }
         }
     }
 
-    /** A decoder holding passings in its file, numbered from 1, served to one agent at a time. */
-    private static final class EmulatedDecoder implements AutoCloseable {
-
-        private static final Pattern FETCH = Pattern.compile("(\\d+):(\\d+)");
-        private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd;HH:mm:ss.SSS");
-
-        final List<String> commands = new CopyOnWriteArrayList<>();
-        /** The fetches on the current connection. */
-        final List<String> fetches = new CopyOnWriteArrayList<>();
-        final List<String> refused = new CopyOnWriteArrayList<>();
-        final AtomicInteger connections = new AtomicInteger();
-        volatile boolean garbled;
-        private final ServerSocket server;
-        private final List<String> passings = new ArrayList<>();
-        private final Thread serving;
-        private volatile Socket agent;
-        private boolean timing;
-
-        EmulatedDecoder() throws IOException {
-            server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-            serving = new Thread(this::serve, "emulated decoder");
-            serving.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        /** Passings the decoder detects, numbered after those it holds. */
-        synchronized void add(String... detected) {
-            for (String line : detected) {
-                passings.add((passings.size() + 1) + ";" + line);
+    @Test
+    void aSimulatedReadIsKeptUntilAnAgentFetchesItAndComesBackTheSame() throws Exception {
+        try (RaceResultDecoderEmulator decoder = new RaceResultDecoderEmulator();
+             Journal journal = Journal.open(directory.resolve("journal"))) {
+            decoder.emit(new ChipRead(ReaderRun.READER, ReaderRun.MAT, "E2801160600002",
+                    OffsetDateTime.parse("2027-03-20T09:42:13.250Z"), 3, -58, null, ChipRead.Source.MAT));
+            assertEquals(1, decoder.pending());
+            try (ReaderRun run = ReaderRun.start(decoder.port(), "raceresult", protocol(), journal)) {
+                awaitJournal(journal, 1);
+                assertEquals(read("E2801160600002", "2027-03-20T10:42:13.250+01:00", 3, -58), payloads(journal).get(0));
+                await(() -> decoder.pending() == 0, "nothing pending once fetched");
             }
-        }
-
-        /** The decoder's file changed: numbering starts again. */
-        synchronized void newFile(String... detected) {
-            passings.clear();
-            add(detected);
-        }
-
-        void drop() throws IOException {
-            agent.close();
-        }
-
-        private void serve() {
-            while (!server.isClosed()) {
-                try (Socket accepted = server.accept()) {
-                    agent = accepted;
-                    fetches.clear();
-                    connections.incrementAndGet();
-                    converse(accepted);
-                } catch (IOException dropped) {
-                    // the agent or the test ended the connection: the next one is awaited
-                }
-            }
-        }
-
-        private void converse(Socket accepted) throws IOException {
-            BufferedReader in = new BufferedReader(new InputStreamReader(accepted.getInputStream(),
-                    StandardCharsets.US_ASCII));
-            OutputStream out = accepted.getOutputStream();
-            for (String command = in.readLine(); command != null; command = in.readLine()) {
-                commands.add(command);
-                out.write((answer(command) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-            }
-        }
-
-        private synchronized String answer(String command) {
-            Matcher fetch = FETCH.matcher(command);
-            if (fetch.matches()) {
-                fetches.add(command);
-                int from = Integer.parseInt(fetch.group(1));
-                int to = Math.min(passings.size(), from + Integer.parseInt(fetch.group(2)) - 1);
-                StringBuilder answer = new StringBuilder();
-                for (int number = from; number <= to; number++) {
-                    answer.append(passings.get(number - 1)).append("\r\n");
-                }
-                return answer.toString();
-            }
-            switch (command) {
-                case "GETPROTOCOL":
-                    return garbled ? "WELCOME" : "GETPROTOCOL;1.0;1.0;3.2";
-                case "SETPROTOCOL;3.2":
-                    return command;
-                case "GETSTATUS":
-                    return "GETSTATUS;" + LocalDateTime.now(PARIS).format(CLOCK) + ";1;11110000;"
-                            + (timing ? 1 : 0) + ";1;1";
-                case "STARTOPERATION":
-                    timing = true;
-                    return "STARTOPERATION;OK";
-                case "GETTIME":
-                    return "GETTIME;" + LocalDateTime.now(PARIS).format(CLOCK);
-                case "PASSINGS":
-                    return "PASSINGS;" + passings.size();
-                default:
-                    refused.add(command);
-                    return "ERROR;unknown command";
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            server.close();
-            Socket last = agent;
-            if (last != null) {
-                last.close();
-            }
-            serving.join(5000);
         }
     }
 }

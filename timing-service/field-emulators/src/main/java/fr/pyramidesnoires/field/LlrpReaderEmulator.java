@@ -1,9 +1,6 @@
-package fr.pyramidesnoires.matagent.reader.llrp;
+package fr.pyramidesnoires.field;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import fr.pyramidesnoires.events.ChipRead;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -12,9 +9,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.log4j.varia.NullAppender;
 import org.llrp.ltk.exceptions.InvalidLLRPMessageException;
 import org.llrp.ltk.generated.LLRPMessageFactory;
@@ -29,6 +31,8 @@ import org.llrp.ltk.generated.enumerations.ROSpecStartTriggerType;
 import org.llrp.ltk.generated.enumerations.StatusCode;
 import org.llrp.ltk.generated.messages.ADD_ROSPEC;
 import org.llrp.ltk.generated.messages.ADD_ROSPEC_RESPONSE;
+import org.llrp.ltk.generated.messages.CLOSE_CONNECTION;
+import org.llrp.ltk.generated.messages.CLOSE_CONNECTION_RESPONSE;
 import org.llrp.ltk.generated.messages.DELETE_ROSPEC;
 import org.llrp.ltk.generated.messages.DELETE_ROSPEC_RESPONSE;
 import org.llrp.ltk.generated.messages.ENABLE_ROSPEC;
@@ -76,12 +80,14 @@ import org.llrp.ltk.types.UnsignedShort;
 
 /**
  * An LLRP reader on loopback, its messages made and read by the LLRP Toolkit rather than by the agent's own
- * encoding, so that both cannot share one misreading of the specification.
+ * encoding, so that both cannot share one misreading of the specification. A test plays each connection by hand
+ * ({@link #accept()}); {@link #reading()} is a reader left running, which sets up whichever agent connects and
+ * reports each read made to it, keeping those made while no agent is connected.
  */
-final class EmulatedLlrpReader implements Closeable {
+public final class LlrpReaderEmulator implements EmulatedReader {
 
-    static final long MANUFACTURER = 25882;
-    static final long MODEL = 2001002;
+    public static final long MANUFACTURER = 25882;
+    public static final long MODEL = 2001002;
 
     static {
         // the toolkit logs through log4j, which complains on every run when given nowhere to write
@@ -89,31 +95,72 @@ final class EmulatedLlrpReader implements Closeable {
     }
 
     private final ServerSocket server;
+    private final BlockingDeque<ChipRead> memory = new LinkedBlockingDeque<>();
+    private final AtomicLong pending = new AtomicLong();
+    private volatile boolean closed;
     private long nextId = 1000;
 
-    EmulatedLlrpReader() throws IOException {
+    /** A reader whose connections a test plays by hand. */
+    public LlrpReaderEmulator() throws IOException {
         server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         server.setSoTimeout(15_000);
     }
 
-    int port() {
+    /** A reader left running: it sets up each agent that connects, then reports to it every read made. */
+    public static LlrpReaderEmulator reading() throws IOException {
+        LlrpReaderEmulator reader = new LlrpReaderEmulator();
+        Thread serving = new Thread(reader::serve, "llrp-reader-" + reader.port());
+        serving.setDaemon(true);
+        serving.start();
+        return reader;
+    }
+
+    /** The EPC reported is the chip id, which must therefore be hexadecimal, as registration's chip ids are. */
+    @Override
+    public void emit(ChipRead read) {
+        pending.incrementAndGet();
+        memory.add(read);
+    }
+
+    @Override
+    public long pending() {
+        return pending.get();
+    }
+
+    /** A read as this reader reports it: its EPC, antenna, peak RSSI and first-seen time in microseconds. */
+    public static TagReportData tag(ChipRead read) {
+        Instant at = read.readTime().toInstant();
+        long micros = TimeUnit.SECONDS.toMicros(at.getEpochSecond()) + TimeUnit.NANOSECONDS.toMicros(at.getNano());
+        return tag(read.chipId(), false, read.antenna(), read.rssi(), micros);
+    }
+
+    private void serve() {
+        while (!closed) {
+            try (Connection agent = accept()) {
+                agent.reportReads(agent.setUp());
+            } catch (SocketTimeoutException noAgentYet) {
+                // waited on
+            } catch (IOException | AssertionError dropped) {
+                // the agent went, or asked what a reader would refuse: the next connection is set up anew
+            }
+        }
+    }
+
+    @Override
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Waits for the agent to connect. */
-    Connection accept() throws IOException {
+    public Connection accept() throws IOException {
         Socket socket = server.accept();
         socket.setSoTimeout(15_000);
         return new Connection(socket);
     }
 
-    @Override
-    public void close() throws IOException {
-        server.close();
-    }
 
     /** A tag report as a reader makes it: the EPC as EPCData, or as the shorter EPC-96 TV. */
-    static TagReportData tag(String epc, boolean epc96, int antenna, int rssi, Long firstSeenMicros) {
+    public static TagReportData tag(String epc, boolean epc96, Integer antenna, Integer rssi, Long firstSeenMicros) {
         TagReportData tag = new TagReportData();
         if (epc96) {
             EPC_96 code = new EPC_96();
@@ -124,12 +171,16 @@ final class EmulatedLlrpReader implements Closeable {
             code.setEPC(new BitArray_HEX(epc));
             tag.setEPCParameter(code);
         }
-        AntennaID antennaId = new AntennaID();
-        antennaId.setAntennaID(new UnsignedShort(antenna));
-        tag.setAntennaID(antennaId);
-        PeakRSSI peak = new PeakRSSI();
-        peak.setPeakRSSI(new SignedByte(rssi));
-        tag.setPeakRSSI(peak);
+        if (antenna != null) {
+            AntennaID antennaId = new AntennaID();
+            antennaId.setAntennaID(new UnsignedShort(antenna));
+            tag.setAntennaID(antennaId);
+        }
+        if (rssi != null) {
+            PeakRSSI peak = new PeakRSSI();
+            peak.setPeakRSSI(new SignedByte(rssi));
+            tag.setPeakRSSI(peak);
+        }
         if (firstSeenMicros != null) {
             FirstSeenTimestampUTC firstSeen = new FirstSeenTimestampUTC();
             firstSeen.setMicroseconds(new UnsignedLong_DATETIME(firstSeenMicros));
@@ -138,13 +189,13 @@ final class EmulatedLlrpReader implements Closeable {
         return tag;
     }
 
-    static RO_ACCESS_REPORT report(TagReportData... tags) {
+    public static RO_ACCESS_REPORT report(TagReportData... tags) {
         RO_ACCESS_REPORT report = new RO_ACCESS_REPORT();
         report.setTagReportDataList(List.of(tags));
         return report;
     }
 
-    static READER_EVENT_NOTIFICATION antennaEvent(int antenna, int eventType) {
+    public static READER_EVENT_NOTIFICATION antennaEvent(int antenna, int eventType) {
         AntennaEvent event = new AntennaEvent();
         event.setEventType(new AntennaEventType(eventType));
         event.setAntennaID(new UnsignedShort(antenna));
@@ -167,7 +218,7 @@ final class EmulatedLlrpReader implements Closeable {
         return notification;
     }
 
-    static LLRPStatus status(int code, String description) {
+    public static LLRPStatus status(int code, String description) {
         LLRPStatus status = new LLRPStatus();
         status.setStatusCode(new StatusCode(code));
         status.setErrorDescription(new UTF8String_UTF_8(description));
@@ -175,7 +226,7 @@ final class EmulatedLlrpReader implements Closeable {
     }
 
     /** One connection of the agent's, as the reader holds it. */
-    final class Connection implements Closeable {
+    public final class Connection implements Closeable {
 
         private final Socket socket;
         private final DataInputStream in;
@@ -187,16 +238,16 @@ final class EmulatedLlrpReader implements Closeable {
             this.out = socket.getOutputStream();
         }
 
-        void send(LLRPMessage message) throws IOException {
+        public void send(LLRPMessage message) throws IOException {
             sendBytes(encode(message));
         }
 
-        void sendBytes(byte[] bytes) throws IOException {
+        public synchronized void sendBytes(byte[] bytes) throws IOException {
             out.write(bytes);
             out.flush();
         }
 
-        byte[] encode(LLRPMessage message) throws IOException {
+        public synchronized byte[] encode(LLRPMessage message) throws IOException {
             if (message.getMessageID() == null) {
                 message.setMessageID(new UnsignedInteger(nextId++));
             }
@@ -209,7 +260,7 @@ final class EmulatedLlrpReader implements Closeable {
         }
 
         /** The agent's next message, decoded by the toolkit. */
-        LLRPMessage receive() throws IOException {
+        public LLRPMessage receive() throws IOException {
             byte[] header = new byte[10];
             in.readFully(header);
             int length = ByteBuffer.wrap(header, 2, 4).getInt();
@@ -223,12 +274,13 @@ final class EmulatedLlrpReader implements Closeable {
             }
         }
 
-        <T extends LLRPMessage> T expect(Class<T> type) throws IOException {
-            return assertInstanceOf(type, receive());
+        /** The agent's next message, which must be of this type. */
+        public <T extends LLRPMessage> T expect(Class<T> type) throws IOException {
+            return instance(type, receive());
         }
 
         /** Whether the agent closed the connection, waiting for it at most the socket's timeout. */
-        boolean closedByAgent() throws IOException {
+        public boolean closedByAgent() throws IOException {
             try {
                 receive();
                 return false;
@@ -237,7 +289,7 @@ final class EmulatedLlrpReader implements Closeable {
             }
         }
 
-        void greet() throws IOException {
+        public void greet() throws IOException {
             ConnectionAttemptEvent attempt = new ConnectionAttemptEvent();
             attempt.setStatus(new ConnectionAttemptStatusType(ConnectionAttemptStatusType.Success));
             ReaderEventNotificationData data = eventData();
@@ -249,15 +301,17 @@ final class EmulatedLlrpReader implements Closeable {
          * Greets the agent and answers its set-up, checking each request: that it keeps the reader alive, hears
          * its antennas and asks each tag's EPC, antenna, peak RSSI and first-seen time.
          */
-        void setUp() throws IOException {
+        public long setUp() throws IOException {
             greet();
             GET_READER_CAPABILITIES capabilities = expect(GET_READER_CAPABILITIES.class);
             send(capabilities(capabilities));
 
             SET_READER_CONFIG config = expect(SET_READER_CONFIG.class);
-            assertEquals(KeepaliveTriggerType.Periodic, config.getKeepaliveSpec().getKeepaliveTriggerType().intValue());
-            assertTrue(config.getKeepaliveSpec().getPeriodicTriggerValue().toLong() > 0);
-            assertTrue(config.getReaderEventNotificationSpec().getEventNotificationStateList().stream()
+            equal(KeepaliveTriggerType.Periodic, config.getKeepaliveSpec().getKeepaliveTriggerType().intValue(),
+                    "periodic keepalives");
+            long keepaliveMillis = config.getKeepaliveSpec().getPeriodicTriggerValue().toLong();
+            check(keepaliveMillis > 0, "a keepalive period");
+            check(config.getReaderEventNotificationSpec().getEventNotificationStateList().stream()
                     .anyMatch(s -> s.getEventType().intValue() == NotificationEventType.Antenna_Event
                             && s.getNotificationState().toBoolean()), "antenna events asked for");
             SET_READER_CONFIG_RESPONSE configured = new SET_READER_CONFIG_RESPONSE();
@@ -265,7 +319,7 @@ final class EmulatedLlrpReader implements Closeable {
             answer(config, configured);
 
             DELETE_ROSPEC delete = expect(DELETE_ROSPEC.class);
-            assertEquals(0, delete.getROSpecID().toLong(), "every ROSpec deleted");
+            equal(0L, delete.getROSpecID().toLong(), "every ROSpec deleted");
             DELETE_ROSPEC_RESPONSE deleted = new DELETE_ROSPEC_RESPONSE();
             deleted.setLLRPStatus(status(StatusCode.M_Success, ""));
             answer(delete, deleted);
@@ -273,20 +327,21 @@ final class EmulatedLlrpReader implements Closeable {
             long roSpecId = addRoSpec(StatusCode.M_Success, "");
 
             ENABLE_ROSPEC enable = expect(ENABLE_ROSPEC.class);
-            assertEquals(roSpecId, enable.getROSpecID().toLong());
+            equal(roSpecId, enable.getROSpecID().toLong(), "ROSpec enabled");
             ENABLE_ROSPEC_RESPONSE enabled = new ENABLE_ROSPEC_RESPONSE();
             enabled.setLLRPStatus(status(StatusCode.M_Success, ""));
             answer(enable, enabled);
 
             START_ROSPEC start = expect(START_ROSPEC.class);
-            assertEquals(roSpecId, start.getROSpecID().toLong());
+            equal(roSpecId, start.getROSpecID().toLong(), "ROSpec started");
             START_ROSPEC_RESPONSE started = new START_ROSPEC_RESPONSE();
             started.setLLRPStatus(status(StatusCode.M_Success, ""));
             answer(start, started);
+            return keepaliveMillis;
         }
 
         /** Answers the capabilities and the config as a reader does, up to ADD_ROSPEC, which it refuses. */
-        void setUpRefusingRoSpec(String why) throws IOException {
+        public void setUpRefusingRoSpec(String why) throws IOException {
             greet();
             send(capabilities(expect(GET_READER_CAPABILITIES.class)));
             SET_READER_CONFIG config = expect(SET_READER_CONFIG.class);
@@ -303,19 +358,21 @@ final class EmulatedLlrpReader implements Closeable {
         private long addRoSpec(int statusCode, String why) throws IOException {
             ADD_ROSPEC add = expect(ADD_ROSPEC.class);
             ROSpec spec = add.getROSpec();
-            assertEquals(ROSpecStartTriggerType.Null,
-                    spec.getROBoundarySpec().getROSpecStartTrigger().getROSpecStartTriggerType().intValue());
-            AISpec inventory = assertInstanceOf(AISpec.class, spec.getSpecParameterList().get(0));
-            assertEquals(0, inventory.getAntennaIDs().get(0).intValue(), "every antenna");
-            assertEquals(AirProtocols.EPCGlobalClass1Gen2,
-                    inventory.getInventoryParameterSpecList().get(0).getProtocolID().intValue());
+            equal(ROSpecStartTriggerType.Null,
+                    spec.getROBoundarySpec().getROSpecStartTrigger().getROSpecStartTriggerType().intValue(),
+                    "started by START_ROSPEC");
+            AISpec inventory = instance(AISpec.class, spec.getSpecParameterList().get(0));
+            equal(0, inventory.getAntennaIDs().get(0).intValue(), "every antenna");
+            equal(AirProtocols.EPCGlobalClass1Gen2,
+                    inventory.getInventoryParameterSpecList().get(0).getProtocolID().intValue(), "Gen2 tags");
             ROReportSpec report = spec.getROReportSpec();
-            assertEquals(ROReportTriggerType.Upon_N_Tags_Or_End_Of_AISpec, report.getROReportTrigger().intValue());
-            assertEquals(1, report.getN().intValue(), "each tag reported at once");
+            equal(ROReportTriggerType.Upon_N_Tags_Or_End_Of_AISpec, report.getROReportTrigger().intValue(),
+                    "reported upon N tags");
+            equal(1, report.getN().intValue(), "each tag reported at once");
             TagReportContentSelector selector = report.getTagReportContentSelector();
-            assertTrue(selector.getEnableAntennaID().toBoolean(), "antenna asked for");
-            assertTrue(selector.getEnablePeakRSSI().toBoolean(), "peak RSSI asked for");
-            assertTrue(selector.getEnableFirstSeenTimestamp().toBoolean(), "first-seen time asked for");
+            check(selector.getEnableAntennaID().toBoolean(), "antenna asked for");
+            check(selector.getEnablePeakRSSI().toBoolean(), "peak RSSI asked for");
+            check(selector.getEnableFirstSeenTimestamp().toBoolean(), "first-seen time asked for");
             ADD_ROSPEC_RESPONSE added = new ADD_ROSPEC_RESPONSE();
             added.setLLRPStatus(status(statusCode, why));
             answer(add, added);
@@ -356,17 +413,100 @@ final class EmulatedLlrpReader implements Closeable {
             send(response);
         }
 
+        /**
+         * Reports each read as it is made, one per report as the agent's ROSpec asks, and keeps the agent alive at
+         * the period it set, until the agent goes or says goodbye.
+         */
+        void reportReads(long keepaliveMillis) throws IOException {
+            socket.setSoTimeout(0);
+            Thread hearing = new Thread(this::hear, "llrp-reader-" + port() + "-hearing");
+            hearing.setDaemon(true);
+            hearing.start();
+            long keptAliveAt = System.nanoTime();
+            ChipRead read = null;
+            try {
+                while (!closed && !socket.isClosed()) {
+                    read = read == null ? memory.poll(keepaliveMillis, TimeUnit.MILLISECONDS) : read;
+                    if (read != null) {
+                        send(LlrpReaderEmulator.report(tag(read)));
+                        pending.decrementAndGet();
+                        read = null;
+                    } else if (System.nanoTime() - keptAliveAt >= TimeUnit.MILLISECONDS.toNanos(keepaliveMillis)) {
+                        send(new KEEPALIVE());
+                        keptAliveAt = System.nanoTime();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (read != null) {
+                    // the read the agent did not get goes first to the next one
+                    memory.addFirst(read);
+                }
+            }
+        }
+
+        /** What the agent says while reads are reported: acknowledgements, and its goodbye. */
+        private void hear() {
+            try {
+                while (true) {
+                    if (receive() instanceof CLOSE_CONNECTION goodbye) {
+                        CLOSE_CONNECTION_RESPONSE bye = new CLOSE_CONNECTION_RESPONSE();
+                        bye.setLLRPStatus(status(StatusCode.M_Success, ""));
+                        answer(goodbye, bye);
+                        close();
+                        return;
+                    }
+                }
+            } catch (IOException gone) {
+                closeQuietly();
+            }
+        }
+
+        private void closeQuietly() {
+            try {
+                close();
+            } catch (IOException e) {
+                // closed anyway
+            }
+        }
+
         /** Sends a keepalive and checks the agent acknowledges that very one. */
-        void keepalive() throws IOException {
+        public void keepalive() throws IOException {
             KEEPALIVE keepalive = new KEEPALIVE();
             send(keepalive);
             KEEPALIVE_ACK ack = expect(KEEPALIVE_ACK.class);
-            assertEquals(keepalive.getMessageID().toLong(), ack.getMessageID().toLong());
+            equal(keepalive.getMessageID().toLong(), ack.getMessageID().toLong(), "that keepalive acknowledged");
         }
 
         @Override
         public void close() throws IOException {
             socket.close();
+        }
+    }
+
+    private static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new AssertionError("the agent's request, " + what);
+        }
+    }
+
+    private static void equal(long expected, long actual, String what) {
+        check(expected == actual, what + ": expected " + expected + ", was " + actual);
+    }
+
+    private static <T> T instance(Class<T> type, Object message) {
+        check(type.isInstance(message), "expected " + type.getSimpleName() + ", was " + message);
+        return type.cast(message);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing anyway
         }
     }
 }
