@@ -88,7 +88,7 @@ public final class AgentOutlet implements Outlet {
             }
             MatAgent agent = MatAgent.start(AgentSettings.of(settings), Clock.systemUTC());
             if (reader instanceof ChronoTrackControllerEmulator controller) {
-                // a first connection streams from now: the controller must be started before the first runner
+                // the controller calls its agent before the day begins, as a real one does once the laptop is up
                 controller.keepCalling();
                 controller.awaitStarted(CONTROLLER_STARTED_WITHIN);
             }

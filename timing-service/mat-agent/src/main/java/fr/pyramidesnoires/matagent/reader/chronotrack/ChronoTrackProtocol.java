@@ -190,17 +190,16 @@ public final class ChronoTrackProtocol implements ReaderProtocol {
             send(answer.toString());
         }
 
-        /** Each location known from the sequence after the last taken, or all from now for a first connection. */
+        /**
+         * Each location from the sequence after the last taken, and a location never taken from its first: reads the
+         * controller made before the laptop came up, or while the link was down, are asked for too.
+         */
         private void start(List<String> locations) throws IOException {
-            if (taken.isEmpty()) {
-                send("start");
-                return;
-            }
             StringBuilder starts = new StringBuilder();
             for (String location : locations) {
                 Long last = taken.get(location);
                 starts.append(starts.isEmpty() ? "" : "\r\n").append("start~").append(location)
-                        .append(last == null ? "" : "~" + (last + 1));
+                        .append('~').append(last == null ? 1 : last + 1);
             }
             send(starts.isEmpty() ? "start" : starts.toString());
         }

@@ -57,7 +57,8 @@ class ChronoTrackProtocolTest {
         try (ReaderRun run = ReaderRun.start(port, "chronotrack", protocol(), journal)) {
             controller.connect();
             assertEquals(Set.of("stream-mode=push", "time-format=iso"), Set.copyOf(controller.features()));
-            await(() -> controller.starts().contains("start"), "a first connection starts from now");
+            await(() -> controller.starts().equals(List.of("start~FINISH~1", "start~T07~1")),
+                    "a first connection asks every location from its first read: none made before is left behind");
             controller.observe("CT01_33", "FINISH", "1234", "2027-03-20T10:42:13.25", "2", "1");
             controller.observe("CT01_13", "FINISH", "5678", "10:42:14.50", "3", "4");
             controller.observe("CT01_33", "FINISH", "999", "2027-03-20T25:00:00.00", "1", "1");
