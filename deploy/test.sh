@@ -12,6 +12,8 @@ export KAFKA_PORT=${TEST_KAFKA_PORT:-59192}
 export TEST_PG_PORT=$PG_PORT TEST_KAFKA_PORT=$KAFKA_PORT
 # nothing in a test database is worth an fsync
 export PG_FAST=1
+# the tests' events are in Paris, whatever zone this shell's demo uses (a test of another zone sets its own)
+export EVENT_ZONE=Europe/Paris
 
 # the browser tests drive Debian's Chromium and its driver (nothing downloads a browser of its own)
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
