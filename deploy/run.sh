@@ -12,13 +12,17 @@
 #                                  that run printed (options: --runners N --seed N --speed X; see SimulatorMain)
 #
 # Ports (environment): RESULTS_PORT 8080, REGISTRATION_PORT 8081, TIMING_PORT 8082, PG_PORT 55432, KAFKA_PORT 59092.
+# Also: STACK_DIR (.stack/run), EVENT_ZONE (Europe/Paris, for all three services), TIMING_ACCOUNTS and
+# ORGANISER_ACCOUNTS (else demo accounts with fresh passwords, printed once the platform is up).
 set -euo pipefail
 # the services' logs (the demo's mails among them) and the passwords printed are their owner's alone
 umask 077
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-export STACK_DIR=$ROOT/.stack/run
+export STACK_DIR=${STACK_DIR:-$ROOT/.stack/run}
+# a relative STACK_DIR is the project's, as deploy/stack.sh takes it
+case "$STACK_DIR" in /*) ;; *) STACK_DIR=$ROOT/$STACK_DIR ;; esac
 export PG_PORT=${PG_PORT:-55432} KAFKA_PORT=${KAFKA_PORT:-59092}
 export RESULTS_PORT=${RESULTS_PORT:-8080} REGISTRATION_PORT=${REGISTRATION_PORT:-8081} TIMING_PORT=${TIMING_PORT:-8082}
 LOGS=$STACK_DIR/logs
@@ -26,25 +30,56 @@ LOGS=$STACK_DIR/logs
 export MAILER_MOCK=${MAILER_MOCK:-true}
 # the demo's simulator registers its ~1,000 runners from this machine's one address: no registrations per address limit
 export REGISTRATION_RATE_LIMIT=${REGISTRATION_RATE_LIMIT:-0}
-# Demo accounts for this run only, with fresh passwords: the simulator plays the officials and volunteers with
-# them, and you can sign in to the mat board and the checkpoint page with them, and to the organiser API.
-# (24 characters drawn, at least 12 kept; the volunteer may record at every point: *)
-OFFICIAL="official:$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-VOLUNTEER="volunteer:$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-# the mat agents' device account with --agents, for every mat
-DEVICE="mats:$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-export TIMING_ACCOUNTS=${TIMING_ACCOUNTS:-$OFFICIAL:official,$VOLUNTEER:volunteer:*,$DEVICE:device:*}
+# one event, one time zone: registration, timing and the results pages all read this one
+export EVENT_ZONE=${EVENT_ZONE:-Europe/Paris}
+# user:password of the first TIMING_ACCOUNTS entry (user:password:role[|role][:scope]) with this role, and for
+# every point or mat when the role has a scope: the simulator plays them all. Empty when there is none.
+timing_account() {
+  local entry user password roles scope entries
+  IFS=, read -ra entries <<<"$TIMING_ACCOUNTS"
+  for entry in "${entries[@]}"; do
+    IFS=: read -r user password roles scope <<<"$entry"
+    user=${user//[[:space:]]/} roles=${roles//[[:space:]]/} scope=${scope//[[:space:]]/}
+    case "|$roles|" in *"|$1|"*) ;; *) continue ;; esac
+    if [ "$1" = official ] || [ "$scope" = '*' ]; then
+      echo "$user:$password"
+      return
+    fi
+  done
+}
+new_password() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
+# Without accounts in the environment, demo accounts for this run only, with fresh passwords: the simulator plays
+# the officials and volunteers with them, and you can sign in to the mat board and the checkpoint page with them,
+# and to the organiser API. (24 characters drawn, at least 12 kept; the volunteer may record at every point: *;
+# the mat agents' device account, used with --agents, at every mat.) Accounts from the environment are used as
+# they are, and their passwords are not printed.
+if [ -n "${TIMING_ACCOUNTS:-}" ]; then
+  timing_given=1
+  OFFICIAL=$(timing_account official) VOLUNTEER=$(timing_account volunteer) DEVICE=$(timing_account device)
+else
+  timing_given=0
+  OFFICIAL="official:$(new_password)" VOLUNTEER="volunteer:$(new_password)" DEVICE="mats:$(new_password)"
+  export TIMING_ACCOUNTS=$OFFICIAL:official,$VOLUNTEER:volunteer:*,$DEVICE:device:*
+fi
+if [ -n "${ORGANISER_ACCOUNTS:-}" ]; then
+  ORGANISER=
+else
+  ORGANISER="organiser:$(new_password)"
+  export ORGANISER_ACCOUNTS=$ORGANISER
+fi
 # the simulated race runs an hour a minute: its volunteers type times hours ahead of the real clock
 export CHECKPOINT_ACCEPT_AHEAD=${CHECKPOINT_ACCEPT_AHEAD:-P2D}
-ORGANISER="organiser:$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-export ORGANISER_ACCOUNTS=${ORGANISER_ACCOUNTS:-$ORGANISER}
 
-# the simulator writes the mats' reads to Kafka with the readers' account
+# the simulator writes the mats' reads to Kafka with the readers' account; it plays the officials and volunteers
+# with the accounts found (options given after them win)
 simulate() {
+  local people=()
+  [ -n "$OFFICIAL" ] && people+=(--official "$OFFICIAL")
+  [ -n "$VOLUNTEER" ] && people+=(--volunteer "$VOLUNTEER")
   java -cp "deploy/simulator/target/classes:$(cat deploy/simulator/target/classpath.txt)" \
     fr.pyramidesnoires.simulator.SimulatorMain --registration "http://127.0.0.1:$REGISTRATION_PORT" \
-    --kafka "127.0.0.1:$KAFKA_PORT" --kafka-config "$STACK_DIR/secrets/kafka-reader.properties" --timing "http://127.0.0.1:$TIMING_PORT" --official "$OFFICIAL" \
-    --volunteer "$VOLUNTEER" "$@"
+    --kafka "127.0.0.1:$KAFKA_PORT" --kafka-config "$STACK_DIR/secrets/kafka-reader.properties" \
+    --timing "http://127.0.0.1:$TIMING_PORT" "${people[@]}" "$@"
 }
 
 demo=1
@@ -53,16 +88,29 @@ agents=()
 case "${1:-}" in
   --simulate)
     shift
+    # accounts made up just now are not the running platform's: only those of the environment or the options
+    [ "$timing_given" = 1 ] || OFFICIAL= VOLUNTEER=
     [ -f deploy/simulator/target/classpath.txt ] || mvn -B -q -Dstyle.color=never package -DskipTests -pl deploy/simulator -am
     simulate "$@"
     exit
     ;;
   --no-demo) demo=0 ;;
-  --agents) agents=(--agents "$DEVICE") ;;
+  --agents)
+    if [ -z "$DEVICE" ]; then
+      echo "[run] --agents needs a device account for every mat in TIMING_ACCOUNTS (user:password:device:*)" >&2
+      exit 2
+    fi
+    agents=(--agents "$DEVICE")
+    ;;
   --keep-data) demo=0; fresh= ;;
   "") ;;
-  *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
 esac
+if [ "$demo" = 1 ] && { [ -z "$OFFICIAL" ] || [ -z "$VOLUNTEER" ]; }; then
+  echo "[run] TIMING_ACCOUNTS has no official, or no volunteer for every point (:volunteer:*): the simulated race" \
+    "plays the mats only. To play them too, run deploy/run.sh --no-demo, then deploy/run.sh --simulate" \
+    "--official USER:PASSWORD --volunteer USER:PASSWORD" >&2
+fi
 
 pids=()
 stop_all() {
@@ -100,14 +148,25 @@ for port in "$REGISTRATION_PORT" "$TIMING_PORT" "$RESULTS_PORT"; do
   curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "[run] a service on port $port did not start: see $LOGS"; exit 1; }
 done
 
+# who signs in where: the demo accounts with their passwords, or only the names of the accounts given
+if [ -n "$ORGANISER" ]; then
+  organiser="organiser: ${ORGANISER/:/ password }"
+else
+  organiser="accounts of ORGANISER_ACCOUNTS"
+fi
+if [ "$timing_given" = 0 ]; then
+  official="official: ${OFFICIAL/:/ password }" volunteer="volunteer: ${VOLUNTEER/:/ password }"
+else
+  official="accounts of TIMING_ACCOUNTS" volunteer="accounts of TIMING_ACCOUNTS"
+fi
 cat <<URLS
-[run] the platform is up (logs in $LOGS)
+[run] the platform is up (logs in $LOGS; event time zone $EVENT_ZONE)
   Live results    http://127.0.0.1:$RESULTS_PORT/
   Registration    http://127.0.0.1:$REGISTRATION_PORT/   (the API: /q/swagger-ui)
-  Organisers      http://127.0.0.1:$REGISTRATION_PORT/admin   (organiser: ${ORGANISER/:/ password }; API /api/admin/...)
-  Race control    http://127.0.0.1:$TIMING_PORT/race-control (official: ${OFFICIAL/:/ password })
+  Organisers      http://127.0.0.1:$REGISTRATION_PORT/admin   ($organiser; API /api/admin/...)
+  Race control    http://127.0.0.1:$TIMING_PORT/race-control ($official)
   Mat board       http://127.0.0.1:$TIMING_PORT/mats
-  Checkpoint page http://127.0.0.1:$TIMING_PORT/checkpoint   (volunteer: ${VOLUNTEER/:/ password })
+  Checkpoint page http://127.0.0.1:$TIMING_PORT/checkpoint   ($volunteer)
 URLS
 if [ "$demo" = 1 ]; then
   echo "[run] simulated race day (seed 2027, x${DEMO_SPEED:-60}): follow it at http://127.0.0.1:$RESULTS_PORT/races/110K"
