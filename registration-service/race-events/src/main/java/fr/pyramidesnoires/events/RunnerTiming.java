@@ -26,9 +26,32 @@ public record RunnerTiming(
     }
 
     /**
-     * @param order position of the timing point in the course, 0 for the start
+     * Why timing doubts a passage. A doubtful passage is published, for the runner and their crew to see, but is
+     * no fact to rank or count until an official confirms it (by setting it) or strikes it out.
      */
-    public record Passage(int order, String pointId, String pointName, double km, Instant time) {
+    public enum Doubt {
+        /** the same time, to the second, as the runner's passage at the point before or after it */
+        SAME_AS_NEIGHBOUR,
+        /** not after the runner's passage at the point before it */
+        OUT_OF_SEQUENCE,
+        /** the segment from the point before is faster than the event takes as humanly possible */
+        TOO_FAST
+    }
+
+    /**
+     * @param order     position of the timing point in the course, 0 for the start
+     * @param doubtful  why the passage is doubtful, null when it is good
+     */
+    public record Passage(int order, String pointId, String pointName, double km, Instant time, Doubt doubtful) {
+
+        /** A good passage. */
+        public Passage(int order, String pointId, String pointName, double km, Instant time) {
+            this(order, pointId, pointName, km, time, null);
+        }
+
+        public Passage doubted(Doubt why) {
+            return new Passage(order, pointId, pointName, km, time, why);
+        }
     }
 
     public String key() {

@@ -26,6 +26,14 @@ public class RunnerTimings {
 
     @ConfigProperty(name = "timing.crossing-window")
     Duration crossingWindow;
+    @ConfigProperty(name = "timing.doubtful.out-of-sequence")
+    boolean doubtOutOfSequence;
+    @ConfigProperty(name = "timing.doubtful.same-as-neighbour")
+    boolean doubtSameAsNeighbour;
+    @ConfigProperty(name = "timing.doubtful.too-fast")
+    boolean doubtTooFast;
+    @ConfigProperty(name = "timing.doubtful.fastest-km-effort-pace")
+    Duration fastestKmEffortPace;
 
     final CourseCatalog courses;
     final EntityManager em;
@@ -64,10 +72,12 @@ public class RunnerTimings {
             Map<String, TimingRows.Outcome> changed = new HashMap<>();
             List<RunnerTiming> timings = new ArrayList<>(timed.size());
             for (ChipAssignment runner : timed) {
-                RunnerTiming timing = Timeline.of(runner.raceCode, runner.bib, courses.course(runner.raceCode).get(),
+                Course course = courses.course(runner.raceCode).get();
+                Corrections corrections = decisions.corrections().getOrDefault(runner.raceCode + "/" + runner.bib,
+                        Corrections.NONE);
+                RunnerTiming timing = marked(Timeline.of(runner.raceCode, runner.bib, course,
                         readsByChip.getOrDefault(runner.chip, List.of()), decisions.gunStarts().get(runner.raceCode),
-                        crossingWindow, decisions.corrections().getOrDefault(runner.raceCode + "/" + runner.bib,
-                                Corrections.NONE));
+                        crossingWindow, corrections), course, corrections);
                 TimingRows.Outcome outcome = TimingRows.Outcome.of(timing);
                 if (!outcome.equals(stored.get(runner.entryId))) {
                     changed.put(runner.entryId, outcome);
@@ -79,11 +89,13 @@ public class RunnerTimings {
         });
     }
 
-    /** The race's runners as last stored, without reading their chips again. */
+    /** The race's runners as last stored, their passages marked again, without reading their chips again. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RunnerTiming> stored(String raceCode) {
         Course course = courses.course(raceCode).orElseThrow();
         Instant gun = OfficialDecision.gunStart(raceCode);
+        Map<String, Corrections> corrections = em.unwrap(Session.class).doReturningWork(connection ->
+                OfficialDecision.standing(connection, List.of(raceCode)).corrections());
         Map<String, List<RunnerTiming.Passage>> passages = Passage.<Passage>list("raceCode = ?1 order by pointOrder",
                         raceCode).stream()
                 .collect(Collectors.groupingBy(p -> p.entryId, Collectors.mapping(p -> {
@@ -91,9 +103,17 @@ public class RunnerTimings {
                     return new RunnerTiming.Passage(p.pointOrder, point.id(), point.name(), point.km(), p.time);
                 }, Collectors.toList())));
         return RunnerResult.<RunnerResult>list("raceCode", raceCode).stream()
-                .map(r -> new RunnerTiming(raceCode, r.bib, r.status, gun, passages.getOrDefault(r.entryId, List.of()),
-                        r.gunTimeMs, r.chipTimeMs))
+                .map(r -> marked(new RunnerTiming(raceCode, r.bib, r.status, gun,
+                        passages.getOrDefault(r.entryId, List.of()), r.gunTimeMs, r.chipTimeMs), course,
+                        corrections.getOrDefault(RunnerTiming.key(raceCode, r.bib), Corrections.NONE)))
                 .toList();
+    }
+
+    /** A passage an official set is their word for it: never doubted. */
+    private RunnerTiming marked(RunnerTiming timing, Course course, Corrections corrections) {
+        DoubtfulPassages.Rules rules = new DoubtfulPassages.Rules(doubtOutOfSequence, doubtSameAsNeighbour,
+                doubtTooFast ? fastestKmEffortPace : null);
+        return DoubtfulPassages.marked(timing, course, corrections.passageTimes().keySet(), rules.forCourse(course));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
