@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
@@ -40,8 +41,8 @@ public class RaceControlPage {
         static native TemplateInstance races(List<RaceClock> races, String now);
 
         static native TemplateInstance race(String raceCode, RaceClock clock, List<TimingPoint> points,
-                                            List<CutOffFlags.Flag> flags, List<DecisionLine> decisions, String done,
-                                            String error);
+                                            List<CutOffFlags.Flag> flags, List<DoubtLine> doubts,
+                                            List<DecisionLine> decisions, String done, String error);
     }
 
     /** A race's start signal as the officials gave it, in the event's time; null while none is given. */
@@ -52,18 +53,28 @@ public class RaceControlPage {
     public record DecisionLine(OfficialResource.Decision decision, String decidedAt, String time) {
     }
 
+    /**
+     * A doubtful passage to review, its time in the event's time for the officials and to the millisecond for the
+     * confirmation, which sets the passage at exactly the time the mats gave.
+     */
+    public record DoubtLine(DoubtfulFlags.Flag flag, String time, String exactTime) {
+    }
+
     /** Every decision needs one: it is what an official answers a runner who disputes it. */
     private static final String NO_REASON = "Une raison est nécessaire / A reason is needed";
     private static final String NO_BIB = "Dossard attendu / A bib number is needed";
 
     final OfficialResource officials;
     final CutOffFlags cutOffs;
+    final DoubtfulFlags doubtful;
     final CourseCatalog courses;
     final EventTime eventTime;
 
-    RaceControlPage(OfficialResource officials, CutOffFlags cutOffs, CourseCatalog courses, EventTime eventTime) {
+    RaceControlPage(OfficialResource officials, CutOffFlags cutOffs, DoubtfulFlags doubtful, CourseCatalog courses,
+                    EventTime eventTime) {
         this.officials = officials;
         this.cutOffs = cutOffs;
+        this.doubtful = doubtful;
         this.courses = courses;
         this.eventTime = eventTime;
     }
@@ -119,7 +130,8 @@ public class RaceControlPage {
 
     /**
      * A passage the mats missed or got wrong, typed from a volunteer's sheet or the finish video; or one to strike
-     * out, such as a chip read at a checkpoint the runner never ran through.
+     * out, such as a chip read at a checkpoint the runner never ran through; or a doubtful one confirmed, set at the
+     * exact time the mats gave (an instant, not a time typed in the event's time).
      */
     @POST
     @Path("{race}/passage")
@@ -137,12 +149,12 @@ public class RaceControlPage {
             return attempt(race, "passage-removed", () -> officials.removePassage(race, runner, point,
                     new OfficialResource.Reason(reason)));
         }
-        Optional<Instant> at = eventTime.instant(time);
+        Optional<Instant> at = "confirm".equals(action) ? exact(time) : eventTime.instant(time);
         if (at.isEmpty()) {
             return refused(race, 400, EventTime.UNREADABLE + time);
         }
-        return attempt(race, "passage-set", () -> officials.setPassage(race, runner, point,
-                new OfficialResource.PassageTime(at.get(), reason)));
+        return attempt(race, "confirm".equals(action) ? "passage-confirmed" : "passage-set",
+                () -> officials.setPassage(race, runner, point, new OfficialResource.PassageTime(at.get(), reason)));
     }
 
     @POST
@@ -174,13 +186,23 @@ public class RaceControlPage {
         List<DecisionLine> decisions = officials.decisions(race, null).stream()
                 .map(d -> new DecisionLine(d, eventTime.local(d.decidedAt()), eventTime.local(d.time())))
                 .toList();
+        List<DoubtLine> doubts = doubtful.flags(race).stream()
+                .map(f -> new DoubtLine(f, eventTime.local(f.time()), f.time().toString())).toList();
         List<TimingPoint> points = courses.course(race).map(Course::points).orElse(List.of());
-        return Templates.race(race, clock(race), points, flags, decisions, done, error);
+        return Templates.race(race, clock(race), points, flags, doubts, decisions, done, error);
     }
 
     private RaceClock clock(String race) {
         Instant gun = QuarkusTransaction.joiningExisting().call(() -> OfficialDecision.gunStart(race));
         return new RaceClock(race, eventTime.local(gun));
+    }
+
+    private static Optional<Instant> exact(String instant) {
+        try {
+            return Optional.of(Instant.parse(instant == null ? "" : instant.strip()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean blank(String text) {
