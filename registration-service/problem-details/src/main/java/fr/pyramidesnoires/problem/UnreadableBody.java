@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.problem;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -102,7 +103,7 @@ final class UnreadableBody {
             return new String[] {"true ou false", "true or false"};
         }
         if (type.isEnum()) {
-            String values = Arrays.stream(type.getEnumConstants()).map(v -> ((Enum<?>) v).name())
+            String values = Arrays.stream(type.getEnumConstants()).map(v -> withAliases((Enum<?>) v))
                     .collect(Collectors.joining(", "));
             return new String[] {"l'une des valeurs " + values, "one of " + values};
         }
@@ -116,6 +117,16 @@ final class UnreadableBody {
             return new String[] {"une liste [...]", "a list [...]"};
         }
         return new String[] {"un objet JSON {...}", "a JSON object {...}"};
+    }
+
+    /** "H/M": a value another spelling of which is read too is told with it, so the client sees both. */
+    private static String withAliases(Enum<?> constant) {
+        try {
+            JsonAlias alias = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonAlias.class);
+            return alias == null ? constant.name() : constant.name() + "/" + String.join("/", alias.value());
+        } catch (NoSuchFieldException e) {
+            return constant.name();
+        }
     }
 
     /** "person.birthDate", "reads.[2].readTime": the fields as the client wrote them. */

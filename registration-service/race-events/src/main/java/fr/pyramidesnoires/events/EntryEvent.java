@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.events;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.time.Instant;
 
 /**
@@ -40,7 +41,19 @@ public record EntryEvent(
         CANCELLED
     }
 
+    /**
+     * The runner's division. Men keep the French letter H on the wire, as every entry written before the
+     * international codes carries it; M is read as H, so a client may send either.
+     */
     public enum Sex {
-        F, H
+        F,
+        @JsonAlias("M") H,
+        /** Non-binary: only in a race that opens this division. */
+        X;
+
+        /** A query parameter or a form field: F, H or M, X. */
+        public static Sex fromString(String code) {
+            return "M".equals(code) ? H : valueOf(code);
+        }
     }
 }

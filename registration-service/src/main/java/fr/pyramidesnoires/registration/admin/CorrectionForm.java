@@ -78,9 +78,9 @@ public class CorrectionForm {
     EntryChanges changes(List<String> errors) {
         EntryEvent.Sex readSex = null;
         try {
-            readSex = EntryEvent.Sex.valueOf(sex == null ? "" : sex);
+            readSex = EntryEvent.Sex.fromString(sex == null ? "" : sex);
         } catch (IllegalArgumentException e) {
-            errors.add("Sexe : F ou H / Sex: F or H");
+            errors.add("Sexe : F, H ou X / Sex: F, M or X");
         }
         LocalDate born = date(birthDate, "Naissance / Birth date", errors);
         // an empty PPS date keeps the one stored; an emptied PPS number takes its date with it

@@ -39,6 +39,9 @@ public class EntryCorrections {
         Eligibility.Health healthBefore = entry.health();
         boolean birthDateChanged = changes.birthDate() != null && !changes.birthDate().equals(entry.birthDate);
         apply(changes, entry);
+        if (changes.sex() != null) {
+            Registrations.refuseSexWithoutDivision(entry.sex, Race.findById(entry.raceCode));
+        }
         boolean healthChanged = !entry.health().equals(healthBefore);
         if (birthDateChanged || healthChanged) {
             entry.category = Registrations.eligibleCategory(entry.birthDate, entry.health(),

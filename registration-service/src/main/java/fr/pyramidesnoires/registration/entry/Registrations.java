@@ -68,7 +68,8 @@ public class Registrations {
 
     private static void precheck(RegistrationRequest request, Optional<Race> found) {
         Race race = found.orElseThrow(() -> unknownRace(request.raceCode()));
-        refuseOutsideWindow(race);
+        refuseUnlessTakingEntries(race);
+        refuseSexWithoutDivision(request.sex(), race);
         eligibleCategory(request.birthDate(), health(request), race);
     }
 
@@ -93,7 +94,7 @@ public class Registrations {
         for (int i = 0; i < requests.size(); i++) {
             RegistrationRequest request = requests.get(i);
             try {
-                refuseOutsideWindow(race);
+                refuseUnlessTakingEntries(race);
                 Person person = Person.of(request);
                 if (entered.contains(person)) {
                     throw alreadyEntered(request.firstName(), request.lastName(), race);
@@ -154,7 +155,7 @@ public class Registrations {
                     + " : changez d'abord de course / A transfer keeps the race " + race.code
                     + ": change the race first, then transfer");
         }
-        refuseOutsideWindow(race);
+        refuseUnlessTakingEntries(race);
         refuseIfEntered(race, newRunner.firstName(), newRunner.lastName(), newRunner.birthDate());
         Set<ProofNumbers.Key> numbers = ProofNumbers.of(health(newRunner));
         refuseIfHeld(numbers, ProofNumbers.lockAndFindHeld(numbers, entry.id));
@@ -260,8 +261,9 @@ public class Registrations {
         }
         readAgainUnderLock(entry, from);
         if (onlyWhileEntriesOpen) {
-            refuseOutsideWindow(to);
+            refuseUnlessTakingEntries(to);
         }
+        refuseSexWithoutDivision(entry.sex, to);
         refuseIfEntered(to, entry.firstName, entry.lastName, entry.birthDate);
         Category category = eligibleCategory(entry.birthDate, entry.health(), to);
         if (Entry.confirmed(to.code) >= to.capacity) {
@@ -305,10 +307,26 @@ public class Registrations {
         return new EntryRefused(404, "unknown-race", "Aucune course " + code + " / There is no race " + code);
     }
 
-    private static void refuseOutsideWindow(Race race) {
-        Eligibility.window(Instant.now(), race.entriesOpen, race.entriesClose).ifPresent(refusal -> {
+    /** Its entries window, and its start: a window the organiser left open past the start closes with it. */
+    private static void refuseUnlessTakingEntries(Race race) {
+        Instant now = Instant.now();
+        Eligibility.window(now, race.entriesOpen, race.entriesClose).ifPresent(refusal -> {
             throw new EntryRefused(422, refusal.rule(), refusal.reason());
         });
+        if (!now.isBefore(race.startTime.toInstant())) {
+            throw new EntryRefused(422, "race-started", "Le " + race.code + " est parti le " + race.startTime
+                    + " : il ne prend plus d'inscription / " + race.code + " started on " + race.startTime
+                    + ": it takes no more entries");
+        }
+    }
+
+    /** A runner of the non-binary division (X) enters only a race that ranks one. */
+    public static void refuseSexWithoutDivision(EntryEvent.Sex sex, Race race) {
+        if (sex == EntryEvent.Sex.X && !race.nonBinaryDivision) {
+            throw new EntryRefused(422, "no-non-binary-division", "Le " + race.code + " n'a pas de classement"
+                    + " non binaire (X) : choisissez F ou H / " + race.code + " has no non-binary division (X):"
+                    + " choose F or M");
+        }
     }
 
     private static void refuseIfEntered(Race race, String firstName, String lastName, LocalDate birthDate) {
@@ -352,6 +370,7 @@ public class Registrations {
      */
     private void describe(Entry entry, RegistrationRequest request, Race race) {
         Eligibility.Health health = health(request);
+        refuseSexWithoutDivision(request.sex(), race);
         Category category = eligibleCategory(request.birthDate(), health, race);
         entry.firstName = request.firstName().strip();
         entry.lastName = request.lastName().strip();

@@ -34,6 +34,8 @@ public class Race extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Double> kmEffortLimits;
     public boolean medicalCertificateAllowed;
+    /** Whether the race ranks a non-binary division (sex X); entries with X are refused otherwise. */
+    public boolean nonBinaryDivision;
     /** Entries window; a missing bound leaves that side open. */
     public OffsetDateTime entriesOpen;
     public OffsetDateTime entriesClose;

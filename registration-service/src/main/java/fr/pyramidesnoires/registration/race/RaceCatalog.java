@@ -1,6 +1,10 @@
 package fr.pyramidesnoires.registration.race;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import fr.pyramidesnoires.registration.outbox.Outbox;
@@ -13,12 +17,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.RecordComponent;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -33,9 +47,15 @@ public class RaceCatalog {
 
     private static final Logger LOG = Logger.getLogger(RaceCatalog.class);
     private static final String SAMPLE = "races-sample.json";
+    private static final Set<String> FIELDS = Arrays.stream(RaceDefinition.class.getRecordComponents())
+            .map(RecordComponent::getName).collect(Collectors.toCollection(LinkedHashSet::new));
 
     @ConfigProperty(name = "registration.races-file")
     Optional<String> racesFile;
+
+    /** The zone of the races file's times that give neither an offset nor a zone name. */
+    @ConfigProperty(name = "registration.event-zone")
+    ZoneId eventZone;
 
     final ObjectMapper json;
     final Outbox outbox;
@@ -94,9 +114,53 @@ public class RaceCatalog {
         try (InputStream in = racesFile.isPresent()
                 ? Files.newInputStream(Path.of(racesFile.get()))
                 : RaceCatalog.class.getClassLoader().getResourceAsStream(SAMPLE)) {
-            return List.of(json.readValue(in, RaceDefinition[].class));
+            return parse(json.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the races file", e);
         }
+    }
+
+    /**
+     * The races a races file defines, or the first fault found, naming the race and the field: a race read with a
+     * field it does not know (a distance in miles, say) would be a 0 km race that every rule then gets wrong.
+     */
+    List<RaceDefinition> parse(JsonNode races) {
+        if (!races.isArray()) {
+            throw new IllegalStateException("The races file must be a JSON array of races");
+        }
+        ObjectMapper reader = json.copy().registerModule(
+                new SimpleModule().addDeserializer(OffsetDateTime.class, new RaceFileTime(eventZone)));
+        List<RaceDefinition> definitions = new ArrayList<>();
+        for (int i = 0; i < races.size(); i++) {
+            JsonNode race = races.get(i);
+            String name = "Race " + (race.path("code").isTextual() ? race.path("code").asText() : "#" + (i + 1))
+                    + " in the races file";
+            Iterator<String> fields = race.fieldNames();
+            while (fields.hasNext()) {
+                String field = fields.next();
+                if (!FIELDS.contains(field)) {
+                    throw new IllegalStateException(name + " has an unknown field " + field
+                            + " (distances are in km, distanceKm, and climbs in metres, elevationGainM): a race takes "
+                            + String.join(", ", FIELDS));
+                }
+            }
+            if (!race.path("distanceKm").isNumber() || race.path("distanceKm").asDouble() <= 0) {
+                throw new IllegalStateException(name + " gives no distance: distanceKm must be a number of km above"
+                        + " 0, not " + race.path("distanceKm"));
+            }
+            if (!race.path("startTime").isTextual()) {
+                throw new IllegalStateException(name + " gives no start: startTime must be a date and time");
+            }
+            try {
+                definitions.add(reader.treeToValue(race, RaceDefinition.class));
+            } catch (JsonProcessingException e) {
+                String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                        .map(JsonMappingException.Reference::getFieldName).filter(Objects::nonNull)
+                        .collect(Collectors.joining(".")) : "";
+                throw new IllegalStateException(name + ": field " + field + " cannot be read: "
+                        + e.getOriginalMessage(), e);
+            }
+        }
+        return definitions;
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * @param publication how much of the results are public: RANKING when not given; left out of the digest then, so
  *                    that files written before it do not count as changed
+ * @param nonBinaryDivision whether the race ranks a non-binary division (sex X); left out of the digest when
+ *                          false, for the same reason
  */
 public record RaceDefinition(
         String code,
@@ -26,7 +28,8 @@ public record RaceDefinition(
         OffsetDateTime entriesOpen,
         OffsetDateTime entriesClose,
         BigDecimal feeEur,
-        @JsonInclude(JsonInclude.Include.NON_NULL) RaceEvent.Publication publication) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) RaceEvent.Publication publication,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean nonBinaryDivision) {
 
     void applyTo(Race race) {
         race.code = code;
@@ -43,5 +46,6 @@ public record RaceDefinition(
         race.entriesClose = entriesClose;
         race.feeEur = feeEur;
         race.publication = publication == null ? RaceEvent.Publication.RANKING : publication;
+        race.nonBinaryDivision = nonBinaryDivision;
     }
 }

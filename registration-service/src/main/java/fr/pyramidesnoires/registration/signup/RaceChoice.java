@@ -28,7 +28,8 @@ public record RaceChoice(String code, String name, double distanceKm, int elevat
                 .map(race -> new RaceChoice(race.code, race.name, race.distanceKm, race.elevationGainM, race.feeEur,
                         (int) Math.max(0, race.capacity - confirmed.getOrDefault(race.code, 0L)),
                         waiting.getOrDefault(race.code, 0L), race.medicalCertificateAllowed,
-                        Eligibility.window(now, race.entriesOpen, race.entriesClose).isEmpty()))
+                        Eligibility.window(now, race.entriesOpen, race.entriesClose).isEmpty()
+                                && now.isBefore(race.startTime.toInstant())))
                 .toList();
     }
 

@@ -98,13 +98,15 @@ public class RunnerForm {
     }
 
     private EntryEvent.Sex sex(Map<String, String> errors) {
-        if ("F".equals(sex) || "H".equals(sex)) {
-            return EntryEvent.Sex.valueOf(sex);
+        if (sex == null) {
+            return null;
         }
-        if (sex != null) {
-            errors.put("sex", "Choisissez F ou H / choose F or H");
+        try {
+            return EntryEvent.Sex.fromString(sex);
+        } catch (IllegalArgumentException e) {
+            errors.put("sex", "Choisissez F ou H / choose F or M");
+            return null;
         }
-        return null;
     }
 
     private static LocalDate date(String field, String value, Map<String, String> errors) {

@@ -78,7 +78,7 @@ class BadInputTest {
         given().contentType(ContentType.JSON).when().post("/api/entries")
                 .then().statusCode(400).contentType("application/problem+json");
         Map<String, Object> body = new HashMap<>(runner(uniqueName(), "22K"));
-        body.put("sex", "X");
+        body.put("sex", "Q");
         register(body).statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("sex"));
     }
