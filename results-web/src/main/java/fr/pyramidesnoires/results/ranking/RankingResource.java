@@ -2,6 +2,7 @@ package fr.pyramidesnoires.results.ranking;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.pyramidesnoires.csv.CsvLine;
+import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.RaceEvent.Publication;
 import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.RaceState;
@@ -49,8 +50,8 @@ public class RankingResource {
          * @param named  whether those finishers are shown with their names (when they agreed), clubs, categories
          */
         static native TemplateInstance ranking(String race, String raceName, String sex, String category,
-                                               List<String> categories, List<RankingRow> rows, boolean ranked,
-                                               boolean named);
+                                               List<String> categories, boolean nonBinary, List<RankingRow> rows,
+                                               boolean ranked, boolean named);
     }
 
     private static final DateTimeFormatter START = Formats.DAY.withLocale(Locale.FRENCH);
@@ -99,16 +100,19 @@ public class RankingResource {
     @GET
     @Path("races/{race}")
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-    public Buffer rankingPage(@PathParam("race") String race, @QueryParam("sex") String sex,
+    public Buffer rankingPage(@PathParam("race") String race, @QueryParam("sex") String asked,
                               @QueryParam("category") String category) {
+        String sex = entrySex(asked);
         List<String> categories = model.runners(race).stream().map(r -> r.entry().category()).distinct().sorted()
                 .toList();
+        // the division's links only where someone runs in it: results do not know the races' divisions
+        boolean nonBinary = model.runners(race).stream().anyMatch(r -> r.entry().sex() == EntryEvent.Sex.X);
         String name = model.raceInfo(race).map(r -> r.name()).orElse(race);
         Publication publication = model.publication(race);
         Supplier<String> render = () -> language.page(Templates.ranking(race, name, sex, category, categories,
-                rows(race, sex, category), publication == Publication.RANKING,
+                nonBinary, rows(race, sex, category), publication == Publication.RANKING,
                 publication != Publication.FINISHER_BIBS)).render();
-        boolean knownGroup = (blank(sex) || sex.equals("F") || sex.equals("H"))
+        boolean knownGroup = (blank(sex) || sex.equals("F") || sex.equals("H") || sex.equals("X"))
                 && (blank(category) || categories.contains(category));
         return knownGroup ? pages.get(race, groupPage(sex, category), language.language(), render).html()
                 : Buffer.buffer(render.get());
@@ -140,11 +144,16 @@ public class RankingResource {
     @GET
     @Path("api/races/{race}/ranking")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A race's ranking, overall or for one sex (F, H) and category; DNF, DNS, DSQ last. A race"
-            + " that publishes no ranking lists its finishers in bib order, without rank, time or gap")
+    @Operation(summary = "A race's ranking, overall or for one sex (F, H or M, X) and category; DNF, DNS, DSQ last."
+            + " A race that publishes no ranking lists its finishers in bib order, without rank, time or gap")
     public List<RankingRow> ranking(@PathParam("race") String race, @QueryParam("sex") String sex,
                                     @QueryParam("category") String category) {
-        return rows(race, sex, category);
+        return rows(race, entrySex(sex), category);
+    }
+
+    /** The sex as entries carry it: a link or a client may ask for the men as M. */
+    private static String entrySex(String asked) {
+        return "M".equals(asked) ? EntryEvent.Sex.H.name() : asked;
     }
 
     private List<RankingRow> rows(String race, String sex, String category) {

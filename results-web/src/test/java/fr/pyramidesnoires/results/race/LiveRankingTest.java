@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,22 @@ class LiveRankingTest {
         Long gunTime = status == Status.FINISHED ? splits[splits.length - 1].toMillis() : null;
         RunnerTiming timing = new RunnerTiming(race, bib, status, GUN, passages, gunTime, gunTime);
         kafka.send(Topics.RUNNER_TIMINGS, timing.key(), timing);
+    }
+
+    /** The runners finish an hour apart, the first in two hours, and are all ranked. */
+    private static void finishInOrder(String race, int... bibs) {
+        for (int i = 0; i < bibs.length; i++) {
+            timed(race, bibs[i], Status.FINISHED, Duration.ZERO, Duration.ofHours(1), Duration.ofHours(2 + i));
+        }
+        awaitRanking(race, "", json -> json.getList("rank").size() == bibs.length
+                && !json.getList("rank").contains(null));
+    }
+
+    /** The group's ranking once it holds these bibs: ranked 1, 2... in this order. */
+    private static void assertRanked(String race, String query, Integer... bibs) {
+        JsonPath group = awaitRanking(race, query, json -> json.getList("bib").size() == bibs.length);
+        assertEquals(List.of(bibs), group.getList("bib"));
+        assertEquals(IntStream.rangeClosed(1, bibs.length).boxed().toList(), group.getList("rank"));
     }
 
     static JsonPath awaitRanking(String race, String query, Predicate<JsonPath> ready) {
@@ -171,16 +188,31 @@ class LiveRankingTest {
         enter(race, 1, "Anne", "Roux", EntryEvent.Sex.F, "M2", false);
         enter(race, 2, "Marc", "Petit", EntryEvent.Sex.H, "M2", false);
         enter(race, 3, "Lucie", "Blanc", EntryEvent.Sex.F, "SE", false);
-        timed(race, 2, Status.FINISHED, Duration.ZERO, Duration.ofHours(1), Duration.ofHours(2));
-        timed(race, 1, Status.FINISHED, Duration.ZERO, Duration.ofHours(1), Duration.ofHours(3));
-        timed(race, 3, Status.FINISHED, Duration.ZERO, Duration.ofHours(1), Duration.ofHours(4));
-        awaitRanking(race, "", json -> json.getList("rank").size() == 3 && !json.getList("rank").contains(null));
+        finishInOrder(race, 2, 1, 3);
 
-        JsonPath women = awaitRanking(race, "?sex=F", json -> json.getList("bib").size() == 2);
-        assertEquals(List.of(1, 3), women.getList("bib"));
-        assertEquals(List.of(1, 2), women.getList("rank"));
-        JsonPath mastersWomen = awaitRanking(race, "?sex=F&category=M2", json -> json.getList("bib").size() == 1);
-        assertEquals(1, mastersWomen.getInt("[0].rank"));
+        assertRanked(race, "?sex=F", 1, 3);
+        assertRanked(race, "?sex=F&category=M2", 1);
+    }
+
+    @Test
+    void menAreHInFrenchAndMInEnglishAndANonBinaryDivisionIsRankedOnItsOwn() {
+        String race = newRace();
+        enter(race, 1, "Sam", "Rivière", EntryEvent.Sex.X, "SE", false);
+        enter(race, 2, "Marc", "Petit", EntryEvent.Sex.H, "SE", false);
+        enter(race, 3, "Alex", "Morel", EntryEvent.Sex.X, "SE", false);
+        finishInOrder(race, 3, 1, 2);
+
+        assertRanked(race, "?sex=X", 3, 1);
+        // M asks for the men, whom entries carry as H
+        assertRanked(race, "?sex=M", 2);
+        given().queryParam("lang", "fr").when().get("/races/" + race).then().statusCode(200)
+                .body(containsString(">SE-H</a>"))
+                .body(containsString("href=\"/races/" + race + "?sex=X\">Non binaires</a>"));
+        given().queryParam("lang", "en").when().get("/races/" + race).then().statusCode(200)
+                .body(containsString(">SE-M</a>"))
+                .body(containsString("href=\"/races/" + race + "?sex=X&amp;category=SE\">SE-X</a>"));
+        given().queryParam("lang", "en").queryParam("sex", "H").when().get("/races/" + race).then()
+                .statusCode(200).body(containsString("— M</h1>"));
     }
 
     @Test
