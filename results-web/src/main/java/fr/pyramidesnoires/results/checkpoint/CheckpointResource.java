@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/")
 public class CheckpointResource {
 
-    public record Passed(int rank, int bib, String name, String category, Instant time, Duration elapsed) {
+    /** @param rank null for a runner who withdrew since: they went through, but lead no one */
+    public record Passed(Integer rank, int bib, String name, String category, Instant time, Duration elapsed) {
     }
 
     public record Expected(int bib, String name, String category, String lastPoint, Instant expectedAt) {

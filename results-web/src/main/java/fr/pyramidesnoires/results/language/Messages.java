@@ -71,11 +71,6 @@ public interface Messages {
 
     String men();
 
-    /** Men's letter: H in French, M in English; entries carry H whatever the page's language. */
-    String menCode();
-
-    String nonBinary();
-
     String rankingCaption();
 
     /** The page of a race that publishes who finished, not a ranking. */
@@ -144,4 +139,13 @@ public interface Messages {
     String expectedAt();
 
     String statsCaption();
+
+    /** A passage timing doubts, shown but not ranked or counted until an official confirms it. */
+    String doubtful();
+
+    String doubtSameAsNeighbour();
+
+    String doubtOutOfSequence();
+
+    String doubtTooFast();
 }

@@ -27,9 +27,13 @@ public record Runner(EntryEvent entry, RunnerTiming timing) {
         return timing == null ? List.of() : timing.passages();
     }
 
+    /**
+     * The runner as rankings and statistics see them: a doubtful passage is no fact to rank or count until an
+     * official confirms it, so only the good ones are there.
+     */
     public Competitor competitor() {
         TreeMap<Integer, java.time.Instant> times = new TreeMap<>();
-        passages().forEach(p -> times.put(p.order(), p.time()));
+        passages().stream().filter(p -> p.doubtful() == null).forEach(p -> times.put(p.order(), p.time()));
         return new Competitor(entry.bib(), entry.sex().name(), entry.category(), status(), times,
                 timing == null ? null : timing.gunTimeMs());
     }

@@ -65,8 +65,9 @@ public final class RankingRules {
     }
 
     /**
-     * The ranking at one timing point: who got there first. A runner who withdrew later still ranks here, since
-     * they did get there; a disqualified runner does not rank anywhere. Runners not read at the point are left out.
+     * The ranking at one timing point: who got there first. A runner who withdrew later is listed here, since they
+     * did get there, but after the ranked runners and without a rank: a runner out of the race leads no aid station.
+     * A disqualified runner is not listed anywhere. Runners not read at the point are left out.
      *
      * @param competitors one group of one race, each runner once
      * @param pointOrder  the point's order along the course, 0 for the start
@@ -78,7 +79,11 @@ public final class RankingRules {
                 .filter(runner -> runner.timeAt(pointOrder).isPresent())
                 .toList();
         Comparator<Competitor> firstThere = Comparator.comparing(runner -> runner.timeAt(pointOrder).orElseThrow());
-        return List.copyOf(ranked(passed, firstThere, 1));
+        List<Ranked> results = new ArrayList<>(ranked(passed.stream()
+                .filter(runner -> runner.status() != RunnerTiming.Status.DNF).toList(), firstThere, 1));
+        results.addAll(listedApart(passed.stream()
+                .filter(runner -> runner.status() == RunnerTiming.Status.DNF).toList(), firstThere));
+        return List.copyOf(results);
     }
 
     // A runner level with the one listed just before shares their rank; the next one down takes the rank of their

@@ -21,9 +21,11 @@ public final class Splits {
      * @param paceMinKm  over the segment, minutes per km
      * @param rank       at this point, among everyone who reached it
      * @param rankGained places won since the previous point (negative when lost)
+     * @param doubtful   why timing doubts the passage, null when it is good; a doubtful passage has no segment,
+     *                   pace or rank, and the next segment runs from the last good passage
      */
     public record Split(int order, String pointId, String pointName, double km, Instant time, Duration elapsed, Duration segment,
-                        Double paceMinKm, Integer rank, Integer rankGained) {
+                        Double paceMinKm, Integer rank, Integer rankGained, RunnerTiming.Doubt doubtful) {
     }
 
     public record Estimate(int order, String pointName, double km, Instant at) {
@@ -32,19 +34,31 @@ public final class Splits {
     private Splits() {
     }
 
-    /** @param ranks the runner's rank at each point order they reached */
+    /**
+     * A passage not after the last good one is shown doubtful even when timing's rules, as the event set them, let it
+     * through: no page ever shows a negative segment or pace.
+     *
+     * @param ranks the runner's rank at each point order they reached
+     */
     public static List<Split> of(List<RunnerTiming.Passage> passages, Instant zero, Map<Integer, Integer> ranks) {
         List<Split> splits = new ArrayList<>();
         RunnerTiming.Passage previous = null;
         for (RunnerTiming.Passage p : passages) {
+            RunnerTiming.Doubt doubt = p.doubtful() == null && previous != null && !p.time().isAfter(previous.time())
+                    ? RunnerTiming.Doubt.OUT_OF_SEQUENCE : p.doubtful();
+            Duration elapsed = zero == null || p.time().isBefore(zero) ? null : Duration.between(zero, p.time());
+            if (doubt != null) {
+                splits.add(new Split(p.order(), p.pointId(), p.pointName(), p.km(), p.time(), elapsed, null, null,
+                        null, null, doubt));
+                continue;
+            }
             Duration segment = previous == null ? null : Duration.between(previous.time(), p.time());
             Double pace = previous == null || p.km() <= previous.km() ? null
                     : segment.toMillis() / 60_000.0 / (p.km() - previous.km());
             Integer rank = ranks.get(p.order());
             Integer before = previous == null ? null : ranks.get(previous.order());
-            splits.add(new Split(p.order(), p.pointId(), p.pointName(), p.km(), p.time(),
-                    zero == null ? null : Duration.between(zero, p.time()), segment, pace, rank,
-                    rank == null || before == null ? null : before - rank));
+            splits.add(new Split(p.order(), p.pointId(), p.pointName(), p.km(), p.time(), elapsed, segment, pace, rank,
+                    rank == null || before == null ? null : before - rank, null));
             previous = p;
         }
         return splits;
@@ -56,10 +70,12 @@ public final class Splits {
      * @return nothing when there is no pace yet (not past the start) or nothing ahead
      */
     public static List<Estimate> ahead(List<RunnerTiming.Passage> passages, CourseEvent course, Instant zero) {
-        if (passages.isEmpty() || zero == null) {
+        // a doubtful passage would make up a pace: the estimate runs from the last good one
+        List<RunnerTiming.Passage> good = passages.stream().filter(p -> p.doubtful() == null).toList();
+        if (good.isEmpty() || zero == null) {
             return List.of();
         }
-        RunnerTiming.Passage last = passages.get(passages.size() - 1);
+        RunnerTiming.Passage last = good.get(good.size() - 1);
         double doneEffort = effort(course, last.order());
         if (doneEffort <= 0) {
             return List.of();

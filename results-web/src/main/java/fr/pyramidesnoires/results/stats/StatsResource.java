@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/")
 public class StatsResource {
 
-    /** @param leaderBib first through the point, null while nobody has passed */
+    /**
+     * @param passages  good passages: a doubtful one counts once an official confirms it
+     * @param leaderBib first through the point still in the race, null while nobody has passed
+     */
     public record PointStats(String pointId, String name, double km, int passages, Integer leaderBib) {
     }
 
@@ -60,7 +63,8 @@ public class StatsResource {
                 .map(p -> {
                     List<Ranked> passed = view.rankedAt(p.order());
                     return new PointStats(p.id(), p.name(), p.km(), passed.size(),
-                            passed.isEmpty() || !ranked ? null : passed.get(0).competitor().bib());
+                            passed.isEmpty() || !ranked || !passed.get(0).isRanked() ? null
+                                    : passed.get(0).competitor().bib());
                 }).toList();
         return new RaceStats(race, RaceState.of(view.runners(), view.gun().isPresent()), points);
     }

@@ -415,12 +415,14 @@ class RankingRulesTest {
         }
 
         @Test
-        void runnersWhoWithdrewLaterStillRankWhereTheyPassed() {
+        void runnersWhoWithdrewLaterAreListedWhereTheyPassedButLeadNoOne() {
             List<Competitor> field = field(
                     bib(201).dnf().at(BASE_11_19, "5:00:00").at(HARNES, "8:30:00"),
-                    bib(7).at(BASE_11_19, "5:10:00").finished("9:41:03"));
+                    bib(202).dnf().at(BASE_11_19, "4:50:00"),
+                    bib(7).at(BASE_11_19, "5:10:00").finished("9:41:03"),
+                    bib(12).onCourse().at(BASE_11_19, "5:20:00"));
 
-            assertEquals(List.of("1 #201", "2 #7"), lines(RankingRules.rankAt(field, BASE_11_19)));
+            assertEquals(List.of("1 #7", "2 #12", "- #202", "- #201"), lines(RankingRules.rankAt(field, BASE_11_19)));
         }
 
         @Test
@@ -437,8 +439,8 @@ class RankingRulesTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = Status.class, names = "DSQ", mode = EnumSource.Mode.EXCLUDE)
-        void everyRunnerReadThereRanksWhateverTheirStatusButDsq(Status status) {
+        @EnumSource(value = Status.class, names = {"DSQ", "DNF"}, mode = EnumSource.Mode.EXCLUDE)
+        void everyRunnerReadThereRanksWhateverTheirStatusButDsqAndDnf(Status status) {
             List<Competitor> field = field(
                     bib(7).at(BASE_11_19, "5:10:00").finished("9:41:03"),
                     bib(500).status(status).at(BASE_11_19, "5:05:00"));

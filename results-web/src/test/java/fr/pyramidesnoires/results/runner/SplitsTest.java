@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.events.CourseEvent;
+import fr.pyramidesnoires.events.RunnerTiming.Doubt;
 import fr.pyramidesnoires.events.RunnerTiming.Passage;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,41 @@ class SplitsTest {
         assertEquals(Duration.parse("PT2H32M12S"), splits.get(2).elapsed());
         assertEquals(9, splits.get(1).rankGained(), "40th at the start, 31st at Sainte-Henriette");
         assertEquals(-4, splits.get(2).rankGained());
+    }
+
+    @Test
+    void aDoubtfulPassageHasNoSegmentPaceOrRankAndTheNextSegmentRunsFromTheLastGoodOne() {
+        // Estevelles 21 min 16 s before Sainte-Henriette: once shown as a -21:-16:00 segment at -100:-28 /km
+        List<Splits.Split> splits = Splits.of(List.of(at(0, "PT12S"), at(1, "PT1H12M12S"),
+                at(2, "PT0H50M56S").doubted(Doubt.OUT_OF_SEQUENCE), at(3, "PT3H12M12S")), GUN, Map.of(0, 40, 1, 31, 3, 28));
+
+        assertEquals(Doubt.OUT_OF_SEQUENCE, splits.get(2).doubtful());
+        assertNull(splits.get(2).segment());
+        assertNull(splits.get(2).paceMinKm());
+        assertNull(splits.get(2).rank());
+        assertEquals(Duration.parse("PT2H"), splits.get(3).segment(), "from Sainte-Henriette");
+        assertEquals(120.0 / 23, splits.get(3).paceMinKm(), 1e-9);
+        assertEquals(3, splits.get(3).rankGained());
+        assertNull(splits.get(3).doubtful());
+    }
+
+    @Test
+    void aPassageBackInTimeTimingDidNotFlagIsShownDoubtfulNeverNegative() {
+        // an event that switched timing's rules off still gets no negative segment
+        List<Splits.Split> splits = Splits.of(List.of(at(0, "PT12S"), at(1, "PT1H12M12S"), at(2, "PT0H50M56S")),
+                GUN, Map.of());
+
+        assertEquals(Doubt.OUT_OF_SEQUENCE, splits.get(2).doubtful());
+        assertNull(splits.get(2).segment());
+        assertNull(splits.get(2).paceMinKm());
+        assertEquals(Duration.parse("PT50M56S"), splits.get(2).elapsed());
+    }
+
+    @Test
+    void theEstimateAheadRunsFromTheLastGoodPassage() {
+        List<Splits.Estimate> ahead = Splits.ahead(List.of(at(0, "PT0S"), at(1, "PT1H30M"),
+                at(2, "PT1H35M").doubted(Doubt.TOO_FAST)), COURSE, GUN);
+        assertEquals(List.of("Terril d'Estevelles", "Arrivée"), ahead.stream().map(Splits.Estimate::pointName).toList());
     }
 
     @Test
