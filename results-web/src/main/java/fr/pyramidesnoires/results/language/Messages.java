@@ -71,6 +71,11 @@ public interface Messages {
 
     String men();
 
+    /** Men's letter: H in French, M in English; entries carry H whatever the page's language. */
+    String menCode();
+
+    String nonBinary();
+
     String rankingCaption();
 
     /** The page of a race that publishes who finished, not a ranking. */
