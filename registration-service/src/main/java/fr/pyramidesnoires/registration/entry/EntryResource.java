@@ -28,6 +28,7 @@ public class EntryResource {
 
     /** No transaction of its own: the race's registrar decides the entry in a batch with others. */
     @POST
+    @CountsAsRegistration
     public Response register(@NotNull @Valid RegistrationRequest request) {
         EntryConfirmation entry = registrar.register(request);
         return Response.created(URI.create("/api/entries/by-token/" + entry.token())).entity(entry).build();

@@ -1,7 +1,6 @@
 package fr.pyramidesnoires.registration.entry;
 
 import fr.pyramidesnoires.problem.Problem;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * At most {@code registration.rate-limit.count} registrations (the API's and the form's, refused ones included) from
@@ -39,9 +39,10 @@ public class RegistrationRateLimit {
     private record Window(long startNanos, int count) {
     }
 
+    /** After matching: a path spelled otherwise ({@code /api/%65ntries}) reaches the same method, and counts. */
     @ServerRequestFilter
-    public Response limit(HttpServerRequest request, HttpHeaders headers) {
-        if (most <= 0 || request.method() != HttpMethod.POST || !registers(request.path())) {
+    public Response limit(HttpServerRequest request, HttpHeaders headers, SimpleResourceInfo resource) {
+        if (most <= 0 || !registers(resource)) {
             return null;
         }
         long now = System.nanoTime();
@@ -64,7 +65,13 @@ public class RegistrationRateLimit {
                 .header(HttpHeaders.RETRY_AFTER, retryAfter).build();
     }
 
-    private static boolean registers(String path) {
-        return "/api/entries".equals(path) || "/api/entries/".equals(path) || "/".equals(path);
+    private static boolean registers(SimpleResourceInfo resource) {
+        try {
+            return resource != null && resource.getResourceClass() != null && resource.getResourceClass()
+                    .getMethod(resource.getMethodName(), resource.parameterTypes())
+                    .isAnnotationPresent(CountsAsRegistration.class);
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.registration.signup;
 
 import fr.pyramidesnoires.problem.ProblemException;
+import fr.pyramidesnoires.registration.entry.CountsAsRegistration;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,6 +44,7 @@ public class SignupPage {
     }
 
     @POST
+    @CountsAsRegistration
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     public Response register(RunnerForm form) {
         FormCheck.Checked checked = check.check(form);
