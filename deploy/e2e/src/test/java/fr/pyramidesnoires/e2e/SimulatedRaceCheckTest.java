@@ -83,6 +83,13 @@ class SimulatedRaceCheckTest {
                             "bib " + row.get("bib") + " shows " + row.get("raceTime") + ", truly " + truth);
                 }
             }
+            // true crossings, however fast or close, are never doubted
+            String[] official = Platform.OFFICIAL.split(":", 2);
+            List<Integer> doubted = given().baseUri(platform.timing.url()).auth().preemptive()
+                    .basic(official[0], official[1]).when().get("/api/races/" + race + "/doubtful-passages")
+                    .then().statusCode(200).extract().jsonPath().getList("bib", Integer.class);
+            assertEquals(List.of(), doubted.stream().filter(expected::contains).toList(),
+                    "doubtful passages of " + race);
         }
     }
 
