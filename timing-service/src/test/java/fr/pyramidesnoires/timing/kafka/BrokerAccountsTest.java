@@ -138,13 +138,31 @@ class BrokerAccountsTest {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
             return null;
         } catch (ExecutionException e) {
-            return (Exception) e.getCause();
+            return refusal((Exception) e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (RuntimeException e) {
-            return e;
+            return refusal(e);
         }
+    }
+
+    /**
+     * The broker's refusal where the client put it: a producer refused its idempotent writes may throw it wrapped in
+     * a fatal-state KafkaException, as its cause or a suppressed one, depending on how far it got.
+     */
+    private static Exception refusal(Exception thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof AuthorizationException refused) {
+                return refused;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed instanceof AuthorizationException refused) {
+                    return refused;
+                }
+            }
+        }
+        return thrown;
     }
 
     private static boolean onTopic(String topic, String key) {
