@@ -86,6 +86,7 @@ public class AdminEntryResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Correct an entry: fields left out keep their value, an empty text clears one; "
+            + "bib and chip assigned by the organiser (the bib within the race's range, each free in the event); "
             + "public changes go to timing and results")
     public AdminEntry correct(@PathParam("id") UUID id, @NotNull @Valid EntryChanges changes) {
         return AdminEntry.of(corrections.correct(id, changes));

@@ -86,7 +86,7 @@ public class CorrectionForm {
         // an empty PPS date keeps the one stored; an emptied PPS number takes its date with it
         LocalDate pps = ppsDate == null || ppsDate.isBlank() ? null : date(ppsDate, "Date du PPS / PPS date", errors);
         return new EntryChanges(firstName, lastName, readSex, born, upper(nationality), club, publishName,
-                email, phone, emergencyContactName, emergencyContactPhone, licenceNumber, ppsNumber, pps, null);
+                email, phone, emergencyContactName, emergencyContactPhone, licenceNumber, ppsNumber, pps, null, null, null);
     }
 
     private static LocalDate date(String text, String label, List<String> errors) {

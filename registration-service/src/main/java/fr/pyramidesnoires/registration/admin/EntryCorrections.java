@@ -3,6 +3,7 @@ package fr.pyramidesnoires.registration.admin;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.registration.entry.Entry;
+import fr.pyramidesnoires.registration.entry.EntryRefused;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import fr.pyramidesnoires.registration.eligibility.Eligibility;
@@ -28,7 +29,8 @@ public class EntryCorrections {
 
     /**
      * Applies the changes; the category follows the birth date and sex, and a new birth date or health proof must
-     * still make the runner eligible, whose documents then need checking again.
+     * still make the runner eligible, whose documents then need checking again. A bib or chip the organiser assigns
+     * must be free in the whole event.
      */
     @Transactional
     public Entry correct(UUID id, EntryChanges changes) {
@@ -39,6 +41,12 @@ public class EntryCorrections {
         Eligibility.Health healthBefore = entry.health();
         boolean birthDateChanged = changes.birthDate() != null && !changes.birthDate().equals(entry.birthDate);
         apply(changes, entry);
+        if (changes.bib() != null && !changes.bib().equals(entry.bib)) {
+            assignBib(entry, changes.bib());
+        }
+        if (changes.chip() != null && !changes.chip().equals(entry.chip)) {
+            assignChip(entry, changes.chip());
+        }
         if (changes.sex() != null) {
             Registrations.refuseSexWithoutDivision(entry.sex, Race.findById(entry.raceCode));
         }
@@ -68,6 +76,46 @@ public class EntryCorrections {
         entry.documentsCheckedBy = organiser;
         entry.documentsCheckedAt = organiser == null ? null : Instant.now();
         return entry;
+    }
+
+    /**
+     * Under the race's lock, as the bibs handed out on registration are, so that neither takes the other's. Unique
+     * in the event, not only in the race: two runners with one number on the course could not be told apart.
+     */
+    private static void assignBib(Entry entry, int bib) {
+        refuseWithoutPlace(entry);
+        Race race = Race.lockForEntry(entry.raceCode);
+        if (bib < race.bibFirst || bib > race.bibLast) {
+            throw new EntryRefused(422, "bib-out-of-range", "Le dossard " + bib + " n'est pas dans les dossards de "
+                    + race.code + " (" + race.bibFirst + "-" + race.bibLast + ") / Bib " + bib + " is not in "
+                    + race.code + "'s bibs (" + race.bibFirst + "-" + race.bibLast + ")");
+        }
+        refuseHeld("bib", bib, entry, "dossard");
+        entry.bib = bib;
+    }
+
+    private static void assignChip(Entry entry, String chip) {
+        refuseWithoutPlace(entry);
+        refuseHeld("chip", chip, entry, "puce");
+        entry.chip = chip;
+    }
+
+    /** Another entry of the event holding this bib or chip: named, so that the organiser can settle it. */
+    private static void refuseHeld(String field, Object value, Entry entry, String frenchName) {
+        Entry holder = Entry.find(field + " = ?1 and id <> ?2", value, entry.id).firstResult();
+        if (holder != null) {
+            throw new EntryRefused(409, field + "-taken", frenchName + " " + value + " : l'inscription " + holder.id
+                    + " (" + holder.raceCode + ") l'a déjà / " + field + " " + value + ": held by entry "
+                    + holder.id + " (" + holder.raceCode + ")");
+        }
+    }
+
+    /** A waitlisted or cancelled entry has no bib: it gets one with its place. */
+    private static void refuseWithoutPlace(Entry entry) {
+        if (entry.status != EntryStatus.CONFIRMED) {
+            throw new EntryRefused(409, "no-place", "Seule une inscription qui a une place reçoit un dossard et une"
+                    + " puce / Only an entry with a place gets a bib and a chip");
+        }
     }
 
     /** Locked for the change, so that two organisers' corrections never overwrite each other unseen. */

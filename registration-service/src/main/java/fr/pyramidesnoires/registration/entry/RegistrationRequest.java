@@ -5,6 +5,7 @@ import fr.pyramidesnoires.problem.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
@@ -28,12 +29,19 @@ public record RegistrationRequest(
         Boolean medicalCertificate,
         @Pattern(regexp = PHONE, message = PHONE_MESSAGE) @PlainText String phone,
         @Size(max = 120) @PlainText String emergencyContactName,
-        @Pattern(regexp = PHONE, message = PHONE_MESSAGE) @PlainText String emergencyContactPhone) {
+        @Pattern(regexp = PHONE, message = PHONE_MESSAGE) @PlainText String emergencyContactPhone,
+        // read only to be refused: ignored, a runner would believe they chose their bib
+        @Null(message = ORGANISER_BIB) Object bib,
+        @Null(message = ORGANISER_CHIP) Object chip) {
 
     /** International or French form: an optional +, then 8 to 15 digits, spaces, dots or dashes allowed. */
     public static final String PHONE = "\\+?[0-9][0-9 .-]{7,19}";
     public static final String PHONE_MESSAGE =
             "un numéro de téléphone, par exemple +33 6 12 34 56 78 / a phone number such as +33 6 12 34 56 78";
+    public static final String ORGANISER_BIB = "seul l'organisateur attribue les dossards, l'inscription en reçoit un"
+            + " / only the organiser assigns bibs, the entry gets one";
+    public static final String ORGANISER_CHIP = "seul l'organisateur attribue les puces, l'inscription en reçoit une"
+            + " / only the organiser assigns chips, the entry gets one";
     public static final String NATIONALITY_MESSAGE =
             "le code pays ISO 3166 en trois lettres, par exemple FRA / an ISO 3166 alpha-3 code such as FRA";
 }

@@ -94,7 +94,7 @@ public class RunnerForm {
                 publishName != null, LICENCE.equals(proof) ? text(licenceNumber) : null,
                 PPS.equals(proof) ? text(ppsNumber) : null,
                 PPS.equals(proof) ? date("ppsDate", ppsDate, errors) : null, certificateChosen(), text(phone),
-                text(emergencyContactName), text(emergencyContactPhone));
+                text(emergencyContactName), text(emergencyContactPhone), null, null);
     }
 
     private EntryEvent.Sex sex(Map<String, String> errors) {

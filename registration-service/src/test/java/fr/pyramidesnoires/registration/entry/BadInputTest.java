@@ -84,6 +84,18 @@ class BadInputTest {
     }
 
     @Test
+    void aBibOrChipAskedForIsRefusedNotIgnored() {
+        Map<String, Object> body = new HashMap<>(runner(uniqueName(), "22K"));
+        body.put("bib", 7);
+        body.put("chip", "E200-0001");
+
+        register(body).statusCode(400).contentType("application/problem+json")
+                .body("errors.find { it.field == 'bib' }.message", equalTo(RegistrationRequest.ORGANISER_BIB))
+                .body("errors.find { it.field == 'chip' }.message", equalTo(RegistrationRequest.ORGANISER_CHIP))
+                .body("detail", containsString("seul l'organisateur attribue les dossards"));
+    }
+
+    @Test
     void theLinkActionsRefuseMissingOrUnknownThings() {
         String token = register(runner(uniqueName(), "22K")).statusCode(201).extract().path("token");
 
