@@ -1,6 +1,8 @@
 package fr.pyramidesnoires.csv;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -13,6 +15,37 @@ public final class CsvLine {
     private static final String FORMULA_START = "=+-@\t\r";
 
     private CsvLine() {
+    }
+
+    /**
+     * The cells of one line as {@link #cell} wrote them: unquoted, and the apostrophe that kept a formula from
+     * running taken off again, so that a file exported here and imported back reads as it was.
+     */
+    public static List<String> read(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ';' && !quoted) {
+                cells.add(unescaped(cell.toString()));
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(unescaped(cell.toString()));
+        return cells;
+    }
+
+    private static String unescaped(String text) {
+        return text.length() > 1 && text.charAt(0) == '\'' && FORMULA_START.indexOf(text.charAt(1)) >= 0
+                ? text.substring(1) : text;
     }
 
     public static String of(Object... cells) {

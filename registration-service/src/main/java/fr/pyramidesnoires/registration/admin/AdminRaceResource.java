@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,10 +31,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Organiser: races")
 public class AdminRaceResource {
 
-    final RaceChanges changes;
+    /** What a bib list changed. */
+    public record BibsImported(int entriesChanged) {
+    }
 
-    AdminRaceResource(RaceChanges changes) {
+    final RaceChanges changes;
+    final BibImport bibImport;
+
+    AdminRaceResource(RaceChanges changes, BibImport bibImport) {
         this.changes = changes;
+        this.bibImport = bibImport;
     }
 
     @GET
@@ -50,6 +57,15 @@ public class AdminRaceResource {
             + "published to the other services, and places added go to the waitlist")
     public AdminRace change(@PathParam("code") @PlainText String code, @NotNull @Valid RaceSettings settings) {
         return AdminRace.of(changes.change(code, settings));
+    }
+
+    @POST
+    @Path("{code}/bibs")
+    @Consumes("text/csv")
+    @Operation(summary = "Assign bibs and chips from a list, one entry a line: entry id, licence or e-mail;bib;chip "
+            + "(an empty cell keeps the entry's); all of it or nothing, the lines at fault answered with their number")
+    public BibsImported importBibs(@PathParam("code") @PlainText String code, String csv) {
+        return new BibsImported(bibImport.apply(code, csv));
     }
 
     @GET

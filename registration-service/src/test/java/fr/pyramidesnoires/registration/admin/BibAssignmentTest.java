@@ -2,6 +2,8 @@ package fr.pyramidesnoires.registration.admin;
 
 import static fr.pyramidesnoires.registration.admin.AdminApi.asOrganiser;
 import static fr.pyramidesnoires.registration.admin.AdminApi.register;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.TopicProbe;
+import fr.pyramidesnoires.registration.entry.RegistrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bibs and chips the organiser assigns. ADMIN-A (3 places, bibs 9401-9410) shares bibs 9401-9410 with MOVE-A
- * (2 places, 9401-9450) in the test races file: a bib is the event's, whichever race holds it.
+ * Bibs and chips the organiser assigns, one by one or as a list. ADMIN-A (3 places, bibs 9401-9410) shares bibs
+ * 9401-9410 with MOVE-A (2 places, 9401-9450) in the test races file: a bib is the event's, whichever race holds it.
  */
 @QuarkusTest
 class BibAssignmentTest {
@@ -95,5 +98,66 @@ class BibAssignmentTest {
     private static ValidatableResponse assign(String id, Map<String, Object> changes) {
         return asOrganiser().contentType(ContentType.JSON).body(changes)
                 .when().patch("/api/admin/entries/" + id).then();
+    }
+
+    @Test
+    void aListNamesEntriesByIdLicenceOrEmailAndMaySwapBibs() {
+        JsonPath anna = register("ADMIN-A", "Anna", "F", Map.of("email", "anna@example.org"));
+        JsonPath bruno = register("ADMIN-A", "Bruno", "H", Map.of());
+        String chloesLicence = RegistrationTest.uniqueLicence();
+        register("ADMIN-A", "Chloe", "F", Map.of("licenceNumber", chloesLicence));
+        String annaId = anna.getString("id");
+
+        // a header, Anna and Bruno swapping, Chloe by her licence, a chip exported by the platform ('=…)
+        importList("entry;bib;chip\r\n"
+                + "ANNA@example.org;" + bruno.getInt("bib") + ";\n"
+                + bruno.getString("id") + ";" + anna.getInt("bib") + ";'-B-77\n"
+                + "\n"
+                + chloesLicence + ";9410;\"C-1\"\n")
+                .statusCode(200).body("entriesChanged", equalTo(3));
+
+        asOrganiser().queryParam("race", "ADMIN-A").when().get("/api/admin/entries").then()
+                .body("entries.lastName", contains("Bruno", "Anna", "Chloe"))
+                .body("entries.bib", contains(anna.getInt("bib"), bruno.getInt("bib"), 9410))
+                .body("entries[0].chip", equalTo("-B-77"))
+                .body("entries[2].chip", equalTo("C-1"));
+        try (TopicProbe kafka = TopicProbe.onTheServicesBroker()) {
+            EntryEvent event = kafka.awaitLast(Topics.ENTRIES, EntryEvent.class,
+                    e -> e.entryId().equals(annaId) && Integer.valueOf(bruno.getInt("bib")).equals(e.bib()),
+                    Duration.ofSeconds(20));
+            assertEquals(EntryEvent.Type.UPSERTED, event.type());
+        }
+    }
+
+    @Test
+    void aListWithLinesAtFaultChangesNothingAndNamesEachLine() {
+        String otherRace = register("MOVE-A", "Other-Race").getString("id");
+        JsonPath anna = register("ADMIN-A", "Anna");
+        JsonPath bruno = register("ADMIN-A", "Bruno");
+
+        importList(anna.getString("id") + ";9405;OK-1\n"
+                + "nobody@example.org;9406\n"
+                + bruno.getString("id") + ";9411\n"
+                + bruno.getString("id") + ";douze\n"
+                + anna.getString("id") + ";9407\n"
+                + "=HYPERLINK(\"x\");9408\n")
+                .statusCode(422).contentType("application/problem+json")
+                .body("type", containsString("bib-list-refused"))
+                .body("errors.field", containsInAnyOrder("ligne 2 / line 2", "ligne 3 / line 3", "ligne 4 / line 4",
+                        "ligne 5 / line 5", "ligne 6 / line 6"))
+                .body("errors.find { it.field == 'ligne 3 / line 3' }.message", containsString("9401-9410"))
+                .body("errors.find { it.field == 'ligne 5 / line 5' }.message", containsString("line 1"));
+        // Anna gives up 9401 in the list, but it is MOVE-A's runner's too
+        importList(anna.getString("id") + ";9403\n" + bruno.getString("id") + ";9401\n").statusCode(422)
+                .body("errors.field", contains("ligne 2 / line 2"))
+                .body("errors[0].message", containsString(otherRace));
+
+        asOrganiser().when().get("/api/admin/entries/" + anna.getString("id")).then()
+                .body("bib", equalTo(anna.getInt("bib")));
+    }
+
+    private static ValidatableResponse importList(String csv) {
+        return asOrganiser().contentType("text/csv").body(csv)
+                .when().post("/api/admin/races/ADMIN-A/bibs").then();
     }
 }
