@@ -8,7 +8,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +73,7 @@ public final class Journal implements Closeable {
                 throw new IOException("Another mat agent uses the journal in " + directory);
             }
             if (made) {
-                forceDirectory(directory);
+                DurableFile.forceDirectory(directory);
             }
             journal.recover();
         } catch (IOException | RuntimeException e) {
@@ -196,16 +195,7 @@ public final class Journal implements Closeable {
         if (sequence > last) {
             throw new IllegalArgumentException("Read " + sequence + " was never taken (last: " + last + ")");
         }
-        Path written = directory.resolve(ACKNOWLEDGED + ".new");
-        try (FileChannel out = FileChannel.open(written, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(ByteBuffer.wrap(Long.toString(sequence).getBytes(StandardCharsets.US_ASCII)));
-            out.force(true);
-        }
-        Files.move(written, directory.resolve(ACKNOWLEDGED), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-        // the rename itself is durable only once the directory is
-        forceDirectory(directory);
+        DurableFile.replace(directory.resolve(ACKNOWLEDGED), Long.toString(sequence));
         acknowledged = sequence;
     }
 
@@ -232,12 +222,6 @@ public final class Journal implements Closeable {
             return channel.tryLock() != null;
         } catch (OverlappingFileLockException sameProcess) {
             return false;
-        }
-    }
-
-    private static void forceDirectory(Path directory) throws IOException {
-        try (FileChannel folder = FileChannel.open(directory, StandardOpenOption.READ)) {
-            folder.force(true);
         }
     }
 

@@ -1,14 +1,11 @@
 package fr.pyramidesnoires.matagent.reader;
 
+import fr.pyramidesnoires.matagent.journal.DurableFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
@@ -58,21 +55,7 @@ public final class LastTaken {
     public void save(Map<String, Long> counters) throws IOException {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(counters).forEach((name, number) -> text.append(name).append('=').append(number).append('\n'));
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path written = file.resolveSibling(file.getFileName() + ".new");
-        try (FileChannel out = FileChannel.open(written, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                out.write(bytes);
-            }
-            out.force(true);
-        }
-        Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        // the rename itself is durable only once the directory is
-        try (FileChannel folder = FileChannel.open(directory, StandardOpenOption.READ)) {
-            folder.force(true);
-        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        DurableFile.replace(file, text.toString());
     }
 }
