@@ -1,6 +1,8 @@
 package fr.pyramidesnoires.timing.course;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.pyramidesnoires.problem.Problem;
+import fr.pyramidesnoires.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -64,5 +66,11 @@ public class CourseCatalog {
 
     public Optional<Course> course(String raceCode) {
         return Optional.ofNullable(courses.get(raceCode));
+    }
+
+    /** The race's course, or the 404 problem an API answers for a race it does not know. */
+    public Course known(String raceCode) {
+        return course(raceCode).orElseThrow(() -> new ProblemException(Problem.of(404, "unknown-race",
+                "Course inconnue / Unknown race", "There is no course for race " + raceCode)));
     }
 }

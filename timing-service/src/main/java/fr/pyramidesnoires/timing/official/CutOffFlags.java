@@ -1,7 +1,5 @@
 package fr.pyramidesnoires.timing.official;
 
-import fr.pyramidesnoires.problem.Problem;
-import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.timing.account.Account;
 import fr.pyramidesnoires.timing.course.Course;
 import fr.pyramidesnoires.timing.course.CourseCatalog;
@@ -38,8 +36,7 @@ public class CutOffFlags {
     @GET
     @Transactional
     public List<Flag> flags(@PathParam("race") String race) {
-        Course course = courses.course(race).orElseThrow(() -> new ProblemException(Problem.of(404, "unknown-race",
-                "Course inconnue / Unknown race", "There is no course for race " + race)));
+        Course course = courses.known(race);
         Instant now = Instant.now();
         return timings.stored(race).stream()
                 .flatMap(t -> CutOffs.first(course, t, now).stream()

@@ -1,8 +1,6 @@
 package fr.pyramidesnoires.timing.official;
 
 import fr.pyramidesnoires.events.RunnerTiming;
-import fr.pyramidesnoires.problem.Problem;
-import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.timing.account.Account;
 import fr.pyramidesnoires.timing.course.CourseCatalog;
 import fr.pyramidesnoires.timing.passage.RunnerTimings;
@@ -41,10 +39,7 @@ public class DoubtfulFlags {
     @GET
     @Transactional
     public List<Flag> flags(@PathParam("race") String race) {
-        if (courses.course(race).isEmpty()) {
-            throw new ProblemException(Problem.of(404, "unknown-race", "Course inconnue / Unknown race",
-                    "There is no course for race " + race));
-        }
+        courses.known(race);
         return timings.stored(race).stream()
                 .sorted(Comparator.comparingInt(RunnerTiming::bib))
                 .flatMap(t -> t.passages().stream().filter(p -> p.doubtful() != null)

@@ -68,7 +68,7 @@ public class OfficialResource {
     @PUT
     @Path("races/{race}/gun-start")
     public Decision startRace(@PathParam("race") String race, @NotNull @Valid GunStart gun) {
-        course(race);
+        courses.known(race);
         Decision decision = decide(race, null, OfficialDecision.Kind.GUN_START, null, gun.time(), null, gun.reason());
         recompute.race(race);
         return decision;
@@ -91,7 +91,7 @@ public class OfficialResource {
     @Path("races/{race}/runners/{bib}/passages/{point}")
     public Decision setPassage(@PathParam("race") String race, @PathParam("bib") int bib,
                                @PathParam("point") String point, @NotNull @Valid PassageTime passage) {
-        int order = pointOrder(course(race), point);
+        int order = pointOrder(courses.known(race), point);
         runner(race, bib);
         return decided(race, bib, OfficialDecision.Kind.PASSAGE_SET, order, passage.time(), null, passage.reason());
     }
@@ -100,7 +100,7 @@ public class OfficialResource {
     @Path("races/{race}/runners/{bib}/passages/{point}/removal")
     public Decision removePassage(@PathParam("race") String race, @PathParam("bib") int bib,
                                   @PathParam("point") String point, @NotNull @Valid Reason why) {
-        int order = pointOrder(course(race), point);
+        int order = pointOrder(courses.known(race), point);
         runner(race, bib);
         return decided(race, bib, OfficialDecision.Kind.PASSAGE_REMOVED, order, null, null, why.reason());
     }
@@ -178,11 +178,6 @@ public class OfficialResource {
                 : courses.course(d.raceCode).map(c -> c.points().get(d.pointOrder).id()).orElse(null);
         return new Decision(d.id, d.raceCode, d.bib, d.kind, pointId, d.time, d.status, d.reason, d.decidedBy,
                 d.decidedAt, d.undoneBy, d.undoneAt, d.undoReason);
-    }
-
-    private Course course(String race) {
-        return courses.course(race).orElseThrow(() -> new ProblemException(Problem.of(404, "unknown-race",
-                "Course inconnue / Unknown race", "There is no course for race " + race)));
     }
 
     @Transactional
