@@ -16,7 +16,14 @@ public record CourseEvent(String raceCode, List<Point> points, Instant gunStart)
      * @param order          0 for the start; the last point is the finish
      * @param elevationGainM climb from the start to here
      * @param cutoff         latest passage allowed, counted from the gun; null where there is none
+     * @param departureTimed whether the point is an aid station timed on the way out as well as in
      */
-    public record Point(int order, String id, String name, double km, int elevationGainM, Duration cutoff) {
+    public record Point(int order, String id, String name, double km, int elevationGainM, Duration cutoff,
+                        boolean departureTimed) {
+
+        /** A point timed on arrival only. */
+        public Point(int order, String id, String name, double km, int elevationGainM, Duration cutoff) {
+            this(order, id, name, km, elevationGainM, cutoff, false);
+        }
     }
 }

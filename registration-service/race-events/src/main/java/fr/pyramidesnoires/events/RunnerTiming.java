@@ -40,17 +40,30 @@ public record RunnerTiming(
 
     /**
      * @param order     position of the timing point in the course, 0 for the start
+     * @param time      the arrival at the point
      * @param doubtful  why the passage is doubtful, null when it is good
+     * @param departure when the runner left an aid station timed on the way out too; null at a point that times
+     *                  only the arrival, and until the runner leaves
      */
-    public record Passage(int order, String pointId, String pointName, double km, Instant time, Doubt doubtful) {
+    public record Passage(int order, String pointId, String pointName, double km, Instant time, Doubt doubtful,
+                          Instant departure) {
 
-        /** A good passage. */
+        /** A good passage, at a point that times the arrival only. */
         public Passage(int order, String pointId, String pointName, double km, Instant time) {
-            this(order, pointId, pointName, km, time, null);
+            this(order, pointId, pointName, km, time, null, null);
+        }
+
+        /** A passage at a point that times the arrival only. */
+        public Passage(int order, String pointId, String pointName, double km, Instant time, Doubt doubtful) {
+            this(order, pointId, pointName, km, time, doubtful, null);
         }
 
         public Passage doubted(Doubt why) {
-            return new Passage(order, pointId, pointName, km, time, why);
+            return new Passage(order, pointId, pointName, km, time, why, departure);
+        }
+
+        public Passage departed(Instant at) {
+            return new Passage(order, pointId, pointName, km, time, doubtful, at);
         }
     }
 

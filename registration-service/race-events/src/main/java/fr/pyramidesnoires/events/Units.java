@@ -1,0 +1,72 @@
+package fr.pyramidesnoires.events;
+
+import java.util.Locale;
+
+/**
+ * The units an event gives its distances and climbs in: every service keeps km and metres, and each page shows
+ * them in the event's units (EVENT_UNITS), paces included. One definition, so that a mile is the same length in the
+ * races file, the courses file and on every page.
+ */
+public enum Units {
+    KM("km", "m"),
+    MILES("mi", "ft");
+
+    public static final double KM_PER_MILE = 1.609344;
+    public static final double METRES_PER_FOOT = 0.3048;
+
+    private final String distanceUnit;
+    private final String climbUnit;
+
+    Units(String distanceUnit, String climbUnit) {
+        this.distanceUnit = distanceUnit;
+        this.climbUnit = climbUnit;
+    }
+
+    /** "km" or "mi", as pages print it after a distance and a pace ("/km", "/mi"). */
+    public String distanceUnit() {
+        return distanceUnit;
+    }
+
+    /** "m" or "ft". */
+    public String climbUnit() {
+        return climbUnit;
+    }
+
+    /** A distance kept in km, in these units. */
+    public double distance(double km) {
+        return this == KM ? km : km / KM_PER_MILE;
+    }
+
+    /** A climb kept in metres, in these units, to the nearest unit. */
+    public long climb(int metres) {
+        return this == KM ? metres : Math.round(metres / METRES_PER_FOOT);
+    }
+
+    /** Seconds per unit of distance, for a pace kept in seconds per km. */
+    public double pace(double secondsPerKm) {
+        return this == KM ? secondsPerKm : secondsPerKm * KM_PER_MILE;
+    }
+
+    public static double km(double miles) {
+        return miles * KM_PER_MILE;
+    }
+
+    public static int metres(double feet) {
+        return (int) Math.round(feet * METRES_PER_FOOT);
+    }
+
+    /**
+     * The event's setting: km (or metric) and miles (or mi, imperial), in any case.
+     *
+     * @throws IllegalArgumentException naming what is accepted, so that a misspelt setting stops the service at
+     *                                  start-up rather than showing a race in the wrong units
+     */
+    public static Units of(String setting) {
+        return switch (setting.strip().toLowerCase(Locale.ROOT)) {
+            case "km", "metric" -> KM;
+            case "miles", "mi", "imperial" -> MILES;
+            default -> throw new IllegalArgumentException("EVENT_UNITS is km (or metric) or miles (or imperial), not '"
+                    + setting + "'");
+        };
+    }
+}
