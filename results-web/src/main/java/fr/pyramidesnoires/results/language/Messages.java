@@ -1,5 +1,7 @@
 package fr.pyramidesnoires.results.language;
 
+import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.results.race.RaceState;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
@@ -74,6 +76,14 @@ public interface Messages {
     /** Men's letter: H in French, M in English; entries carry H whatever the page's language. */
     String menCode();
 
+    /** A runner's sex as the page writes it, keys sex_F, sex_H, sex_X: F, H or M, X. */
+    @Message
+    String sex(EntryEvent.Sex sex);
+
+    /** Keys runnerStatus_$ON_COURSE and so on ("_$" as for {@link #phase}). */
+    @Message
+    String runnerStatus(RunnerTiming.Status status);
+
     String nonBinary();
 
     String rankingCaption();
@@ -119,11 +129,32 @@ public interface Messages {
 
     String segment();
 
+    /** At an aid station timed on the way out: when the runner came in, went out, and stopped in between. */
+    String in();
+
+    String out();
+
+    String stop();
+
+    String notLeftYet();
+
+    /** Which time a segment runs from where aid stations time the way out: the pace leaves the stop out. */
+    String segmentNote();
+
+    String atStation();
+
+    String atStationCaption();
+
+    String rankedOnArrival();
+
+    String rankedOnDeparture();
+
     String pace();
 
     String estimatedArrivals();
 
-    String arrival(String point, double km, LocalTime time);
+    /** @param distance from the start, in the event's units: "24.0 km" */
+    String arrival(String point, String distance, LocalTime time);
 
     String estimateNote();
 

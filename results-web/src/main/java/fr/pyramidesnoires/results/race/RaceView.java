@@ -3,29 +3,34 @@ package fr.pyramidesnoires.results.race;
 import fr.pyramidesnoires.events.CourseEvent;
 import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
+import fr.pyramidesnoires.results.ranking.AidStationRanking;
 import fr.pyramidesnoires.results.ranking.Ranked;
 import fr.pyramidesnoires.results.ranking.RankingRules;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** One race as the pages need it: its runners, its course, and the clock its times count from. */
-public record RaceView(String code, List<Runner> runners, Optional<CourseEvent> course) {
+/**
+ * One race as the pages need it: its runners, its course, the clock its times count from, and what ranks runners at
+ * its aid stations timed on the way out.
+ */
+public record RaceView(String code, List<Runner> runners, Optional<CourseEvent> course, AidStationRanking aidStations) {
 
-    public static RaceView of(ReadModel model, String code) {
+    public static RaceView of(ReadModel model, String code, AidStationRanking aidStations) {
         if (!model.raceCodes().contains(code)) {
             throw new NotFoundException("Course inconnue / Unknown race: " + code);
         }
-        return new RaceView(code, model.runners(code), model.course(code));
+        return new RaceView(code, model.runners(code), model.course(code), aidStations);
     }
 
     /**
      * The race for the pages that rank or time runners one by one (a runner's splits, a point's passages): a race
      * whose organiser publishes no ranking has none of them, only its list of finishers.
      */
-    public static RaceView ranked(ReadModel model, String code) {
-        RaceView view = of(model, code);
+    public static RaceView ranked(ReadModel model, String code, AidStationRanking aidStations) {
+        RaceView view = of(model, code, aidStations);
         if (model.publication(code) != RaceEvent.Publication.RANKING) {
             throw new NotFoundException("Cette course ne publie pas de classement / This race publishes no ranking");
         }
@@ -42,8 +47,19 @@ public record RaceView(String code, List<Runner> runners, Optional<CourseEvent> 
                 .map(RunnerTiming.Passage::time).findFirst().orElse(null));
     }
 
+    /** The orders of the points where runners rank on their departure: none unless the event says so. */
+    public Set<Integer> rankedOnDeparture() {
+        return aidStations.rankedOnDeparture(course);
+    }
+
+    /** The orders of the points that time the departure as well as the arrival. */
+    public Set<Integer> departureTimed() {
+        return AidStationRanking.departureTimed(course);
+    }
+
     public List<Ranked> rankedAt(int order) {
-        return RankingRules.rankAt(runners.stream().map(Runner::competitor).toList(), order);
+        Set<Integer> onDeparture = rankedOnDeparture();
+        return RankingRules.rankAt(runners.stream().map(r -> r.competitor(onDeparture)).toList(), order);
     }
 
     public Optional<Integer> rankAt(int order, int bib) {

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * One runner as the ranking sees them: the group they compete in, where the officials say they stand, where their
  * chip was read and, once finished, their official time.
  *
- * @param sex            "F" or "H"
- * @param category       FFA category code, such as "SE" or "M2"
+ * @param sex            "F", "H" (men) or "X" (non-binary), as entries carry it
+ * @param category       the race's own category: an FFA code ("M2"), an age group ("40-49"), any text
  * @param passages       when the runner crossed each timing point, keyed by the point's order along the course:
  *                       0 for the start, the finish has the highest order; null is taken as no passage yet
  * @param officialTimeMs gun time, start signal to finish, in milliseconds; null while unknown

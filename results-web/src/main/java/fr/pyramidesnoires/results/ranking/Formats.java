@@ -2,12 +2,14 @@ package fr.pyramidesnoires.results.ranking;
 
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateExtension.TemplateAttribute;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How pages write times and paces: {fmt:duration(d)}, {fmt:pace(minutesPerKm)}, {fmt:day(start)}. */
+/** How pages write times and links: {fmt:duration(d)}, {fmt:day(start)}, {fmt:query(category)}. */
 @TemplateExtension(namespace = "fmt")
 public final class Formats {
 
@@ -25,9 +27,8 @@ public final class Formats {
         return RaceTimes.format(duration);
     }
 
-    /** 6.25 minutes per km is written 6:15. */
-    static String pace(Double minutesPerKm) {
-        long seconds = Math.round(minutesPerKm * 60);
-        return String.format("%d:%02d", seconds / 60, seconds % 60);
+    /** A value for a link's query, "M+50" as M%2B50: categories are whatever text the organiser's races use. */
+    static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

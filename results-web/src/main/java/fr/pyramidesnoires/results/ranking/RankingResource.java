@@ -103,6 +103,7 @@ public class RankingResource {
     public Buffer rankingPage(@PathParam("race") String race, @QueryParam("sex") String asked,
                               @QueryParam("category") String category) {
         String sex = entrySex(asked);
+        // any text the organiser's races use: FFA codes, age groups ("40-49"), names with spaces
         List<String> categories = model.runners(race).stream().map(r -> r.entry().category()).distinct().sorted()
                 .toList();
         // the division's links only where someone runs in it: results do not know the races' divisions
@@ -133,7 +134,8 @@ public class RankingResource {
         StringBuilder csv = new StringBuilder(CsvLine.of("rank", "bib", "name", "category", "club", "nationality",
                 "status", "time"));
         for (RankingRow row : rows(race, null, null)) {
-            csv.append(CsvLine.of(row.rank(), row.bib(), row.name(), row.category(), row.club(), row.nationality(),
+            csv.append(CsvLine.of(row.rank(), row.bib(), row.name(),
+                    row.category() == null ? null : row.category().label(), row.club(), row.nationality(),
                     row.status(), "FINISHED".equals(row.status()) ? row.raceTime() : null));
         }
         return Response.ok(csv.toString())

@@ -1,10 +1,13 @@
 package fr.pyramidesnoires.results.runner;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.results.language.ChosenLanguage;
+import fr.pyramidesnoires.results.race.Group;
 import fr.pyramidesnoires.results.race.RaceView;
 import fr.pyramidesnoires.results.race.ReadModel;
 import fr.pyramidesnoires.results.race.Runner;
+import fr.pyramidesnoires.results.ranking.AidStationRanking;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -24,9 +27,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/")
 public class RunnerResource {
 
-    /** @param name null when the runner refused publication of their name */
-    public record RunnerDetail(String raceCode, int bib, String name, String club, String category, String nationality,
-                               String status, List<Splits.Split> splits, List<Splits.Estimate> ahead) {
+    /**
+     * @param name     null when the runner refused publication of their name
+     * @param category category and sex, "SE-F" in the API
+     */
+    public record RunnerDetail(String raceCode, int bib, String name, String club, Group category, String nationality,
+                               RunnerTiming.Status status, List<Splits.Split> splits, List<Splits.Estimate> ahead) {
+
+        /** Whether the runner went through an aid station that times the way out, whose stop segments leave out. */
+        public boolean stopsTimed() {
+            return splits.stream().anyMatch(Splits.Split::departureTimed);
+        }
     }
 
     @CheckedTemplate
@@ -36,6 +47,8 @@ public class RunnerResource {
 
     @ConfigProperty(name = "results.zone")
     ZoneId zone;
+    @ConfigProperty(name = "results.aid-station-ranking")
+    AidStationRanking aidStations;
 
     final ReadModel model;
     final ChosenLanguage language;
@@ -57,16 +70,16 @@ public class RunnerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A runner's splits with ranks at each point, and estimated arrivals ahead at their own pace")
     public RunnerDetail detail(@PathParam("race") String race, @PathParam("bib") int bib) {
-        RaceView view = RaceView.ranked(model, race);
+        RaceView view = RaceView.ranked(model, race, aidStations);
         Runner runner = model.runner(race, bib)
                 .orElseThrow(() -> new NotFoundException("Dossard inconnu / Unknown bib: " + bib));
         Map<Integer, Integer> ranks = new HashMap<>();
         runner.passages().forEach(p -> view.rankAt(p.order(), bib).ifPresent(rank -> ranks.put(p.order(), rank)));
         EntryEvent entry = runner.entry();
-        List<Splits.Estimate> ahead = runner.status() == fr.pyramidesnoires.events.RunnerTiming.Status.ON_COURSE
+        List<Splits.Estimate> ahead = runner.status() == RunnerTiming.Status.ON_COURSE
                 ? view.course().map(c -> Splits.ahead(runner.passages(), c, view.zero(runner))).orElse(List.of())
                 : List.of();
-        return new RunnerDetail(race, bib, runner.publicName(), entry.club(), runner.categoryLabel(), entry.nationality(),
-                runner.status().name(), Splits.of(runner.passages(), view.zero(runner), ranks), ahead);
+        return new RunnerDetail(race, bib, runner.publicName(), entry.club(), runner.group(), entry.nationality(),
+                runner.status(), Splits.of(runner.passages(), view.zero(runner), ranks, view.departureTimed()), ahead);
     }
 }

@@ -2,7 +2,9 @@ package fr.pyramidesnoires.results.search;
 
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.RaceEvent;
+import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.results.language.ChosenLanguage;
+import fr.pyramidesnoires.results.race.Group;
 import fr.pyramidesnoires.results.race.ReadModel;
 import fr.pyramidesnoires.results.race.Runner;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/")
 public class SearchResource {
 
-    public record Hit(String raceCode, int bib, String name, String club, String category, String status) {
+    /** @param category category and sex, "SE-F" in the API */
+    public record Hit(String raceCode, int bib, String name, String club, Group category, RunnerTiming.Status status) {
     }
 
     @CheckedTemplate
@@ -89,7 +92,6 @@ public class SearchResource {
     }
 
     private static Hit hit(Runner r) {
-        return new Hit(r.entry().raceCode(), r.entry().bib(), r.publicName(), r.entry().club(), r.categoryLabel(),
-                r.status().name());
+        return new Hit(r.entry().raceCode(), r.entry().bib(), r.publicName(), r.entry().club(), r.group(), r.status());
     }
 }

@@ -6,6 +6,7 @@ import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.RaceState;
 import fr.pyramidesnoires.results.race.RaceView;
 import fr.pyramidesnoires.results.race.ReadModel;
+import fr.pyramidesnoires.results.ranking.AidStationRanking;
 import fr.pyramidesnoires.results.ranking.Ranked;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A race in numbers: who started, finished, gave up; how many went through each terril and who led there. */
@@ -36,6 +38,9 @@ public class StatsResource {
         static native TemplateInstance stats(RaceStats stats, String race);
     }
 
+    @ConfigProperty(name = "results.aid-station-ranking")
+    AidStationRanking aidStations;
+
     final ReadModel model;
     final ChosenLanguage language;
 
@@ -56,7 +61,7 @@ public class StatsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Starters, finishers, DNF and DNS of a race; passages and leader at each point")
     public RaceStats stats(@PathParam("race") String race) {
-        RaceView view = RaceView.of(model, race);
+        RaceView view = RaceView.of(model, race, aidStations);
         // the first through each point is a ranking: only for a race that publishes one
         boolean ranked = model.publication(race) == RaceEvent.Publication.RANKING;
         List<PointStats> points = view.course().map(CourseEvent::points).orElse(List.of()).stream()

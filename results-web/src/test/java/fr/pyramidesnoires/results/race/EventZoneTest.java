@@ -76,7 +76,7 @@ class EventZoneTest {
                 .body(containsString("<td class=\"num\">03:30</td>"))
                 .body(containsString("<td class=\"num\">2:00:00</td>"));
         given().when().get("/races/" + race + "/runners/2").then().statusCode(200)
-                .body(containsString("Summit finish (km 20.0) : vers 04:00"));
+                .body(containsString("Summit finish (20.0 km) : vers 04:00"));
         given().when().get("/races/" + race + "/points/aid").then().statusCode(200)
                 .body(containsString("<td class=\"num\">01:30</td>"))
                 .body(containsString("<td class=\"num\">01:45</td>"));

@@ -310,7 +310,7 @@ class SpectatorPagesTest {
         given().cookie("lang", "en").when().get("/races/" + race + "/runners/13?lang=fr").then().statusCode(200)
                 .cookie("lang", "fr")
                 .body(containsString("Prochains passages estimés"))
-                .body(containsString("Terril d&#39;Estevelles (km 24.0) : vers "));
+                .body(containsString("Terril d&#39;Estevelles (24.0 km) : vers "));
         given().when().get("/").then().body(containsString("samedi 20 mars, 09:00"));
     }
 

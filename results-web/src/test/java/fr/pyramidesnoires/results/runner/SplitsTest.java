@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.results.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SplitsTest {
@@ -31,7 +33,7 @@ class SplitsTest {
     @Test
     void eachSplitHasItsElapsedSegmentPaceAndRankEvolution() {
         List<Splits.Split> splits = Splits.of(List.of(at(0, "PT12S"), at(1, "PT1H12M12S"), at(2, "PT2H32M12S")),
-                GUN, Map.of(0, 40, 1, 31, 2, 35));
+                GUN, Map.of(0, 40, 1, 31, 2, 35), Set.of());
 
         assertEquals(3, splits.size());
         assertNull(splits.get(0).segment());
@@ -46,7 +48,7 @@ class SplitsTest {
     void aDoubtfulPassageHasNoSegmentPaceOrRankAndTheNextSegmentRunsFromTheLastGoodOne() {
         // Estevelles 21 min 16 s before Sainte-Henriette: once shown as a -21:-16:00 segment at -100:-28 /km
         List<Splits.Split> splits = Splits.of(List.of(at(0, "PT12S"), at(1, "PT1H12M12S"),
-                at(2, "PT0H50M56S").doubted(Doubt.OUT_OF_SEQUENCE), at(3, "PT3H12M12S")), GUN, Map.of(0, 40, 1, 31, 3, 28));
+                at(2, "PT0H50M56S").doubted(Doubt.OUT_OF_SEQUENCE), at(3, "PT3H12M12S")), GUN, Map.of(0, 40, 1, 31, 3, 28), Set.of());
 
         assertEquals(Doubt.OUT_OF_SEQUENCE, splits.get(2).doubtful());
         assertNull(splits.get(2).segment());
@@ -62,12 +64,65 @@ class SplitsTest {
     void aPassageBackInTimeTimingDidNotFlagIsShownDoubtfulNeverNegative() {
         // an event that switched timing's rules off still gets no negative segment
         List<Splits.Split> splits = Splits.of(List.of(at(0, "PT12S"), at(1, "PT1H12M12S"), at(2, "PT0H50M56S")),
-                GUN, Map.of());
+                GUN, Map.of(), Set.of());
 
         assertEquals(Doubt.OUT_OF_SEQUENCE, splits.get(2).doubtful());
         assertNull(splits.get(2).segment());
         assertNull(splits.get(2).paceMinKm());
         assertEquals(Duration.parse("PT50M56S"), splits.get(2).elapsed());
+    }
+
+    /** Sainte-Henriette as an aid station timed on the way out, the runner in at 1:12:12, out at 1:20:12. */
+    private static final Set<Integer> STE_HENRIETTE_TIMES_DEPARTURES = Set.of(1);
+
+    @Test
+    void atAnAidStationTimedOnTheWayOutTheStopIsShownAndTheNextSegmentRunsFromTheDeparture() {
+        List<Splits.Split> splits = Splits.of(List.of(at(0, "PT12S"),
+                at(1, "PT1H12M12S").departed(GUN.plus(Duration.parse("PT1H20M12S"))), at(2, "PT2H32M12S")),
+                GUN, Map.of(), STE_HENRIETTE_TIMES_DEPARTURES);
+
+        Splits.Split station = splits.get(1);
+        assertTrue(station.departureTimed());
+        assertEquals(GUN.plus(Duration.parse("PT1H20M12S")), station.departure());
+        assertEquals(Duration.ofMinutes(8), station.stop());
+        assertEquals(Duration.parse("PT1H12M12S"), station.elapsed(), "elapsed to the arrival");
+        assertEquals(Duration.parse("PT1H12M"), station.segment(), "the segment in runs to the arrival");
+        assertEquals(Duration.parse("PT1H12M"), splits.get(2).segment(), "the segment out runs from the departure");
+        assertEquals(6.0, splits.get(2).paceMinKm(), 1e-9, "72 min moving over 12 km: the stop is left out");
+        assertFalse(splits.get(2).departureTimed());
+        assertNull(splits.get(2).stop());
+    }
+
+    @Test
+    void aRunnerStillAtTheAidStationHasNoDepartureNorStopYet() {
+        List<Splits.Split> splits = Splits.of(List.of(at(0, "PT12S"), at(1, "PT1H12M12S")), GUN, Map.of(),
+                STE_HENRIETTE_TIMES_DEPARTURES);
+
+        assertTrue(splits.get(1).departureTimed());
+        assertNull(splits.get(1).departure());
+        assertNull(splits.get(1).stop());
+    }
+
+    @Test
+    void anArrivalBeforeTheRunnerLeftThePreviousAidStationIsShownDoubtful() {
+        List<Splits.Split> splits = Splits.of(List.of(at(0, "PT12S"),
+                at(1, "PT1H12M12S").departed(GUN.plus(Duration.parse("PT3H"))), at(2, "PT2H32M12S")),
+                GUN, Map.of(), STE_HENRIETTE_TIMES_DEPARTURES);
+
+        assertEquals(Doubt.OUT_OF_SEQUENCE, splits.get(2).doubtful());
+        assertNull(splits.get(2).segment());
+    }
+
+    @Test
+    void theEstimateAheadRunsFromTheDepartureOfTheAidStationLeft() {
+        List<Splits.Estimate> in = Splits.ahead(List.of(at(0, "PT0S"), at(1, "PT1H30M")), COURSE, GUN);
+        List<Splits.Estimate> out = Splits.ahead(List.of(at(0, "PT0S"),
+                at(1, "PT1H30M").departed(GUN.plus(Duration.parse("PT1H40M")))), COURSE, GUN);
+
+        // 1 h 40 for 14.1 km-effort, then 14.7 more from the departure
+        assertEquals(GUN.plus(Duration.ofMinutes(100)).plusSeconds(Math.round(14.7 * 100 * 60 / 14.1)),
+                out.get(0).at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertTrue(out.get(0).at().isAfter(in.get(0).at()));
     }
 
     @Test
