@@ -34,7 +34,8 @@ public class SearchResource {
     static class Templates {
         static native TemplateInstance search(String q, List<Hit> hits);
 
-        static native TemplateInstance following();
+        /** @param statuses every status a followed runner may have, for the page's script to write in words */
+        static native TemplateInstance following(List<RunnerTiming.Status> statuses);
     }
 
     static final int MAX_HITS = 100;
@@ -77,7 +78,7 @@ public class SearchResource {
     @Path("mes-coureurs")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance following() {
-        return language.page(Templates.following());
+        return language.page(Templates.following(List.of(RunnerTiming.Status.values())));
     }
 
     private static boolean matches(EntryEvent entry, String wanted) {

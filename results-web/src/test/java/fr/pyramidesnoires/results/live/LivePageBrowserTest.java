@@ -75,6 +75,22 @@ class LivePageBrowserTest {
         assertTrue(main.contains("Last point") && !main.contains("Dernier point"), main);
     }
 
+    @Test
+    void myRunnersSayWhereEachOneIsInWords() throws Exception {
+        browser.get(root + "mes-coureurs");
+        browser.executeScript("localStorage.setItem('tpn-following', JSON.stringify(['" + race + "/77']))");
+        browser.get(root + "mes-coureurs");
+
+        Instant deadline = Instant.now().plusSeconds(20);
+        String list = "";
+        while (!list.contains("Jade")) {
+            assertTrue(Instant.now().isBefore(deadline), "the followed runner never showed: " + list);
+            Thread.sleep(200);
+            list = (String) browser.executeScript("return document.getElementById('following').innerText");
+        }
+        assertTrue(list.contains("Pas encore parti") && !list.contains("NOT_STARTED"), list);
+    }
+
     /** Sends a passage of runner 77 and waits for it on the open page, which must not have been reloaded. */
     private void passAndAwaitWithoutReload() throws InterruptedException {
         // a mark only this page load has: a reload would lose it
