@@ -7,11 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.PastResults;
 import fr.pyramidesnoires.events.PastResults.Row;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -101,6 +103,31 @@ class EditionImportTest {
         // compaction keeps the latest message of a key: the one every results replica ends on
         assertEquals(latest, kafka().all(Topics.PAST_RESULTS, PastResults.class, p -> p.raceCode().equals(race))
                 .get(1));
+    }
+
+    /** The limit registration checks is below what the broker takes: a race just under it gets through. */
+    @Test
+    void aRaceJustUnderTheMessageLimitReachesKafkaAndOneOverItIsRefused() {
+        String race = uniqueRace();
+        upload(2015, race, "raceName=Ultra&distanceKm=110", longRace(4200)).statusCode(200);
+        List<ConsumerRecord<String, String>> published = Eventually.until(() -> kafka().readAll(Topics.PAST_RESULTS)
+                .stream().filter(r -> ("2015/" + race).equals(r.key())).toList(), found -> !found.isEmpty(),
+                Duration.ofSeconds(20), none -> "the race never reached Kafka");
+        int bytes = published.get(0).value().getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes > 900_000 && bytes <= PastResults.MAX_BYTES, bytes + " bytes");
+
+        upload(2015, uniqueRace(), "raceName=Ultra&distanceKm=110", longRace(4600)).statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", containsString("past-results-too-large"));
+    }
+
+    private static String longRace(int runners) {
+        StringBuilder csv = new StringBuilder("Clt;Dossard;Nom;Prénom;Sexe;Cat;Club;Nat;Temps\n");
+        for (int bib = 1; bib <= runners; bib++) {
+            csv.append(bib).append(';').append(bib).append(";Vandenbroucke-Delacroix;Marie-Christine;F;M3;"
+                    + "Association Sportive des Coureurs du Bassin Minier;FRA;12:34:56.7\n");
+        }
+        return csv.toString();
     }
 
     @Test
