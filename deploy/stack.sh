@@ -31,13 +31,15 @@ KAFKA_PORT=${KAFKA_PORT:-59092}
 CONTROLLER_PORT=$((KAFKA_PORT + 1))
 # topic:partitions:cleanup policy, as documented in the README. entries has one partition: a bib or chip freed by
 # one entry is taken by another, so every consumer must see the entries in the order registration committed them.
-TOPICS="races:1:compact entries:1:compact courses:1:compact chip-reads:6:delete runner-timings:6:compact"
+TOPICS="races:1:compact entries:1:compact courses:1:compact chip-reads:6:delete runner-timings:6:compact
+  past-results:1:compact"
 # One Kafka account per service and one for the readers (mat gateways, the simulator), and what each may do:
 # account:operation:topic,topic[:consumer group]. Timing writes chip-reads too (its HTTP gateway for the devices, the
 # volunteers' passages). results-web assigns itself its partitions and keeps no offsets: it needs no group.
 KAFKA_ACCOUNTS="registration timing results reader"
-KAFKA_ACLS="registration:Write:entries,races timing:Write:runner-timings,courses,chip-reads
-  timing:Read:entries,chip-reads:timing-service results:Read:races,courses,entries,runner-timings reader:Write:chip-reads"
+KAFKA_ACLS="registration:Write:entries,races,past-results timing:Write:runner-timings,courses,chip-reads
+  timing:Read:entries,chip-reads:timing-service results:Read:races,courses,entries,runner-timings,past-results
+  reader:Write:chip-reads"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 

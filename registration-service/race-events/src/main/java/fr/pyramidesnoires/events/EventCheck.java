@@ -33,6 +33,9 @@ public final class EventCheck {
                     || timing.passages().stream().anyMatch(p -> p == null || blank(p.pointId()) || p.time() == null)
                     ? "a runner timing needs raceCode, status and passages, each with pointId and time" : null;
         }
+        if (event instanceof PastResults past) {
+            return pastProblem(past);
+        }
         return event == null ? "an empty event" : "not an event of the platform: " + event.getClass().getSimpleName();
     }
 
@@ -68,6 +71,15 @@ public final class EventCheck {
             return "an entry needs raceCode, chip, sex and a bib above 0";
         }
         return null;
+    }
+
+    private static String pastProblem(PastResults past) {
+        if (past.year() < 1900 || blank(past.raceCode()) || past.raceCode().contains("/") || past.raceName() == null
+                || past.rows() == null) {
+            return "past results need a year from 1900, a raceCode without '/', raceName and rows";
+        }
+        return past.rows().stream().anyMatch(r -> r == null || r.bib() <= 0 || r.sex() == null || r.status() == null)
+                ? "each row of past results needs a bib above 0, sex and status" : null;
     }
 
     private static boolean blank(String value) {

@@ -23,6 +23,12 @@ public final class Topics {
     /** {@link RunnerTiming} snapshots, keyed by {@link RunnerTiming#key()}, produced by timing-service. */
     public static final String RUNNER_TIMINGS = "runner-timings";
 
+    /**
+     * {@link PastResults} of the event's past editions, one message per edition and race keyed by
+     * {@link PastResults#key()}, produced by registration-service from the organiser's import.
+     */
+    public static final String PAST_RESULTS = "past-results";
+
     private Topics() {
     }
 }

@@ -49,7 +49,8 @@ class AsyncApiContractTest {
             Topics.ENTRIES, EntryEvent.class,
             Topics.COURSES, CourseEvent.class,
             Topics.CHIP_READS, ChipRead.class,
-            Topics.RUNNER_TIMINGS, RunnerTiming.class);
+            Topics.RUNNER_TIMINGS, RunnerTiming.class,
+            Topics.PAST_RESULTS, PastResults.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

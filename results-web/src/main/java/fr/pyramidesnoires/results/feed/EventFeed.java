@@ -6,9 +6,11 @@ import fr.pyramidesnoires.events.EventCheck;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.KafkaAccess;
 import fr.pyramidesnoires.events.KafkaSettings;
+import fr.pyramidesnoires.events.PastResults;
 import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.results.edition.Editions;
 import fr.pyramidesnoires.results.live.LiveUpdates;
 import fr.pyramidesnoires.results.race.ReadModel;
 import io.micrometer.core.instrument.Counter;
@@ -28,8 +30,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * Feeds the read model from the start of the entries and runner-timings topics. No consumer group: every
- * replica reads everything for itself, so replicas need nothing from each other and a new one started mid-race
+ * Feeds the read model from the start of its topics, and the past editions from past-results. No consumer group:
+ * every replica reads everything for itself, so replicas need nothing from each other and a new one started mid-race
  * catches up by replaying the (compacted) topics.
  */
 @ApplicationScoped
@@ -39,6 +41,7 @@ public class EventFeed {
 
 
     final ReadModel model;
+    final Editions editions;
     final LiveUpdates live;
     final Counter unusable;
     private volatile boolean running;
@@ -46,8 +49,9 @@ public class EventFeed {
     private Thread thread;
     private KafkaConsumer<String, String> consumer;
 
-    EventFeed(ReadModel model, LiveUpdates live, MeterRegistry metrics) {
+    EventFeed(ReadModel model, Editions editions, LiveUpdates live, MeterRegistry metrics) {
         this.model = model;
+        this.editions = editions;
         this.live = live;
         this.unusable = Counter.builder("results.events.unusable")
                 .description("Messages left out of the results because they could not be read or used")
@@ -76,7 +80,8 @@ public class EventFeed {
     private void run() {
         try {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.RACES, Topics.COURSES, Topics.ENTRIES, Topics.RUNNER_TIMINGS)) {
+            for (String topic : List.of(Topics.RACES, Topics.COURSES, Topics.ENTRIES, Topics.RUNNER_TIMINGS,
+                    Topics.PAST_RESULTS)) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             consumer.assign(partitions);
@@ -104,6 +109,7 @@ public class EventFeed {
                 case Topics.RACES -> RaceEvent.class;
                 case Topics.COURSES -> CourseEvent.class;
                 case Topics.ENTRIES -> EntryEvent.class;
+                case Topics.PAST_RESULTS -> PastResults.class;
                 default -> RunnerTiming.class;
             };
             Object event = record.value() == null ? null : EventJson.read(record.value(), type);
@@ -112,6 +118,11 @@ public class EventFeed {
                     : EventCheck.problem(event);
             if (problem != null) {
                 unusable(record, problem);
+                return;
+            }
+            if (event instanceof PastResults past) {
+                // no live page shows a past edition
+                editions.put(past);
                 return;
             }
             // pages of the race the message is about may show something new
