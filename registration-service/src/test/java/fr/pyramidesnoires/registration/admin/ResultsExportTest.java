@@ -44,6 +44,8 @@ class ResultsExportTest {
                 Map.of("licenceNumber", licences[4], "publishName", false)).getInt("bib");
 
         try (TopicProbe kafka = TopicProbe.onTheServicesBroker()) {
+            // a message nobody can use is left out, and the ones after it are kept
+            kafka.sendRaw(Topics.RUNNER_TIMINGS, "RESULTS-A/" + fast, "{\"raceCode\": \"RESULTS-A\", \"bib\": \"");
             // faster from the start mat than the winner, but ranked by the gun as the federations rank
             publish(kafka, new RunnerTiming("RESULTS-A", fast, RunnerTiming.Status.FINISHED, GUN, List.of(),
                     10_925_900L, 10_200_000L));
@@ -56,13 +58,17 @@ class ResultsExportTest {
                     null, null));
             publish(kafka, new RunnerTiming("RESULTS-A", quitter, RunnerTiming.Status.DNF, GUN, List.of(),
                     null, null));
-            publish(kafka, new RunnerTiming("RESULTS-A", absent, RunnerTiming.Status.NOT_STARTED, GUN, List.of(),
-                    null, null));
+            publish(kafka, new RunnerTiming("RESULTS-A", absent, RunnerTiming.Status.FINISHED, GUN, List.of(),
+                    9_000_000L, 9_000_000L));
+            Eventually.until(() -> lines("ffa.csv"), lines -> lines.size() == 6
+                            && lines.get(1).startsWith("1;" + absent + ";") && lines.get(5).startsWith("DNF;"),
+                    Duration.ofSeconds(30), lines -> "The FFA file never showed every snapshot: " + lines);
+            // a runner timing takes off again (a tombstone) is one it has no word on: they did not start
+            kafka.sendRaw(Topics.RUNNER_TIMINGS, "RESULTS-A/" + absent, null);
         }
 
-        List<String> ffa = Eventually.until(() -> lines("ffa.csv"), lines -> lines.size() == 6
-                        && lines.get(4).startsWith("DNF;"), Duration.ofSeconds(30),
-                lines -> "The FFA file never showed every snapshot: " + lines);
+        List<String> ffa = Eventually.until(() -> lines("ffa.csv"), lines -> lines.get(5).startsWith("DNS;"),
+                Duration.ofSeconds(30), lines -> "The FFA file never took the runner off: " + lines);
         assertEquals(List.of(
                 "Classement;Dossard;Nom;Prénom;Sexe;Catégorie;Année de naissance;Club;Numéro de licence;Nationalité;"
                         + "Temps",
