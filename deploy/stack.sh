@@ -36,10 +36,11 @@ TOPICS="races:1:compact entries:1:compact courses:1:compact chip-reads:6:delete 
 # One Kafka account per service and one for the readers (mat gateways, the simulator), and what each may do:
 # account:operation:topic,topic[:consumer group]. Timing writes chip-reads too (its HTTP gateway for the devices, the
 # volunteers' passages). results-web assigns itself its partitions and keeps no offsets: it needs no group.
+# Registration reads runner-timings for the federations' results files, which need data only it holds.
 KAFKA_ACCOUNTS="registration timing results reader"
-KAFKA_ACLS="registration:Write:entries,races,past-results timing:Write:runner-timings,courses,chip-reads
-  timing:Read:entries,chip-reads:timing-service results:Read:races,courses,entries,runner-timings,past-results
-  reader:Write:chip-reads"
+KAFKA_ACLS="registration:Write:entries,races,past-results registration:Read:runner-timings:registration-service
+  timing:Write:runner-timings,courses,chip-reads timing:Read:entries,chip-reads:timing-service
+  results:Read:races,courses,entries,runner-timings,past-results reader:Write:chip-reads"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 

@@ -33,13 +33,15 @@ public record AdminEntry(
         boolean medicalCertificate,
         String documentsCheckedBy,
         Instant documentsCheckedAt,
-        Instant createdAt) {
+        Instant createdAt,
+        String importedFrom) {
 
     static AdminEntry of(Entry entry) {
         return new AdminEntry(entry.id, entry.raceCode, entry.status, entry.bib, entry.chip, entry.waitlistPosition(),
                 entry.firstName, entry.lastName, entry.sex, entry.birthDate, entry.category, entry.nationality,
                 entry.club, entry.publishName, entry.email, entry.phone, entry.emergencyContactName,
                 entry.emergencyContactPhone, entry.licenceNumber, entry.ppsNumber, entry.ppsDate,
-                entry.medicalCertificate, entry.documentsCheckedBy, entry.documentsCheckedAt, entry.createdAt);
+                entry.medicalCertificate, entry.documentsCheckedBy, entry.documentsCheckedAt, entry.createdAt,
+                entry.importedFrom);
     }
 }

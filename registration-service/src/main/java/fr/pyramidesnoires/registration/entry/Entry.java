@@ -85,6 +85,12 @@ public class Entry extends PanacheEntityBase {
     public boolean medicalCertificate;
     /** When the runner's certificate file was stored; the file itself is kept apart and never published. */
     public Instant certificateReceivedAt;
+    /**
+     * The platform another registration came from, when the organiser imported it: that platform took the runner's
+     * health proof, which was not checked here.
+     */
+    @Column(length = 40)
+    public String importedFrom;
 
     public Eligibility.Health health() {
         return new Eligibility.Health(licenceNumber, ppsNumber, ppsDate, medicalCertificate);

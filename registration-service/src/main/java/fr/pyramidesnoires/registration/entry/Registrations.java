@@ -354,12 +354,12 @@ public class Registrations {
         }
     }
 
-    private static EntryRefused alreadyEntered(String firstName, String lastName, Race race) {
+    static EntryRefused alreadyEntered(String firstName, String lastName, Race race) {
         return new EntryRefused(409, "already-entered", firstName + " " + lastName + " est déjà inscrit(e) au "
                 + race.code + " / " + firstName + " " + lastName + " is already entered in " + race.code);
     }
 
-    private static Eligibility.Health health(RegistrationRequest request) {
+    static Eligibility.Health health(RegistrationRequest request) {
         return new Eligibility.Health(request.licenceNumber(), request.ppsNumber(), request.ppsDate(),
                 Boolean.TRUE.equals(request.medicalCertificate()));
     }
@@ -371,7 +371,11 @@ public class Registrations {
     private void describe(Entry entry, RegistrationRequest request, Race race) {
         Eligibility.Health health = health(request);
         refuseSexWithoutDivision(request.sex(), race);
-        Category category = eligibleCategory(request.birthDate(), health, race);
+        fill(entry, request, health, eligibleCategory(request.birthDate(), health, race));
+    }
+
+    /** The runner's details on the entry, with a new private link, once the runner was found fit for the race. */
+    void fill(Entry entry, RegistrationRequest request, Eligibility.Health health, Category category) {
         entry.firstName = request.firstName().strip();
         entry.lastName = request.lastName().strip();
         entry.sex = request.sex();
@@ -392,7 +396,7 @@ public class Registrations {
         entry.newToken();
     }
 
-    private void givePlace(Entry entry, int bib, String chip) {
+    void givePlace(Entry entry, int bib, String chip) {
         entry.bib = bib;
         entry.chip = chip;
         entry.status = EntryStatus.CONFIRMED;
@@ -406,7 +410,7 @@ public class Registrations {
     }
 
     /** Tells the transaction's observers: the runner's mail is queued with the change, the certificate store acts. */
-    private void tell(Change change, Entry entry, EntryConfirmation confirmation) {
+    void tell(Change change, Entry entry, EntryConfirmation confirmation) {
         changes.fire(new EntryChanged(change, entry.email, entry.firstName, confirmation));
     }
 
@@ -419,7 +423,7 @@ public class Registrations {
     }
 
     /** The lowest free bibs of the race's range, as many as asked for while there are. */
-    private List<Integer> freeBibs(Race race, int count) {
+    List<Integer> freeBibs(Race race, int count) {
         if (count == 0) {
             return List.of();
         }
@@ -441,7 +445,7 @@ public class Registrations {
     }
 
     /** A UHF chip's EPC-like id: 96 random bits, so a chip id says nothing about the runner. */
-    private static String newChipId() {
+    static String newChipId() {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().withUpperCase().formatHex(bytes);
