@@ -22,8 +22,13 @@ public record PastResults(int year, String raceCode, String raceName, double dis
      */
     public static final int MAX_BYTES = 1_000_000;
 
+    /** The end of a past race, in the words of this edition's {@link RunnerTiming.Status}. */
     public enum Status {
-        FINISHED, DNF, DNS, DSQ
+        FINISHED, DNF, DNS, DSQ;
+
+        public RunnerTiming.Status timing() {
+            return RunnerTiming.Status.valueOf(name());
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.PastResults;
 import fr.pyramidesnoires.events.PastResults.Row;
 import fr.pyramidesnoires.events.PastResults.Status;
+import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.RaceView;
 import fr.pyramidesnoires.results.race.ReadModel;
@@ -44,7 +45,7 @@ public class EditionResource {
      * @param name        null when withheld
      */
     public record EditionRow(Integer rank, Integer overallRank, int bib, String name, String sex, String category,
-                             String club, String nationality, String time, String status) {
+                             String club, String nationality, String time, RunnerTiming.Status status) {
     }
 
     /** A past edition's runner, and their other editions. */
@@ -151,7 +152,7 @@ public class EditionResource {
     @Operation(summary = "The other editions of a runner of this edition: same name and sex, none for a withheld"
             + " name")
     public List<OtherEditions.Link> otherEditions(@PathParam("race") String race, @PathParam("bib") int bib) {
-        RaceView.ranked(model, race);
+        RaceView.requireRanking(model, race);
         if (model.runner(race, bib).isEmpty()) {
             throw new NotFoundException("Dossard inconnu / Unknown bib: " + bib);
         }
@@ -172,7 +173,7 @@ public class EditionResource {
         String name = row.lastName() == null ? null
                 : (row.lastName().toUpperCase() + " " + Objects.requireNonNullElse(row.firstName(), "")).strip();
         return new EditionRow(rank, overallRank, row.bib(), name, row.sex().name(), row.category(), row.club(),
-                row.nationality(), time(row), row.status().name());
+                row.nationality(), time(row), row.status().timing());
     }
 
     /** Ties share a rank in a group as in the race. */

@@ -32,7 +32,7 @@ public class OtherEditions {
      * @param rank null for this edition's race, whose ranking is on the runner's page, and for a non-finisher
      * @param time the race time of a finisher
      */
-    public record Link(int year, String raceCode, String raceName, String href, String status, Integer rank,
+    public record Link(int year, String raceCode, String raceName, String href, RunnerTiming.Status status, Integer rank,
                        String time) {
     }
 
@@ -50,41 +50,41 @@ public class OtherEditions {
     /** For the runner of this edition's race, whose page is asked; none when their name is withheld. */
     public List<Link> ofCurrent(String raceCode, int bib) {
         return model.runner(raceCode, bib).filter(r -> !r.entry().nameHidden())
-                .map(r -> others(key(r.entry()), currentYear(raceCode), raceCode, bib))
+                .map(r -> others(key(r.entry()), currentYear(raceCode)))
                 .orElse(List.of());
     }
 
     /** For a runner of a past edition's race. */
     public List<Link> ofPast(PastResults race, PastResults.Row row) {
-        return others(SameRunner.key(row.lastName(), row.firstName(), row.sex()), race.year(), race.raceCode(),
-                row.bib());
+        return others(SameRunner.key(row.lastName(), row.firstName(), row.sex()), race.year());
     }
 
-    /** Every race of the same runner but the one their page shows, newest edition first. */
-    private List<Link> others(String key, int year, String raceCode, int bib) {
+    /** The same runner's races in the other editions than the one their page shows, newest first. */
+    private List<Link> others(String key, int year) {
         List<Link> links = new ArrayList<>();
         if (key == null) {
             return links;
         }
         for (Runner runner : model.allRunners()) {
             EntryEvent entry = runner.entry();
-            boolean self = entry.raceCode().equals(raceCode) && entry.bib() == bib;
+            // a namesake in another race of the same edition is another runner: one runs one race a year
+            boolean sameEdition = currentYear(entry.raceCode()) == year;
             // a race that publishes no ranking has no runner pages to link to
-            if (!self && !entry.nameHidden() && key.equals(key(entry))
+            if (!sameEdition && !entry.nameHidden() && key.equals(key(entry))
                     && model.publication(entry.raceCode()) == RaceEvent.Publication.RANKING) {
                 links.add(new Link(currentYear(entry.raceCode()), entry.raceCode(),
                         model.raceInfo(entry.raceCode()).map(RaceEvent::name).orElse(entry.raceCode()),
-                        "/races/" + entry.raceCode() + "/runners/" + entry.bib(), runner.status().name(), null,
+                        "/races/" + entry.raceCode() + "/runners/" + entry.bib(), runner.status(), null,
                         runner.status() == RunnerTiming.Status.FINISHED && runner.timing().gunTimeMs() != null
                                 ? RaceTimes.format(Duration.ofMillis(runner.timing().gunTimeMs())) : null));
             }
         }
         for (Editions.PastRun run : editions.runsOf(key)) {
-            // the edition's race imported once it was over is the one the page shows
-            if (run.race().year() != year || !run.race().raceCode().equals(raceCode)) {
+            // the page's own edition, imported once it was over among them, is not another
+            if (run.race().year() != year) {
                 links.add(new Link(run.race().year(), run.race().raceCode(), run.race().raceName(),
                         "/editions/" + run.race().year() + "/" + run.race().raceCode() + "/runners/" + run.row().bib(),
-                        run.row().status().name(), run.row().rank(), EditionResource.time(run.row())));
+                        run.row().status().timing(), run.row().rank(), EditionResource.time(run.row())));
             }
         }
         links.sort(Comparator.comparingInt(Link::year).reversed());

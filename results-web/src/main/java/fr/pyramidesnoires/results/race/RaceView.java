@@ -19,9 +19,7 @@ import java.util.Set;
 public record RaceView(String code, List<Runner> runners, Optional<CourseEvent> course, AidStationRanking aidStations) {
 
     public static RaceView of(ReadModel model, String code, AidStationRanking aidStations) {
-        if (!model.raceCodes().contains(code)) {
-            throw new NotFoundException("Course inconnue / Unknown race: " + code);
-        }
+        requireKnown(model, code);
         return new RaceView(code, model.runners(code), model.course(code), aidStations);
     }
 
@@ -30,11 +28,22 @@ public record RaceView(String code, List<Runner> runners, Optional<CourseEvent> 
      * whose organiser publishes no ranking has none of them, only its list of finishers.
      */
     public static RaceView ranked(ReadModel model, String code, AidStationRanking aidStations) {
-        RaceView view = of(model, code, aidStations);
+        requireRanking(model, code);
+        return of(model, code, aidStations);
+    }
+
+    /** A 404 for a race unknown or whose organiser publishes no ranking, as {@link #ranked} answers. */
+    public static void requireRanking(ReadModel model, String code) {
+        requireKnown(model, code);
         if (model.publication(code) != RaceEvent.Publication.RANKING) {
             throw new NotFoundException("Cette course ne publie pas de classement / This race publishes no ranking");
         }
-        return view;
+    }
+
+    private static void requireKnown(ReadModel model, String code) {
+        if (!model.raceCodes().contains(code)) {
+            throw new NotFoundException("Course inconnue / Unknown race: " + code);
+        }
     }
 
     public Optional<Instant> gun() {

@@ -92,7 +92,7 @@ class EditionPagesTest {
                 body -> body.contains("/editions/2016/"), Duration.ofSeconds(20),
                 body -> "the runner's page never linked the past editions: " + body);
         assertInOrder(current, "Vos autres éditions", "2018", "href=\"/editions/2018/" + older + "/runners/301\"",
-                "DNF", "2016", "href=\"/editions/2016/" + past + "/runners/512\"", "3:10:00", "Rang 1",
+                "Abandon", "2016", "href=\"/editions/2016/" + past + "/runners/512\"", "3:10:00", "Rang 1",
                 "même nom et même prénom");
         assertFalse(current.contains("/runners/513"), "linked to a woman of the same name: " + current);
 
