@@ -81,7 +81,8 @@ class BrokerAccountsTest {
         ChipRead read = new ChipRead("R-ACL", "M-ESTEVELLES", key, OffsetDateTime.parse("2027-03-20T10:00:00+01:00"),
                 1, -60, 1L, ChipRead.Source.MAT);
         assertNull(send(reader, Topics.CHIP_READS, key, EventJson.write(read)), "a mat's reads are taken");
-        for (String topic : List.of(Topics.RUNNER_TIMINGS, Topics.ENTRIES, Topics.COURSES, Topics.RACES)) {
+        for (String topic : List.of(Topics.RUNNER_TIMINGS, Topics.ENTRIES, Topics.COURSES, Topics.RACES,
+                Topics.PAST_RESULTS)) {
             assertInstanceOf(TopicAuthorizationException.class, send(reader, topic, key), topic);
             assertFalse(onTopic(topic, key), "a reader wrote to " + topic);
         }
@@ -92,7 +93,7 @@ class BrokerAccountsTest {
         KafkaAccess results = StackAccounts.as(broker, "results");
         String key = "results-" + UUID.randomUUID();
         for (String topic : List.of(Topics.RUNNER_TIMINGS, Topics.ENTRIES, Topics.COURSES, Topics.RACES,
-                Topics.CHIP_READS)) {
+                Topics.CHIP_READS, Topics.PAST_RESULTS)) {
             // refused the topic, or already the producer's right to write anything at all
             assertInstanceOf(AuthorizationException.class, send(results, topic, key), topic);
             assertFalse(onTopic(topic, key), "results-web's account wrote to " + topic);
