@@ -168,6 +168,12 @@ cat <<URLS
   Mat board       http://127.0.0.1:$TIMING_PORT/mats
   Checkpoint page http://127.0.0.1:$TIMING_PORT/checkpoint   ($volunteer)
 URLS
+if [ "$demo" = 1 ] && [ -n "$ORGANISER" ]; then
+  # a past edition for the demo's results to link to: made-up runners named like the simulator's, not real results
+  curl -fsS -o /dev/null -u "$ORGANISER" -H 'Content-Type: text/csv' --data-binary @deploy/demo/edition-2026-22K.csv \
+    "http://127.0.0.1:$REGISTRATION_PORT/api/admin/editions/2026/races/22K/results?raceName=Trail%20du%209-9bis%2022%20km&distanceKm=22" \
+    && echo "[run] past edition 2026 (22 km, made-up runners) at http://127.0.0.1:$RESULTS_PORT/editions"
+fi
 if [ "$demo" = 1 ]; then
   echo "[run] simulated race day (seed 2027, x${DEMO_SPEED:-60}): follow it at http://127.0.0.1:$RESULTS_PORT/races/110K"
   simulate --runners "${DEMO_RUNNERS:-1000}" --speed "${DEMO_SPEED:-60}" "${agents[@]}"
