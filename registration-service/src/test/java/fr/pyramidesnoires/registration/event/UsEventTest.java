@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,6 +97,21 @@ class UsEventTest {
     }
 
     @Test
+    void theNewRunnerOfATransferAcceptsTheWaiverAnew() {
+        String token = register(runner(RegistrationTest.uniqueName())).statusCode(201).extract().path("token");
+        Map<String, Object> newRunner = runner(RegistrationTest.uniqueName());
+        newRunner.put("birthDate", "1962-01-31");
+        newRunner.remove("waiverAccepted");
+        given().contentType(ContentType.JSON).body(newRunner).when()
+                .post("/api/entries/by-token/" + token + "/transfer").then().statusCode(422)
+                .body("errors[0].field", equalTo("waiverAccepted"));
+        newRunner.put("waiverAccepted", true);
+        given().contentType(ContentType.JSON).body(newRunner).when()
+                .post("/api/entries/by-token/" + token + "/transfer").then().statusCode(200)
+                .body("category", equalTo("60-69"));
+    }
+
+    @Test
     void aRunnerUnderTheEventsMinimumAgeIsRefused() {
         Map<String, Object> young = runner(RegistrationTest.uniqueName());
         young.put("birthDate", "2009-06-13");
@@ -135,7 +151,9 @@ class UsEventTest {
     @Test
     void theOrganiserSeesMilesDollarsAndAgeGroups() {
         String lastName = RegistrationTest.uniqueName();
-        register(runner(lastName)).statusCode(201);
+        String id = register(runner(lastName)).statusCode(201).extract().path("id");
+        given().auth().preemptive().basic("organiser", "organiser-secret").when().get("/api/admin/entries/" + id)
+                .then().statusCode(200).body("waiverAcceptedAt", notNullValue()).body("category", equalTo("40-49"));
         given().auth().preemptive().basic("organiser", "organiser-secret").when().get("/admin/races/BOULDER")
                 .then().statusCode(200)
                 .body(allOf(containsString("31.1 mi, D+ 3281 ft"), containsString("Fee (USD)")));
