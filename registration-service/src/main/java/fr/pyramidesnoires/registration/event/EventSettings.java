@@ -46,8 +46,11 @@ public class EventSettings {
         return rules;
     }
 
-    /** Whether the form asks for an FFA licence, a PPS or a certificate. */
-    public boolean healthProof() {
+    /**
+     * Whether the FFA's rules apply: the form asks for an FFA licence, a PPS or a certificate, and races have
+     * km-effort limits.
+     */
+    public boolean ffaEligibility() {
         return rules.proof() == EntryRules.Proof.FFA;
     }
 

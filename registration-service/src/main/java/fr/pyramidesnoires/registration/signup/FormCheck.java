@@ -42,7 +42,7 @@ public class FormCheck {
         for (ConstraintViolation<RegistrationRequest> violation : validator.validate(request)) {
             errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
         }
-        byte[] certificate = event.healthProof() && form.certificateChosen()
+        byte[] certificate = event.ffaEligibility() && form.certificateChosen()
                 ? certificate(form.certificate, errors) : null;
         return new Checked(request, certificate, errors);
     }

@@ -33,7 +33,7 @@ public record RaceChoice(String code, String name, String distance, String climb
                         (int) Math.max(0, race.capacity - confirmed.getOrDefault(race.code, 0L)),
                         waiting.getOrDefault(race.code, 0L),
                         // a certificate is a health proof, which an event without them does not ask for
-                        race.medicalCertificateAllowed && event.healthProof(), race.nonBinaryDivision,
+                        race.medicalCertificateAllowed && event.ffaEligibility(), race.nonBinaryDivision,
                         Eligibility.window(now, race.entriesOpen, race.entriesClose).isEmpty()
                                 && now.isBefore(race.startTime.toInstant())))
                 .toList();

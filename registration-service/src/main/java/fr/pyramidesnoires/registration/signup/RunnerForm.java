@@ -67,8 +67,8 @@ public class RunnerForm {
     static RunnerForm blank(EventSettings event) {
         RunnerForm form = new RunnerForm();
         form.publishName = "on";
-        form.proof = event.healthProof() ? LICENCE : null;
-        form.nationality = event.healthProof() ? "FRA" : null;
+        form.proof = event.ffaEligibility() ? LICENCE : null;
+        form.nationality = event.ffaEligibility() ? "FRA" : null;
         return form;
     }
 
@@ -88,12 +88,12 @@ public class RunnerForm {
             // the API may leave it out, but a runner who signs up here gets their private link by e-mail
             errors.put("email", "Votre e-mail, pour recevoir votre lien privé / your e-mail, for your private link");
         }
-        if (event.healthProof()
+        if (event.ffaEligibility()
                 && (proof == null || !(proof.equals(LICENCE) || proof.equals(PPS) || certificateChosen()))) {
             errors.put("proof", "Choisissez un justificatif / choose a health proof");
         }
         // an event without health proof has no such fields on its form: whatever a client sends of them is not read
-        String chosen = event.healthProof() ? proof : null;
+        String chosen = event.ffaEligibility() ? proof : null;
         return new RegistrationRequest(text(firstName), text(lastName), sex(errors),
                 date("birthDate", birthDate, errors), text(raceCode),
                 nationality == null ? null : text(nationality.toUpperCase(Locale.ROOT)), text(club), text(email),

@@ -21,7 +21,7 @@ class EventSettingsTest {
     void theDefaultsAreTheFrenchSampleEvents() {
         EventSettings sample = settings("ffa", "ffa", "EUR", "km");
         assertEquals(EntryRules.FFA, sample.rules());
-        assertTrue(sample.healthProof());
+        assertTrue(sample.ffaEligibility());
         assertFalse(sample.waiver());
         assertEquals("22 km", sample.distance(22));
         assertEquals("400 m", sample.climb(400));
@@ -31,7 +31,7 @@ class EventSettingsTest {
     @Test
     void aUsEventShowsMilesFeetAndDollars() {
         EventSettings us = settings("waiver", "age-groups:10", "USD", "miles");
-        assertFalse(us.healthProof());
+        assertFalse(us.ffaEligibility());
         assertTrue(us.waiver());
         assertEquals("31.1 mi", us.distance(50.0));
         assertEquals("13.7 mi", us.distance(22));

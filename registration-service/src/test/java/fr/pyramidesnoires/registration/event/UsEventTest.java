@@ -156,7 +156,8 @@ class UsEventTest {
                 .then().statusCode(200).body("waiverAcceptedAt", notNullValue()).body("category", equalTo("40-49"));
         given().auth().preemptive().basic("organiser", "organiser-secret").when().get("/admin/races/BOULDER")
                 .then().statusCode(200)
-                .body(allOf(containsString("31.1 mi, D+ 3281 ft"), containsString("Fee (USD)")));
+                .body(allOf(containsString("31.1 mi, D+ 3281 ft"), containsString("Fee (USD)"),
+                        not(containsString("Km-effort limits")), not(containsString("id=\"medicalCertificateAllowed\""))));
         given().auth().preemptive().basic("organiser", "organiser-secret").when().get("/api/admin/races")
                 .then().statusCode(200).body("find { it.code == 'BOULDER' }.currency", equalTo("USD"));
         String csv = given().auth().preemptive().basic("organiser", "organiser-secret")
