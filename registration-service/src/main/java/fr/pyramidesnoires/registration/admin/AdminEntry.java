@@ -31,6 +31,8 @@ public record AdminEntry(
         String ppsNumber,
         LocalDate ppsDate,
         boolean medicalCertificate,
+        // when the runner accepted the event's waiver; null where the event has none
+        Instant waiverAcceptedAt,
         String documentsCheckedBy,
         Instant documentsCheckedAt,
         Instant createdAt,
@@ -41,7 +43,7 @@ public record AdminEntry(
                 entry.firstName, entry.lastName, entry.sex, entry.birthDate, entry.category, entry.nationality,
                 entry.club, entry.publishName, entry.email, entry.phone, entry.emergencyContactName,
                 entry.emergencyContactPhone, entry.licenceNumber, entry.ppsNumber, entry.ppsDate,
-                entry.medicalCertificate, entry.documentsCheckedBy, entry.documentsCheckedAt, entry.createdAt,
-                entry.importedFrom);
+                entry.medicalCertificate, entry.waiverAcceptedAt, entry.documentsCheckedBy, entry.documentsCheckedAt,
+                entry.createdAt, entry.importedFrom);
     }
 }

@@ -5,6 +5,7 @@ import fr.pyramidesnoires.registration.account.OrganiserAccount;
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryRefused;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
+import fr.pyramidesnoires.registration.event.EventSettings;
 import fr.pyramidesnoires.registration.race.Race;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,17 +38,20 @@ public class AdminRaceResource {
 
     final RaceChanges changes;
     final BibImport bibImport;
+    final EventSettings event;
 
-    AdminRaceResource(RaceChanges changes, BibImport bibImport) {
+    AdminRaceResource(RaceChanges changes, BibImport bibImport, EventSettings event) {
         this.changes = changes;
         this.bibImport = bibImport;
+        this.event = event;
     }
 
     @GET
     @Transactional
     @Operation(summary = "Every race, with the settings an organiser may change")
     public List<AdminRace> races() {
-        return Race.<Race>listAll(Sort.by("startTime").and("code")).stream().map(AdminRace::of).toList();
+        return Race.<Race>listAll(Sort.by("startTime").and("code")).stream()
+                .map(race -> AdminRace.of(race, event.currencyCode())).toList();
     }
 
     @PUT
@@ -56,7 +60,7 @@ public class AdminRaceResource {
     @Operation(summary = "Replace a race's capacity, entries window, fee, km-effort limits and certificate rule; "
             + "published to the other services, and places added go to the waitlist")
     public AdminRace change(@PathParam("code") @PlainText String code, @NotNull @Valid RaceSettings settings) {
-        return AdminRace.of(changes.change(code, settings));
+        return AdminRace.of(changes.change(code, settings), event.currencyCode());
     }
 
     @POST

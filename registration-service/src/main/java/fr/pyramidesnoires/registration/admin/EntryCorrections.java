@@ -52,8 +52,7 @@ public class EntryCorrections {
         }
         boolean healthChanged = !entry.health().equals(healthBefore);
         if (birthDateChanged || healthChanged) {
-            entry.category = Registrations.eligibleCategory(entry.birthDate, entry.health(),
-                    Race.findById(entry.raceCode)).name();
+            entry.category = registrations.eligibleCategory(entry.runner(), Race.findById(entry.raceCode));
         }
         if (healthChanged) {
             registrations.refuseHeldProofNumbers(entry);

@@ -29,8 +29,8 @@ public class EntryExportResource {
         StringBuilder csv = new StringBuilder(Csv.line("id", "race", "status", "bib", "chip", "waitlistedAt",
                 "lastName", "firstName", "sex", "birthDate", "category", "nationality", "club", "publishName",
                 "email", "phone", "emergencyContactName", "emergencyContactPhone", "licenceNumber", "ppsNumber",
-                "ppsDate", "medicalCertificate", "documentsCheckedBy", "documentsCheckedAt", "createdAt",
-                "importedFrom"));
+                "ppsDate", "medicalCertificate", "waiverAcceptedAt", "documentsCheckedBy", "documentsCheckedAt",
+                "createdAt", "importedFrom"));
         Sort order = Sort.by("raceCode").and("bib", Sort.NullPrecedence.NULLS_LAST).and("createdAt").and("id");
         List<Entry> entries = race == null || race.isBlank() ? Entry.listAll(order)
                 : Entry.list("raceCode", order, race);
@@ -38,7 +38,7 @@ public class EntryExportResource {
             csv.append(Csv.line(e.id, e.raceCode, e.status, e.bib, e.chip, e.waitlistedAt, e.lastName, e.firstName,
                     e.sex, e.birthDate, e.category, e.nationality, e.club, e.publishName, e.email, e.phone,
                     e.emergencyContactName, e.emergencyContactPhone, e.licenceNumber, e.ppsNumber, e.ppsDate,
-                    e.medicalCertificate, e.documentsCheckedBy, e.documentsCheckedAt, e.createdAt,
+                    e.medicalCertificate, e.waiverAcceptedAt, e.documentsCheckedBy, e.documentsCheckedAt, e.createdAt,
                     e.importedFrom));
         }
         return Csv.download(csv, race == null || race.isBlank() ? "inscriptions.csv" : "inscriptions-" + race + ".csv");

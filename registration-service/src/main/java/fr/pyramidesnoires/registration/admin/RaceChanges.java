@@ -62,7 +62,7 @@ public class RaceChanges {
         race.capacity = settings.capacity();
         race.entriesOpen = settings.entriesOpen();
         race.entriesClose = settings.entriesClose();
-        race.feeEur = settings.feeEur();
+        race.fee = settings.fee();
         race.kmEffortLimits = settings.kmEffortLimits();
         race.medicalCertificateAllowed = settings.medicalCertificateAllowed();
         race.publication = settings.publication();

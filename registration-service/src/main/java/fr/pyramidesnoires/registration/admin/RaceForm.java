@@ -36,7 +36,7 @@ public class RaceForm {
     @RestForm
     public String entriesClose;
     @RestForm
-    public String feeEur;
+    public String fee;
     /** As typed: "JU 25, CA 12,5", a category code and its limit each, in any case, "=" or ":" allowed between. */
     @RestForm
     public String kmEffortLimits;
@@ -55,7 +55,7 @@ public class RaceForm {
         form.capacity = String.valueOf(settings.capacity());
         form.entriesOpen = local(settings.entriesOpen(), zone);
         form.entriesClose = local(settings.entriesClose(), zone);
-        form.feeEur = settings.feeEur() == null ? null : settings.feeEur().toPlainString();
+        form.fee = settings.fee() == null ? null : settings.fee().toPlainString();
         form.kmEffortLimits = limitsText(settings.kmEffortLimits());
         form.medicalCertificateAllowed = settings.medicalCertificateAllowed();
         form.publication = settings.publication().name();
@@ -64,7 +64,7 @@ public class RaceForm {
     }
 
     static String fingerprint(RaceSettings settings) {
-        return Fingerprint.of(settings.capacity(), settings.entriesOpen(), settings.entriesClose(), settings.feeEur(),
+        return Fingerprint.of(settings.capacity(), settings.entriesOpen(), settings.entriesClose(), settings.fee(),
                 settings.kmEffortLimits(), settings.medicalCertificateAllowed(), settings.publication());
     }
 
@@ -76,17 +76,17 @@ public class RaceForm {
         } catch (NumberFormatException e) {
             errors.add("Places : un nombre entier / Places: a whole number");
         }
-        BigDecimal fee = null;
-        if (feeEur != null && !feeEur.isBlank()) {
+        BigDecimal amount = null;
+        if (fee != null && !fee.isBlank()) {
             try {
-                fee = new BigDecimal(feeEur.strip().replace(',', '.'));
+                amount = new BigDecimal(fee.strip().replace(',', '.'));
             } catch (NumberFormatException e) {
-                errors.add("Frais : un montant en euros, par exemple 25.50 / Fee: an amount in euros, e.g. 25.50");
+                errors.add("Frais : un montant, par exemple 25.50 / Fee: an amount, e.g. 25.50");
             }
         }
         return new RaceSettings(places, date(entriesOpen, zone, "Ouverture / Opening", errors),
-                date(entriesClose, zone, "Clôture / Closing", errors), fee, limits(errors), medicalCertificateAllowed,
-                publication(errors));
+                date(entriesClose, zone, "Clôture / Closing", errors), amount, limits(errors),
+                medicalCertificateAllowed, publication(errors));
     }
 
     private RaceEvent.Publication publication(List<String> errors) {

@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.admin;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.registration.race.Race;
 import jakarta.validation.constraints.DecimalMin;
@@ -21,7 +22,8 @@ public record RaceSettings(
         @NotNull @Min(0) Integer capacity,
         OffsetDateTime entriesOpen,
         OffsetDateTime entriesClose,
-        @DecimalMin("0") BigDecimal feeEur,
+        // feeEur, as the API named it when fees were in euros, still read
+        @DecimalMin("0") @JsonAlias("feeEur") BigDecimal fee,
         Map<String, Double> kmEffortLimits,
         boolean medicalCertificateAllowed,
         RaceEvent.Publication publication) {
@@ -33,7 +35,7 @@ public record RaceSettings(
     }
 
     static RaceSettings of(Race race) {
-        return new RaceSettings(race.capacity, race.entriesOpen, race.entriesClose, race.feeEur, race.kmEffortLimits,
+        return new RaceSettings(race.capacity, race.entriesOpen, race.entriesClose, race.fee, race.kmEffortLimits,
                 race.medicalCertificateAllowed, race.publication);
     }
 }

@@ -69,7 +69,7 @@ public class RaceSettingsPage {
         List<String> errors = FormProblems.of(unreadable, validator, settings);
         try {
             Optional<String> changedTo = Fingerprint.applyUnlessChanged(form.loaded,
-                    () -> RaceForm.fingerprint(AdminRace.of(Race.lockForEntry(code)).settings()),
+                    () -> RaceForm.fingerprint(RaceSettings.of(Race.lockForEntry(code))),
                     () -> {
                         if (errors.isEmpty()) {
                             races.change(code, settings);

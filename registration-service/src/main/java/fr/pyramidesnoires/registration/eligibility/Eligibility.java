@@ -34,8 +34,15 @@ public final class Eligibility {
     public record Health(String licenceNumber, String ppsNumber, LocalDate ppsDate, boolean medicalCertificate) {
     }
 
-    /** A broken rule: its name for machines, the reason for the runner. */
-    public record Refusal(String rule, String reason) {
+    /**
+     * A broken rule: its name for machines, the reason for the runner, and the request's field it is about, when
+     * it is about one.
+     */
+    public record Refusal(String rule, String reason, String field) {
+
+        public Refusal(String rule, String reason) {
+            this(rule, reason, null);
+        }
     }
 
     private Eligibility() {

@@ -2,6 +2,7 @@ package fr.pyramidesnoires.registration.entry;
 
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.registration.eligibility.Eligibility;
+import fr.pyramidesnoires.registration.eligibility.EntryRules;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.Column;
@@ -92,8 +93,16 @@ public class Entry extends PanacheEntityBase {
     @Column(length = 40)
     public String importedFrom;
 
+    /** When the runner accepted the event's waiver; null where the event has none. */
+    public Instant waiverAcceptedAt;
+
     public Eligibility.Health health() {
         return new Eligibility.Health(licenceNumber, ppsNumber, ppsDate, medicalCertificate);
+    }
+
+    /** The runner as the entry rules judge them, for a move or a correction: the waiver was accepted on entry. */
+    public EntryRules.Runner runner() {
+        return new EntryRules.Runner(birthDate, health(), waiverAcceptedAt != null);
     }
 
     /** 1 for the next runner to get a place; null when not waitlisted. */

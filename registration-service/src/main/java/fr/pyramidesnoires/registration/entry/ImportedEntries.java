@@ -1,12 +1,12 @@
 package fr.pyramidesnoires.registration.entry;
 
-import fr.pyramidesnoires.registration.category.Category;
 import fr.pyramidesnoires.registration.entry.EntryChanged.Change;
 import fr.pyramidesnoires.registration.race.Race;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -48,17 +48,16 @@ public class ImportedEntries {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enter(Race race, List<ImportedRunner> runners, String source, List<Fault> faults) {
-        Map<ImportedRunner, Category> categories = new HashMap<>();
+        Map<ImportedRunner, String> categories = new HashMap<>();
         for (ImportedRunner imported : runners) {
             try {
                 Registrations.refuseSexWithoutDivision(imported.runner().sex(), race);
-                categories.put(imported, Category.on(imported.runner().birthDate(), race.raceDay()));
+                LocalDate born = imported.runner().birthDate();
+                registrations.category(born, race).ifPresentOrElse(category -> categories.put(imported, category),
+                        () -> faults.add(new Fault(imported.line(), "une naissance le " + born
+                                + " ne donne aucune catégorie / a birth date of " + born + " gives no category")));
             } catch (EntryRefused refused) {
                 faults.add(new Fault(imported.line(), refused.getMessage()));
-            } catch (IllegalArgumentException e) {
-                faults.add(new Fault(imported.line(), "la naissance en " + imported.runner().birthDate().getYear()
-                        + " ne donne aucune catégorie / a birth date in " + imported.runner().birthDate().getYear()
-                        + " gives no age category"));
             }
         }
         refuseEntered(race, runners, faults);
@@ -87,7 +86,7 @@ public class ImportedEntries {
         }
     }
 
-    private void write(Race race, List<ImportedRunner> runners, Map<ImportedRunner, Category> categories,
+    private void write(Race race, List<ImportedRunner> runners, Map<ImportedRunner, String> categories,
                        Iterator<Integer> free, String source) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (int i = 0; i < runners.size(); i++) {
@@ -97,8 +96,7 @@ public class ImportedEntries {
             entry.raceCode = race.code;
             // a microsecond apart, in the file's order, as a batch of registrations
             entry.createdAt = now.plus(i, ChronoUnit.MICROS);
-            registrations.fill(entry, imported.runner(), Registrations.health(imported.runner()),
-                    categories.get(imported));
+            registrations.fill(entry, imported.runner(), categories.get(imported));
             entry.importedFrom = source;
             registrations.givePlace(entry, imported.bib() != null ? imported.bib() : free.next(),
                     Registrations.newChipId());

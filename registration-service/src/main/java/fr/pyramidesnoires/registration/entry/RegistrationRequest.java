@@ -30,6 +30,8 @@ public record RegistrationRequest(
         @Pattern(regexp = PHONE, message = PHONE_MESSAGE) @PlainText String phone,
         @Size(max = 120) @PlainText String emergencyContactName,
         @Pattern(regexp = PHONE, message = PHONE_MESSAGE) @PlainText String emergencyContactPhone,
+        // where the event has a waiver (EVENT_ELIGIBILITY=waiver), true to accept it; refused otherwise
+        Boolean waiverAccepted,
         // read only to be refused: ignored, a runner would believe they chose their bib
         @Null(message = ORGANISER_BIB) Object bib,
         @Null(message = ORGANISER_CHIP) Object chip) {

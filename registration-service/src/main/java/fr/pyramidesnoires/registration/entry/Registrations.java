@@ -2,8 +2,9 @@ package fr.pyramidesnoires.registration.entry;
 
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.Topics;
-import fr.pyramidesnoires.registration.category.Category;
 import fr.pyramidesnoires.registration.eligibility.Eligibility;
+import fr.pyramidesnoires.registration.eligibility.EntryRules;
+import fr.pyramidesnoires.registration.event.EventSettings;
 import fr.pyramidesnoires.registration.entry.EntryChanged.Change;
 import fr.pyramidesnoires.registration.outbox.Outbox;
 import fr.pyramidesnoires.registration.race.Race;
@@ -35,12 +36,15 @@ public class Registrations {
     final Outbox outbox;
     final Event<EntryChanged> changes;
     final RecentRaces races;
+    final EntryRules rules;
 
-    Registrations(EntityManager em, Outbox outbox, Event<EntryChanged> changes, RecentRaces races) {
+    Registrations(EntityManager em, Outbox outbox, Event<EntryChanged> changes, RecentRaces races,
+                  EventSettings event) {
         this.em = em;
         this.outbox = outbox;
         this.changes = changes;
         this.races = races;
+        this.rules = event.rules();
     }
 
     /**
@@ -66,11 +70,11 @@ public class Registrations {
         }
     }
 
-    private static void precheck(RegistrationRequest request, Optional<Race> found) {
+    private void precheck(RegistrationRequest request, Optional<Race> found) {
         Race race = found.orElseThrow(() -> unknownRace(request.raceCode()));
         refuseUnlessTakingEntries(race);
         refuseSexWithoutDivision(request.sex(), race);
-        eligibleCategory(request.birthDate(), health(request), race);
+        eligibleCategory(runner(request), race);
     }
 
     /**
@@ -223,20 +227,20 @@ public class Registrations {
         }
     }
 
-    /** The runner's category on the race's day, once the runner is found eligible for that race. */
-    public static Category eligibleCategory(LocalDate birthDate, Eligibility.Health health, Race race) {
-        Category category;
-        try {
-            category = Category.on(birthDate, race.raceDay());
-        } catch (IllegalArgumentException e) {
-            throw new EntryRefused(422, "birth-date", "Une naissance en " + birthDate.getYear()
-                    + " ne donne aucune catégorie pour cette course / A birth date in " + birthDate.getYear()
-                    + " gives no age category for this race");
-        }
-        Eligibility.check(race.kmEffort(), category, race.limits(), health, race.raceDay(),
-                race.medicalCertificateAllowed).ifPresent(refusal -> {
-                    throw new EntryRefused(422, refusal.rule(), refusal.reason());
-                });
+    /** The category of a runner born that day on the race's day, in the event's categories; none for too young. */
+    public Optional<String> category(LocalDate birthDate, Race race) {
+        return rules.category(birthDate, race.raceDay());
+    }
+
+    /** The runner's category on the race's day, in the event's categories, once found eligible for that race. */
+    public String eligibleCategory(EntryRules.Runner runner, Race race) {
+        String category = category(runner.birthDate(), race).orElseThrow(() -> new EntryRefused(
+                422, "birth-date", "Une naissance le " + runner.birthDate() + " ne donne aucune catégorie pour"
+                + " cette course / A birth date of " + runner.birthDate() + " gives no category for this race",
+                "birthDate"));
+        rules.check(runner, race.terms()).ifPresent(refusal -> {
+            throw new EntryRefused(422, refusal.rule(), refusal.reason(), refusal.field());
+        });
         return category;
     }
 
@@ -265,14 +269,14 @@ public class Registrations {
         }
         refuseSexWithoutDivision(entry.sex, to);
         refuseIfEntered(to, entry.firstName, entry.lastName, entry.birthDate);
-        Category category = eligibleCategory(entry.birthDate, entry.health(), to);
+        String category = eligibleCategory(entry.runner(), to);
         if (Entry.confirmed(to.code) >= to.capacity) {
             throw new EntryRefused(409, "race-full", to.code + " est complet (" + to.capacity
                     + " places) / " + to.code + " is full (" + to.capacity + " places): no place left");
         }
         boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
         entry.raceCode = to.code;
-        entry.category = category.name();
+        entry.category = category;
         entry.bib = null;
         // the old bib must be free in the database before the old race's next runner takes it
         entry.flush();
@@ -364,18 +368,23 @@ public class Registrations {
                 Boolean.TRUE.equals(request.medicalCertificate()));
     }
 
+    private static EntryRules.Runner runner(RegistrationRequest request) {
+        return new EntryRules.Runner(request.birthDate(), health(request),
+                Boolean.TRUE.equals(request.waiverAccepted()));
+    }
+
     /**
      * Writes the runner's own details on the entry once they may run the race, with a new private link: a
      * transferred entry keeps nothing of the runner before.
      */
     private void describe(Entry entry, RegistrationRequest request, Race race) {
-        Eligibility.Health health = health(request);
         refuseSexWithoutDivision(request.sex(), race);
-        fill(entry, request, health, eligibleCategory(request.birthDate(), health, race));
+        fill(entry, request, eligibleCategory(runner(request), race));
     }
 
     /** The runner's details on the entry, with a new private link, once the runner was found fit for the race. */
-    void fill(Entry entry, RegistrationRequest request, Eligibility.Health health, Category category) {
+    void fill(Entry entry, RegistrationRequest request, String category) {
+        Eligibility.Health health = health(request);
         entry.firstName = request.firstName().strip();
         entry.lastName = request.lastName().strip();
         entry.sex = request.sex();
@@ -387,7 +396,10 @@ public class Registrations {
         entry.emergencyContactName = request.emergencyContactName();
         entry.emergencyContactPhone = request.emergencyContactPhone();
         entry.publishName = request.publishName() == null || request.publishName();
-        entry.category = category.name();
+        entry.category = category;
+        // the acceptance is the runner's own: a new runner of a transferred entry accepts it anew
+        entry.waiverAcceptedAt = rules.proof() == EntryRules.Proof.WAIVER
+                && Boolean.TRUE.equals(request.waiverAccepted()) ? Instant.now() : null;
         entry.licenceNumber = health.licenceNumber();
         entry.ppsNumber = health.ppsNumber();
         entry.ppsDate = health.ppsDate();

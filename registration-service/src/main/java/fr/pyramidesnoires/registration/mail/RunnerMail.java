@@ -37,7 +37,7 @@ public class RunnerMail extends PanacheEntity {
     public Integer bib;
     public String category;
     public Long waitlistPosition;
-    public BigDecimal feeEur;
+    public BigDecimal fee;
     /**
      * The private link to send, kept only until the mail server takes the mail; null for a change the runner did not
      * make through their link (a promotion, an organiser's move): the database holds only its hash then.
@@ -65,7 +65,7 @@ public class RunnerMail extends PanacheEntity {
         mail.bib = changed.entry().bib();
         mail.category = changed.entry().category();
         mail.waitlistPosition = changed.entry().waitlistPosition();
-        mail.feeEur = changed.entry().feeEur();
+        mail.fee = changed.entry().fee();
         mail.token = changed.entry().token();
         mail.createdAt = now;
         mail.nextAttemptAt = now;

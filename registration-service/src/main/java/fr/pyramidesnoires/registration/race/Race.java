@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import fr.pyramidesnoires.registration.category.Category;
 import fr.pyramidesnoires.registration.eligibility.Eligibility;
+import fr.pyramidesnoires.registration.eligibility.EntryRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -39,8 +40,8 @@ public class Race extends PanacheEntityBase {
     /** Entries window; a missing bound leaves that side open. */
     public OffsetDateTime entriesOpen;
     public OffsetDateTime entriesClose;
-    /** Shown to the runner; paid elsewhere, the platform takes no payment. */
-    public BigDecimal feeEur;
+    /** In the event's currency (EVENT_CURRENCY), shown to the runner; paid elsewhere, the platform takes none. */
+    public BigDecimal fee;
     /** How much of the race's results are public; the ranking unless the organiser chose less. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -61,6 +62,11 @@ public class Race extends PanacheEntityBase {
             kmEffortLimits.forEach((category, limit) -> limits.put(Category.valueOf(category), limit));
         }
         return limits;
+    }
+
+    /** What of this race decides an entry. */
+    public EntryRules.RaceTerms terms() {
+        return new EntryRules.RaceTerms(raceDay(), kmEffort(), limits(), medicalCertificateAllowed);
     }
 
     public RaceEvent publicEvent() {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.pyramidesnoires.events.Units;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import fr.pyramidesnoires.registration.outbox.Outbox;
@@ -33,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -47,8 +50,16 @@ public class RaceCatalog {
 
     private static final Logger LOG = Logger.getLogger(RaceCatalog.class);
     private static final String SAMPLE = "races-sample.json";
-    private static final Set<String> FIELDS = Arrays.stream(RaceDefinition.class.getRecordComponents())
-            .map(RecordComponent::getName).collect(Collectors.toCollection(LinkedHashSet::new));
+    /** A field of the races file that another one may stand for, in other units or under its older name. */
+    private record Alternative(String field, String instead) {
+    }
+
+    private static final List<Alternative> ALTERNATIVES = List.of(new Alternative("distanceKm", "distanceMiles"),
+            new Alternative("elevationGainM", "elevationGainFt"), new Alternative("fee", "feeEur"));
+    private static final Set<String> FIELDS = Stream.concat(
+                    Arrays.stream(RaceDefinition.class.getRecordComponents()).map(RecordComponent::getName),
+                    ALTERNATIVES.stream().map(Alternative::instead))
+            .collect(Collectors.toCollection(LinkedHashSet::new));
 
     @ConfigProperty(name = "registration.races-file")
     Optional<String> racesFile;
@@ -122,7 +133,8 @@ public class RaceCatalog {
 
     /**
      * The races a races file defines, or the first fault found, naming the race and the field: a race read with a
-     * field it does not know (a distance in miles, say) would be a 0 km race that every rule then gets wrong.
+     * field it does not know (a distance in leagues, say) would be a 0 km race that every rule then gets wrong. A
+     * distance in miles and a climb in feet are kept in km and metres, as every rule and service counts them.
      */
     List<RaceDefinition> parse(JsonNode races) {
         if (!races.isArray()) {
@@ -132,21 +144,46 @@ public class RaceCatalog {
                 new SimpleModule().addDeserializer(OffsetDateTime.class, new RaceFileTime(eventZone)));
         List<RaceDefinition> definitions = new ArrayList<>();
         for (int i = 0; i < races.size(); i++) {
-            JsonNode race = races.get(i);
-            String name = "Race " + (race.path("code").isTextual() ? race.path("code").asText() : "#" + (i + 1))
-                    + " in the races file";
+            String name = "Race " + (races.get(i).path("code").isTextual() ? races.get(i).path("code").asText()
+                    : "#" + (i + 1)) + " in the races file";
+            if (!races.get(i).isObject()) {
+                throw new IllegalStateException(name + " is not a JSON object of fields");
+            }
+            ObjectNode race = races.get(i).deepCopy();
             Iterator<String> fields = race.fieldNames();
             while (fields.hasNext()) {
                 String field = fields.next();
                 if (!FIELDS.contains(field)) {
                     throw new IllegalStateException(name + " has an unknown field " + field
-                            + " (distances are in km, distanceKm, and climbs in metres, elevationGainM): a race takes "
-                            + String.join(", ", FIELDS));
+                            + " (distances are distanceKm or distanceMiles, climbs elevationGainM or elevationGainFt):"
+                            + " a race takes " + String.join(", ", FIELDS));
                 }
             }
+            for (Alternative alternative : ALTERNATIVES) {
+                if (race.has(alternative.field()) && race.has(alternative.instead())) {
+                    throw new IllegalStateException(name + " gives both " + alternative.field() + " and "
+                            + alternative.instead() + ": give one of them");
+                }
+            }
+            if (race.has("distanceMiles")) {
+                JsonNode miles = race.remove("distanceMiles");
+                if (!miles.isNumber() || miles.asDouble() <= 0) {
+                    throw new IllegalStateException(name + " gives no distance: distanceMiles must be a number of"
+                            + " miles above 0, not " + miles);
+                }
+                race.put("distanceKm", Units.km(miles.asDouble()));
+            }
             if (!race.path("distanceKm").isNumber() || race.path("distanceKm").asDouble() <= 0) {
-                throw new IllegalStateException(name + " gives no distance: distanceKm must be a number of km above"
-                        + " 0, not " + race.path("distanceKm"));
+                throw new IllegalStateException(name + " gives no distance: distanceKm (or distanceMiles) must be a"
+                        + " number above 0, not " + race.path("distanceKm"));
+            }
+            if (race.has("elevationGainFt")) {
+                JsonNode feet = race.remove("elevationGainFt");
+                if (!feet.isNumber() || feet.asDouble() < 0) {
+                    throw new IllegalStateException(name + ": elevationGainFt must be a number of feet, 0 or more,"
+                            + " not " + feet);
+                }
+                race.put("elevationGainM", Units.metres(feet.asDouble()));
             }
             if (!race.path("startTime").isTextual()) {
                 throw new IllegalStateException(name + " gives no start: startTime must be a date and time");

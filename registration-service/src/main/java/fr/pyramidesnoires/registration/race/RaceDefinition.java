@@ -1,6 +1,8 @@
 package fr.pyramidesnoires.registration.race;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.pyramidesnoires.events.RaceEvent;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -11,6 +13,7 @@ import java.util.Map;
  *
  * @param publication how much of the results are public: RANKING when not given; left out of the digest then, so
  *                    that files written before it do not count as changed
+ * @param fee         in the event's currency; a file gives it as fee, or as feeEur as older files do
  * @param nonBinaryDivision whether the race ranks a non-binary division (sex X); left out of the digest when
  *                          false, for the same reason
  */
@@ -27,7 +30,8 @@ public record RaceDefinition(
         boolean medicalCertificateAllowed,
         OffsetDateTime entriesOpen,
         OffsetDateTime entriesClose,
-        BigDecimal feeEur,
+        // written as feeEur in the digest, the name older files gave it, so that they do not count as changed
+        @JsonProperty("feeEur") @JsonAlias("fee") BigDecimal fee,
         @JsonInclude(JsonInclude.Include.NON_NULL) RaceEvent.Publication publication,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean nonBinaryDivision) {
 
@@ -44,7 +48,7 @@ public record RaceDefinition(
         race.medicalCertificateAllowed = medicalCertificateAllowed;
         race.entriesOpen = entriesOpen;
         race.entriesClose = entriesClose;
-        race.feeEur = feeEur;
+        race.fee = fee;
         race.publication = publication == null ? RaceEvent.Publication.RANKING : publication;
         race.nonBinaryDivision = nonBinaryDivision;
     }

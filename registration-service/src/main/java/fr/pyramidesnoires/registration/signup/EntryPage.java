@@ -6,6 +6,7 @@ import fr.pyramidesnoires.registration.certificate.Certificates;
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryConfirmation;
 import fr.pyramidesnoires.registration.entry.Registrations;
+import fr.pyramidesnoires.registration.event.EventSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -41,7 +42,8 @@ public class EntryPage {
         static native TemplateInstance entry(EntryConfirmation entry, String link, RaceChoice race,
                                              List<RaceChoice> races, String done, String error);
 
-        static native TemplateInstance transfer(EntryConfirmation entry, RunnerForm form, Map<String, String> errors);
+        static native TemplateInstance transfer(EntryConfirmation entry, RunnerForm form, Map<String, String> errors,
+                                                String nonBinaryRaces);
 
         static native TemplateInstance transferred(String raceName);
     }
@@ -52,11 +54,13 @@ public class EntryPage {
     final Registrations registrations;
     final Certificates certificates;
     final FormCheck check;
+    final EventSettings event;
 
-    EntryPage(Registrations registrations, Certificates certificates, FormCheck check) {
+    EntryPage(Registrations registrations, Certificates certificates, FormCheck check, EventSettings event) {
         this.registrations = registrations;
         this.certificates = certificates;
         this.check = check;
+        this.event = event;
     }
 
     @GET
@@ -108,9 +112,9 @@ public class EntryPage {
     @Path("transfer")
     public TemplateInstance transferForm(@RestPath String token) {
         EntryConfirmation entry = EntryConfirmation.of(Entry.activeByToken(token));
-        RunnerForm form = RunnerForm.blank();
+        RunnerForm form = RunnerForm.blank(event);
         form.raceCode = entry.raceCode();
-        return Templates.transfer(entry, form, Map.of());
+        return transferPage(entry, form, Map.of());
     }
 
     /**
@@ -133,7 +137,14 @@ public class EntryPage {
         }
         EntryConfirmation entry = EntryConfirmation.of(Entry.activeByToken(token));
         return Response.status(Response.Status.BAD_REQUEST)
-                .entity(Templates.transfer(entry, form, checked.errors())).build();
+                .entity(transferPage(entry, form, checked.errors())).build();
+    }
+
+    /** The new runner may be of the non-binary division only where the entry's race ranks one. */
+    private TemplateInstance transferPage(EntryConfirmation entry, RunnerForm form, Map<String, String> errors) {
+        List<RaceChoice> race = RaceChoice.all(event).stream().filter(r -> r.code().equals(entry.raceCode()))
+                .toList();
+        return Templates.transfer(entry, form, errors, RaceChoice.nonBinaryRaces(race));
     }
 
     /** Runs the action in its own transaction, then back to the page; a refusal shows the page with the reason. */
@@ -149,7 +160,7 @@ public class EntryPage {
 
     private TemplateInstance page(String token, String done, String error) {
         EntryConfirmation entry = EntryConfirmation.of(Entry.byToken(token));
-        List<RaceChoice> races = RaceChoice.all();
+        List<RaceChoice> races = RaceChoice.all(event);
         RaceChoice race = races.stream().filter(r -> r.code().equals(entry.raceCode())).findFirst().orElseThrow();
         return Templates.entry(entry, publicUrl + "/entry/" + token, race, races, done, error);
     }

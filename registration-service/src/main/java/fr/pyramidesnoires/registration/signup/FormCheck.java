@@ -5,6 +5,7 @@ import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.registration.certificate.Certificates;
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.RegistrationRequest;
+import fr.pyramidesnoires.registration.event.EventSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -27,19 +28,22 @@ public class FormCheck {
 
     final Validator validator;
     final Certificates certificates;
+    final EventSettings event;
 
-    FormCheck(Validator validator, Certificates certificates) {
+    FormCheck(Validator validator, Certificates certificates, EventSettings event) {
         this.validator = validator;
         this.certificates = certificates;
+        this.event = event;
     }
 
     Checked check(RunnerForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        RegistrationRequest request = form.toRequest(errors);
+        RegistrationRequest request = form.toRequest(event, errors);
         for (ConstraintViolation<RegistrationRequest> violation : validator.validate(request)) {
             errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
         }
-        byte[] certificate = form.certificateChosen() ? certificate(form.certificate, errors) : null;
+        byte[] certificate = event.ffaEligibility() && form.certificateChosen()
+                ? certificate(form.certificate, errors) : null;
         return new Checked(request, certificate, errors);
     }
 
@@ -63,7 +67,8 @@ public class FormCheck {
             case "unknown-race", "entries-not-open", "entries-closed", "no-bib-left", "transfer-keeps-race" ->
                     "raceCode";
             case "already-entered" -> "lastName";
-            case "birth-date", "km-effort-limit", "ultra-age" -> "birthDate";
+            case "birth-date", "km-effort-limit", "ultra-age", "minimum-age" -> "birthDate";
+            case "waiver-not-accepted" -> "waiverAccepted";
             case "licence-format", "licence-in-use" -> "licenceNumber";
             case "pps-in-use" -> "ppsNumber";
             case "pps-date", "pps-expired" -> "ppsDate";

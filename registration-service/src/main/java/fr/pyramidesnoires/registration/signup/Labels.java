@@ -27,6 +27,8 @@ public final class Labels {
             Map.entry("ppsNumber", "N° de PPS / PPS number"),
             Map.entry("ppsDate", "Date du PPS / PPS date"),
             Map.entry("certificate", "Certificat médical (PDF) / Medical certificate (PDF)"),
+            Map.entry("waiverAccepted", "J'accepte la décharge de responsabilité ci-dessus"
+                    + " / I accept the waiver above"),
             Map.entry("rulesAccepted", "J'ai lu et j'accepte le règlement / I have read and accept the rules"),
             Map.entry("publishName", "Publier mon nom dans les résultats / Publish my name in the results"),
             Map.entry("form", "Inscription / Entry"));

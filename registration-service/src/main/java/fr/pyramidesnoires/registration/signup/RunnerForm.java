@@ -2,6 +2,7 @@ package fr.pyramidesnoires.registration.signup;
 
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.registration.entry.RegistrationRequest;
+import fr.pyramidesnoires.registration.event.EventSettings;
 import io.quarkus.qute.TemplateData;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -59,13 +60,15 @@ public class RunnerForm {
     public String rulesAccepted;
     @RestForm
     public String publishName;
+    @RestForm
+    public String waiverAccepted;
 
     /** A fresh form: the name is published unless the runner unticks it. */
-    static RunnerForm blank() {
+    static RunnerForm blank(EventSettings event) {
         RunnerForm form = new RunnerForm();
         form.publishName = "on";
-        form.proof = LICENCE;
-        form.nationality = "FRA";
+        form.proof = event.ffaEligibility() ? LICENCE : null;
+        form.nationality = event.ffaEligibility() ? "FRA" : null;
         return form;
     }
 
@@ -77,7 +80,7 @@ public class RunnerForm {
      * The same request the JSON API takes; a value that cannot even be read (a date that is not one) is left out
      * and named in the errors, so that the rules then speak about the rest.
      */
-    RegistrationRequest toRequest(Map<String, String> errors) {
+    RegistrationRequest toRequest(EventSettings event, Map<String, String> errors) {
         if (!"on".equals(rulesAccepted)) {
             errors.put("rulesAccepted", "Acceptez le règlement pour vous inscrire / accept the rules to enter");
         }
@@ -85,16 +88,20 @@ public class RunnerForm {
             // the API may leave it out, but a runner who signs up here gets their private link by e-mail
             errors.put("email", "Votre e-mail, pour recevoir votre lien privé / your e-mail, for your private link");
         }
-        if (proof == null || !(proof.equals(LICENCE) || proof.equals(PPS) || certificateChosen())) {
+        if (event.ffaEligibility()
+                && (proof == null || !(proof.equals(LICENCE) || proof.equals(PPS) || certificateChosen()))) {
             errors.put("proof", "Choisissez un justificatif / choose a health proof");
         }
+        // an event without health proof has no such fields on its form: whatever a client sends of them is not read
+        String chosen = event.ffaEligibility() ? proof : null;
         return new RegistrationRequest(text(firstName), text(lastName), sex(errors),
                 date("birthDate", birthDate, errors), text(raceCode),
                 nationality == null ? null : text(nationality.toUpperCase(Locale.ROOT)), text(club), text(email),
-                publishName != null, LICENCE.equals(proof) ? text(licenceNumber) : null,
-                PPS.equals(proof) ? text(ppsNumber) : null,
-                PPS.equals(proof) ? date("ppsDate", ppsDate, errors) : null, certificateChosen(), text(phone),
-                text(emergencyContactName), text(emergencyContactPhone), null, null);
+                publishName != null, LICENCE.equals(chosen) ? text(licenceNumber) : null,
+                PPS.equals(chosen) ? text(ppsNumber) : null,
+                PPS.equals(chosen) ? date("ppsDate", ppsDate, errors) : null, CERTIFICATE.equals(chosen), text(phone),
+                text(emergencyContactName), text(emergencyContactPhone),
+                event.waiver() ? Boolean.valueOf("on".equals(waiverAccepted)) : null, null, null);
     }
 
     private EntryEvent.Sex sex(Map<String, String> errors) {

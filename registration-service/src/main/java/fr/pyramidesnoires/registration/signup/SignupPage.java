@@ -3,6 +3,7 @@ package fr.pyramidesnoires.registration.signup;
 import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.registration.entry.CountsAsRegistration;
 import fr.pyramidesnoires.registration.entry.Registrations;
+import fr.pyramidesnoires.registration.event.EventSettings;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -27,20 +28,23 @@ public class SignupPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signup(List<RaceChoice> races, RunnerForm form, Map<String, String> errors);
+        static native TemplateInstance signup(List<RaceChoice> races, RunnerForm form, Map<String, String> errors,
+                                              String nonBinaryRaces);
     }
 
     final Registrations registrations;
     final FormCheck check;
+    final EventSettings event;
 
-    SignupPage(Registrations registrations, FormCheck check) {
+    SignupPage(Registrations registrations, FormCheck check, EventSettings event) {
         this.registrations = registrations;
         this.check = check;
+        this.event = event;
     }
 
     @GET
     public TemplateInstance form() {
-        return Templates.signup(RaceChoice.all(), RunnerForm.blank(), Map.of());
+        return page(RunnerForm.blank(event), Map.of());
     }
 
     @POST
@@ -57,6 +61,11 @@ public class SignupPage {
             }
         }
         return Response.status(Response.Status.BAD_REQUEST)
-                .entity(Templates.signup(RaceChoice.all(), form, checked.errors())).build();
+                .entity(page(form, checked.errors())).build();
+    }
+
+    private TemplateInstance page(RunnerForm form, Map<String, String> errors) {
+        List<RaceChoice> races = RaceChoice.all(event);
+        return Templates.signup(races, form, errors, RaceChoice.nonBinaryRaces(races));
     }
 }

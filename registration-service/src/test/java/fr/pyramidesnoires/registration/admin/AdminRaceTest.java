@@ -154,10 +154,10 @@ class AdminRaceTest {
 
     @Test
     void anOrganiserSetsTheWindowTheFeeAndTheLimits() {
-        Map<String, Object> settings = new HashMap<>(Map.of("capacity", 3, "feeEur", 12.5,
+        Map<String, Object> settings = new HashMap<>(Map.of("capacity", 3, "fee", 12.5,
                 "entriesClose", "2020-01-01T00:00:00+01:00", "kmEffortLimits", Map.of("JU", 5.0)));
         settings(settings).statusCode(200)
-                .body("settings.feeEur", equalTo(12.5f))
+                .body("settings.fee", equalTo(12.5f))
                 .body("settings.kmEffortLimits.JU", equalTo(5.0f));
 
         given().contentType(ContentType.JSON).body(AdminApi.runner("ADMIN-C", "Late", "F", Map.of()))

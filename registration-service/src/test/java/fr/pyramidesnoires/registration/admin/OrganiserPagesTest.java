@@ -274,7 +274,7 @@ class OrganiserPagesTest {
 
         // 1 March 2027, 23:59 in Oignies is 22:59 UTC
         postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "2", "entriesOpen", "",
-                "entriesClose", "2027-03-01T23:59", "feeEur", "12,50", "medicalCertificateAllowed", "true",
+                "entriesClose", "2027-03-01T23:59", "fee", "12,50", "medicalCertificateAllowed", "true",
                 "loaded", loaded(form)), ourOrigin())
                 .statusCode(303).header("Location", endsWith("/admin/races/ADMIN-S?done=changed"));
         form = page("/admin/races/ADMIN-S?done=changed");

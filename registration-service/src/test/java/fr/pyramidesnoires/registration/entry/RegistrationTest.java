@@ -176,10 +176,11 @@ public class RegistrationTest {
     }
 
     @Test
-    void theConfirmationShowsTheRaceFee() {
-        Number fee = register(runner(uniqueName(), "22K")).statusCode(201).extract().path("feeEur");
+    void theConfirmationShowsTheRaceFeeInTheEventsCurrency() {
+        ValidatableResponse entered = register(runner(uniqueName(), "22K")).statusCode(201)
+                .body("currency", equalTo("EUR"));
 
-        assertEquals(25.0, fee.doubleValue());
+        assertEquals(25.0, entered.extract().<Number>path("fee").doubleValue());
     }
 
     @Test

@@ -107,7 +107,8 @@ class WaitlistTest {
 
     static RegistrationRequest request(String lastName, String licenceNumber) {
         return new RegistrationRequest("Rush", lastName, EntryEvent.Sex.H, LocalDate.of(1985, 1, 1), "RUSH", null,
-                null, "rush@example.org", null, licenceNumber, null, null, null, null, null, null, null, null);
+                null, "rush@example.org", null, licenceNumber, null, null, null, null, null, null, null, null,
+                null);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -67,8 +68,49 @@ class RacesFileTest {
         assertTrue(none.startsWith("Race 50M in the races file gives no distance: distanceKm"), none);
         String zero = refusal(race("\"distanceKm\": 0, \"startTime\": \"2027-03-20T05:00:00+01:00\""));
         assertTrue(zero.startsWith("Race 50M in the races file gives no distance: distanceKm"), zero);
-        String miles = refusal(race("\"distanceMiles\": 50, \"startTime\": \"2027-03-20T05:00:00+01:00\""));
-        assertTrue(miles.startsWith("Race 50M in the races file has an unknown field distanceMiles"), miles);
+        String negative = refusal(race("\"distanceMiles\": -3, \"startTime\": \"2027-03-20T05:00:00+01:00\""));
+        assertTrue(negative.startsWith("Race 50M in the races file gives no distance: distanceMiles"), negative);
+        String leagues = refusal(race("\"distanceLeagues\": 5, \"startTime\": \"2027-03-20T05:00:00+01:00\""));
+        assertTrue(leagues.startsWith("Race 50M in the races file has an unknown field distanceLeagues"), leagues);
+    }
+
+    @Test
+    void aDistanceInMilesAndAClimbInFeetAreKeptInKmAndMetres() throws IOException {
+        RaceDefinition fifty = parse(race("\"distanceMiles\": 50, \"elevationGainFt\": 10000,"
+                + " \"startTime\": \"2027-03-20T05:00:00+01:00\"")).get(0);
+        assertEquals(80.4672, fifty.distanceKm(), 1e-9);
+        assertEquals(3048, fifty.elevationGainM());
+        Race boulder = QuarkusTransaction.requiringNew().call(() -> Race.findById("BOULDER"));
+        assertEquals(50.05, boulder.distanceKm, 0.01);
+        assertEquals(1000, boulder.elevationGainM);
+    }
+
+    @Test
+    void aRaceGivingAFieldTwiceInTwoFormsIsRefusedNamingBoth() {
+        String distance = refusal(race("\"distanceKm\": 80, \"distanceMiles\": 50,"
+                + " \"startTime\": \"2027-03-20T05:00:00+01:00\""));
+        assertEquals("Race 50M in the races file gives both distanceKm and distanceMiles: give one of them", distance);
+        String climb = refusal(race("\"distanceKm\": 80, \"elevationGainM\": 100, \"elevationGainFt\": 328,"
+                + " \"startTime\": \"2027-03-20T05:00:00+01:00\""));
+        assertTrue(climb.contains("gives both elevationGainM and elevationGainFt"), climb);
+        String fee = refusal(race("\"distanceKm\": 80, \"fee\": 50, \"feeEur\": 50,"
+                + " \"startTime\": \"2027-03-20T05:00:00+01:00\""));
+        assertTrue(fee.contains("gives both fee and feeEur"), fee);
+        String feet = refusal(race("\"distanceKm\": 80, \"elevationGainFt\": \"a lot\","
+                + " \"startTime\": \"2027-03-20T05:00:00+01:00\""));
+        assertTrue(feet.contains("elevationGainFt must be a number of feet"), feet);
+    }
+
+    @Test
+    void theFeeIsReadAsFeeOrAsFeeEurAndKeepsTheOlderNameInTheDigest() throws IOException {
+        RaceDefinition fee = parse(race("\"distanceKm\": 80, \"fee\": 50,"
+                + " \"startTime\": \"2027-03-20T05:00:00+01:00\"")).get(0);
+        RaceDefinition feeEur = parse(race("\"distanceKm\": 80, \"feeEur\": 50,"
+                + " \"startTime\": \"2027-03-20T05:00:00+01:00\"")).get(0);
+        assertEquals(0, new BigDecimal(50).compareTo(fee.fee()));
+        assertEquals(fee, feeEur);
+        // a file written before the fee took the event's currency must not count as changed
+        assertTrue(json.writeValueAsString(feeEur).contains("\"feeEur\":50"));
     }
 
     @Test

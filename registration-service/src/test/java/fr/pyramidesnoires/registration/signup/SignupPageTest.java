@@ -73,7 +73,8 @@ public class SignupPageTest {
                         containsString("Date de naissance / Birth date"), containsString("Personne à prévenir"),
                         containsString("accepte le règlement / I have read and accept the rules"),
                         containsString("places restantes"), containsString("Trail du 9-9bis 22 km"),
-                        containsString("22 km · 400 m D+ · 25.00 €"), containsString("inscriptions fermées")))
+                        containsString("22 km · 400 m D+ · 25 € <span class=\"en\">/ €25</span>"),
+                        containsString("inscriptions fermées")))
                 .extract().asString();
 
         Matcher inputs = Pattern.compile("<input id=\"([^\"]+)\"|<input type=\"(?:radio|checkbox)\" id=\"([^\"]+)\"")
@@ -95,7 +96,7 @@ public class SignupPageTest {
 
         given().get(accepted.extract().header("Location")).then().statusCode(200)
                 .body(allOf(containsString("Inscription enregistrée"), containsString("Dossard"),
-                        containsString("25.00 €"), containsString("/entry/" + token),
+                        containsString("25 €"), containsString("/entry/" + token),
                         containsString("Trail du 9-9bis 22 km")));
         given().get("/api/entries/by-token/" + token).then().statusCode(200)
                 .body("raceCode", equalTo("22K"));
