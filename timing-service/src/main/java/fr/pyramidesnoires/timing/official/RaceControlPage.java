@@ -1,13 +1,11 @@
 package fr.pyramidesnoires.timing.official;
 
-import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.RunnerTiming.Status;
 import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.timing.account.Account;
 import fr.pyramidesnoires.timing.course.Course;
 import fr.pyramidesnoires.timing.course.CourseCatalog;
 import fr.pyramidesnoires.timing.course.TimingPoint;
-import fr.pyramidesnoires.timing.passage.RunnerTimings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -20,13 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -48,8 +42,8 @@ public class RaceControlPage {
 
         static native TemplateInstance race(String raceCode, RaceClock clock, List<TimingPoint> points,
                                             List<CutOffFlags.Flag> flags, List<DoubtLine> doubts,
-                                            List<StayLine> stays, List<DecisionLine> decisions, String done,
-                                            String error);
+                                            List<AidStationStays.StayLine> stays, List<DecisionLine> decisions,
+                                            String done, String error);
     }
 
     /** A race's start signal as the officials gave it, in the event's time; null while none is given. */
@@ -67,18 +61,6 @@ public class RaceControlPage {
     public record DoubtLine(DoubtfulFlags.Flag flag, String time, String exactTime, String departure, String stay) {
     }
 
-    /**
-     * A runner at an aid station timed on departure, times in the event's time.
-     *
-     * @param departure null while the runner is still there
-     * @param stay      arrival to departure, h:mm:ss; null while the runner is still there
-     */
-    public record StayLine(String pointName, int bib, String arrival, String departure, String stay) {
-    }
-
-    /** The runners of each aid station timed on departure, latest arrivals first: who is there now comes first. */
-    private static final int STAYS_PER_STATION = 50;
-
     /** Every decision needs one: it is what an official answers a runner who disputes it. */
     private static final String NO_REASON = "Une raison est nécessaire / A reason is needed";
     private static final String NO_BIB = "Dossard attendu / A bib number is needed";
@@ -88,16 +70,16 @@ public class RaceControlPage {
     final DoubtfulFlags doubtful;
     final CourseCatalog courses;
     final EventTime eventTime;
-    final RunnerTimings timings;
+    final AidStationStays stays;
 
     RaceControlPage(OfficialResource officials, CutOffFlags cutOffs, DoubtfulFlags doubtful, CourseCatalog courses,
-                    EventTime eventTime, RunnerTimings timings) {
+                    EventTime eventTime, AidStationStays stays) {
         this.officials = officials;
         this.cutOffs = cutOffs;
         this.doubtful = doubtful;
         this.courses = courses;
         this.eventTime = eventTime;
-        this.timings = timings;
+        this.stays = stays;
     }
 
     @GET
@@ -209,39 +191,11 @@ public class RaceControlPage {
                 .toList();
         List<DoubtLine> doubts = doubtful.flags(race).stream()
                 .map(f -> new DoubtLine(f, eventTime.local(f.time()), f.time().toString(),
-                        eventTime.local(f.departure()), stay(f.time(), f.departure()))).toList();
-        List<TimingPoint> points = courses.course(race).map(Course::points).orElse(List.of());
-        return Templates.race(race, clock(race), points, flags, doubts, stays(race), decisions, done, error);
-    }
-
-    private List<StayLine> stays(String race) {
-        List<TimingPoint> stations = courses.known(race).points().stream().filter(TimingPoint::departureTimed)
+                        eventTime.local(f.departure()), AidStationStays.stay(f.time(), f.departure())))
                 .toList();
-        if (stations.isEmpty()) {
-            return List.of();
-        }
-        List<RunnerTiming> runners = QuarkusTransaction.joiningExisting().call(() -> timings.stored(race));
-        List<StayLine> lines = new ArrayList<>();
-        for (TimingPoint station : stations) {
-            runners.stream().flatMap(r -> r.passages().stream().filter(p -> p.pointId().equals(station.id()))
-                            .map(p -> Map.entry(r.bib(), p)))
-                    .sorted(Comparator.comparing((Map.Entry<Integer, RunnerTiming.Passage> e) -> e.getValue().time())
-                            .reversed())
-                    .limit(STAYS_PER_STATION)
-                    .forEach(e -> lines.add(new StayLine(station.name(), e.getKey(),
-                            eventTime.local(e.getValue().time()), eventTime.local(e.getValue().departure()),
-                            stay(e.getValue().time(), e.getValue().departure()))));
-        }
-        return lines;
-    }
-
-    /** h:mm:ss from arrival to departure; null without a departure, or one not after the arrival. */
-    static String stay(Instant arrival, Instant departure) {
-        if (departure == null || !departure.isAfter(arrival)) {
-            return null;
-        }
-        Duration stay = Duration.between(arrival, departure);
-        return String.format("%d:%02d:%02d", stay.toHours(), stay.toMinutesPart(), stay.toSecondsPart());
+        List<TimingPoint> points = courses.course(race).map(Course::points).orElse(List.of());
+        return Templates.race(race, clock(race), points, flags, doubts,
+                stays.of(race, point -> true), decisions, done, error);
     }
 
     private RaceClock clock(String race) {

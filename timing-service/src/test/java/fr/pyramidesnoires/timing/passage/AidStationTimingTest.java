@@ -5,6 +5,7 @@ import static fr.pyramidesnoires.timing.official.OfficialPages.page;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -29,8 +30,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,17 +51,7 @@ class AidStationTimingTest {
 
     static final Random BIBS = new Random();
     static final OffsetDateTime EIGHT_AM = OffsetDateTime.parse("2027-03-20T08:00:03+01:00");
-    private static TopicProbe kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TopicProbe.onTheServicesBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final TopicProbe kafka = TopicProbe.shared();
 
     static String register(int bib) {
         String chip = "CHIP-" + UUID.randomUUID();
@@ -147,6 +136,11 @@ class AidStationTimingTest {
                         + "      <td>2027-03-20T10:31:42</td><td>0:19:35</td></tr>"),
                 containsString("<tr><td>Terril d&#39;Haillicourt</td><td>" + bib + "</td><td>2027-03-20T12:05:11</td>\n"
                         + "      <td>2027-03-20T12:16:40</td><td>0:11:29</td></tr>")));
+        // the station's crew see the same on the checkpoint page
+        assertThat(page("/checkpoint?point=aid-haillicourt"), allOf(containsString("Au poste"),
+                containsString("<tr><td>" + bib + "</td><td>2027-03-20T12:05:11</td><td>2027-03-20T12:16:40</td>"
+                        + "<td>0:11:29</td></tr>")));
+        assertThat(page("/checkpoint?point=aid-finish"), not(containsString("Au poste")));
     }
 
     @Test
