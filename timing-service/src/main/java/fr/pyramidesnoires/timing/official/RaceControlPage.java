@@ -41,7 +41,7 @@ public class RaceControlPage {
         static native TemplateInstance races(List<RaceClock> races, String now);
 
         static native TemplateInstance race(String raceCode, RaceClock clock, List<TimingPoint> points,
-                                            List<CutOffFlags.Flag> flags, List<DoubtLine> doubts,
+                                            boolean hasAidStation, List<CutOffFlags.Flag> flags, List<DoubtLine> doubts,
                                             List<AidStationStays.StayLine> stays, List<DecisionLine> decisions,
                                             String done, String error);
     }
@@ -134,7 +134,8 @@ public class RaceControlPage {
     /**
      * A passage the mats missed or got wrong, typed from a volunteer's sheet or the finish video; or one to strike
      * out, such as a chip read at a checkpoint the runner never ran through; or a doubtful one confirmed, set at the
-     * exact time the mats gave (an instant, not a time typed in the event's time).
+     * exact time the mats gave (an instant, not a time typed in the event's time); or the time a runner left an aid
+     * station timed on departure.
      */
     @POST
     @Path("{race}/passage")
@@ -155,6 +156,10 @@ public class RaceControlPage {
         Optional<Instant> at = "confirm".equals(action) ? exact(time) : eventTime.instant(time);
         if (at.isEmpty()) {
             return refused(race, 400, EventTime.UNREADABLE + time);
+        }
+        if ("departure".equals(action)) {
+            return attempt(race, "departure-set", () -> officials.setDeparture(race, runner, point,
+                    new OfficialResource.PassageTime(at.get(), reason)));
         }
         return attempt(race, "confirm".equals(action) ? "passage-confirmed" : "passage-set",
                 () -> officials.setPassage(race, runner, point, new OfficialResource.PassageTime(at.get(), reason)));
@@ -194,8 +199,8 @@ public class RaceControlPage {
                         eventTime.local(f.departure()), AidStationStays.stay(f.time(), f.departure())))
                 .toList();
         List<TimingPoint> points = courses.course(race).map(Course::points).orElse(List.of());
-        return Templates.race(race, clock(race), points, flags, doubts,
-                stays.of(race, point -> true), decisions, done, error);
+        return Templates.race(race, clock(race), points, points.stream().anyMatch(TimingPoint::departureTimed),
+                flags, doubts, stays.of(race, point -> true), decisions, done, error);
     }
 
     private RaceClock clock(String race) {

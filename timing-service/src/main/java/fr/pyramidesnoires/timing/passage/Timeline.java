@@ -67,8 +67,9 @@ public final class Timeline {
     }
 
     /**
-     * An official's passage replaces the mats' arrival there; the departure the mats gave stays, since no official
-     * sets one. A passage struck out goes with its departure.
+     * An official's arrival replaces the mats' arrival there and keeps the mats' departure; an official's departure
+     * replaces the mats' departure, and where nothing else says when the runner came, stands for the arrival too (as
+     * an out mat's read does). A passage struck out goes with its departure.
      */
     private static List<Passage> corrected(Course course, List<Passage> fromMats, Corrections corrections) {
         Map<Integer, Passage> passages = new TreeMap<>();
@@ -76,13 +77,22 @@ public final class Timeline {
         corrections.removed().forEach(passages::remove);
         corrections.passageTimes().forEach((order, time) -> {
             if (order < course.points().size()) {
-                TimingPoint point = course.points().get(order);
                 Passage mats = passages.get(order);
-                passages.put(order, new Passage(order, point.id(), point.name(), point.km(), time, null,
-                        mats == null ? null : mats.departure()));
+                passages.put(order, passage(course, order, time, mats == null ? null : mats.departure()));
+            }
+        });
+        corrections.departureTimes().forEach((order, time) -> {
+            if (order < course.points().size()) {
+                Passage before = passages.get(order);
+                passages.put(order, passage(course, order, before == null ? time : before.time(), time));
             }
         });
         return new ArrayList<>(passages.values());
+    }
+
+    private static Passage passage(Course course, int order, Instant arrival, Instant departure) {
+        TimingPoint point = course.points().get(order);
+        return new Passage(order, point.id(), point.name(), point.km(), arrival, null, departure);
     }
 
     /**
@@ -133,8 +143,7 @@ public final class Timeline {
                 arrival = gunStart;
             }
             if (arrival != null || departure != null) {
-                passages.add(new Passage(order, point.id(), point.name(), point.km(),
-                        arrival != null ? arrival : departure, null, departure));
+                passages.add(passage(course, order, arrival != null ? arrival : departure, departure));
             }
         }
         return passages;

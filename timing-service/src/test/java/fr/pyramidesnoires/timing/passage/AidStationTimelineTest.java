@@ -137,6 +137,40 @@ class AidStationTimelineTest {
     }
 
     @Test
+    void anOfficialsDepartureReplacesTheMatsAndKeepsTheArrival() {
+        Instant fromTheVideo = gunPlus("PT5H49M");
+
+        Passage col = at(timing(wholeRace(), Corrections.NONE.withDeparture(2, fromTheVideo)), "col");
+
+        assertEquals(gunPlus("PT5H40M"), col.time());
+        assertEquals(fromTheVideo, col.departure());
+    }
+
+    @Test
+    void anOfficialsDepartureWhereNoMatSawTheRunnerStandsForTheArrivalToo() {
+        List<Read> reads = new ArrayList<>(crossing("M-START", gunPlus("PT2S"), 4));
+        Instant fromTheSheet = gunPlus("PT3H30M");
+
+        Passage base = at(timing(reads, Corrections.NONE.withDeparture(1, fromTheSheet)), "base");
+        assertEquals(fromTheSheet, base.time());
+        assertEquals(fromTheSheet, base.departure());
+
+        Corrections both = Corrections.NONE.withDeparture(1, fromTheSheet).withPassage(1, gunPlus("PT3H05M"));
+        assertEquals(List.of(gunPlus("PT3H05M"), fromTheSheet),
+                List.of(at(timing(reads, both), "base").time(), at(timing(reads, both), "base").departure()));
+    }
+
+    @Test
+    void aStruckOutPassageTakesItsDepartureAlongTheMatsAndTheOfficials() {
+        Corrections struck = Corrections.NONE.withDeparture(2, gunPlus("PT5H49M")).withoutPassage(2);
+        assertEquals(List.of("start", "base", "ridge", "finish"),
+                timing(wholeRace(), struck).passages().stream().map(Passage::pointId).toList());
+        // set again, the passage comes back with the mats' departure: the official's was struck with it
+        assertEquals(gunPlus("PT5H47M30.7S"),
+                at(timing(wholeRace(), struck.withPassage(2, gunPlus("PT5H41M"))), "col").departure());
+    }
+
+    @Test
     void aStruckOutPassageTakesItsDepartureAlong() {
         RunnerTiming timing = timing(wholeRace(), Corrections.NONE.withoutPassage(2));
 

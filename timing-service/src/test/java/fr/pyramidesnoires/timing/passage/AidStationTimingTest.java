@@ -5,6 +5,7 @@ import static fr.pyramidesnoires.timing.official.OfficialPages.page;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -171,5 +172,17 @@ class AidStationTimingTest {
                 t -> passage(t, "aid-base").map(p -> p.time().equals(fromTheSheet)).orElse(false));
         assertEquals(time("PT2H40M02S").toInstant(), at(corrected, "aid-base").departure());
         assertNull(at(corrected, "aid-base").doubtful());
+
+        // the out mat read another runner's chip: the station's sheet says when this one left
+        Instant leftOnTheSheet = time("PT2H38M").toInstant();
+        official().contentType("application/json")
+                .body(Map.of("time", leftOnTheSheet.toString(), "reason", "feuille du poste / station's sheet"))
+                .when().put("/api/races/AID/runners/" + bib + "/passages/aid-base/departure").then().statusCode(200)
+                .body("kind", equalTo("DEPARTURE_SET")).body("pointId", equalTo("aid-base"));
+        awaitTiming(bib, t -> passage(t, "aid-base").map(p -> leftOnTheSheet.equals(p.departure())).orElse(false));
+        official().contentType("application/json")
+                .body(Map.of("time", leftOnTheSheet.toString(), "reason", "feuille / sheet"))
+                .when().put("/api/races/AID/runners/" + bib + "/passages/aid-finish/departure").then().statusCode(422)
+                .contentType("application/problem+json").body("type", containsString("arrival-only"));
     }
 }
