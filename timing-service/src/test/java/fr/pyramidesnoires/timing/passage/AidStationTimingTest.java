@@ -145,6 +145,31 @@ class AidStationTimingTest {
     }
 
     @Test
+    void aStationsVolunteerRecordsTheDepartureOnTheOutMat() {
+        int bib = 100 + BIBS.nextInt(99_000);
+        String chip = register(bib);
+        OffsetDateTime now = OffsetDateTime.now().withNano(0);
+        crossing(chip, "M-AID-START", now.minusHours(3), 3).forEach(read -> kafka.send(Topics.CHIP_READS, chip, read));
+        crossing(chip, "M-AID-BASE-IN", now.minusMinutes(25), 3)
+                .forEach(read -> kafka.send(Topics.CHIP_READS, chip, read));
+
+        official().contentType("application/json")
+                .body(List.of(Map.of("id", "e-1", "bib", bib, "time", now.minusMinutes(4).toString(), "departure", true)))
+                .when().post("/api/checkpoints/aid-base/passages").then().statusCode(200)
+                .body("[0].recorded", equalTo(true));
+        official().contentType("application/json")
+                .body(List.of(Map.of("id", "e-2", "bib", bib, "time", now.toString(), "departure", true)))
+                .when().post("/api/checkpoints/aid-finish/passages").then().statusCode(200)
+                .body("[0].recorded", equalTo(false)).body("[0].reason", containsString("arrival only"));
+
+        RunnerTiming timing = awaitTiming(bib, t -> passage(t, "aid-base")
+                .map(p -> now.minusMinutes(4).toInstant().equals(p.departure())).orElse(false));
+        assertEquals(now.minusMinutes(25).toInstant(), at(timing, "aid-base").time());
+        assertEquals(List.of("aid-start", "aid-base"),
+                timing.passages().stream().map(RunnerTiming.Passage::pointId).toList());
+    }
+
+    @Test
     void aRunnerOnlyTheOutMatReadIsTimedThereDoubtedUntilAnOfficialSetsTheArrival() {
         int bib = 100 + BIBS.nextInt(99_000);
         String chip = register(bib);
