@@ -16,6 +16,7 @@ import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.TopicProbe;
+import fr.pyramidesnoires.timing.mat.MatBoard;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -100,6 +101,11 @@ class AidStationTimingTest {
         // 18.6 miles and 2950 ft in the file
         assertEquals(29.934, course.points().get(1).km(), 1e-3);
         assertEquals(899, course.points().get(1).elevationGainM());
+        // the out mat is a mat of the course: the mat board shows it, and its reads are no unknown mat's
+        List<MatBoard.MatStatus> mats = List.of(official().when().get("/api/mats").then().statusCode(200).extract()
+                .as(MatBoard.MatStatus[].class));
+        assertEquals(List.of(List.of("Base vie de Loos (sortie / out)")), mats.stream()
+                .filter(m -> m.matId().equals("M-AID-BASE-OUT")).map(MatBoard.MatStatus::points).toList());
     }
 
     @Test
