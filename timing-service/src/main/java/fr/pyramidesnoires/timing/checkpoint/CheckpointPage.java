@@ -5,6 +5,8 @@ import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.timing.account.Account;
 import fr.pyramidesnoires.timing.account.Scope;
 import fr.pyramidesnoires.timing.course.CourseCatalog;
+import fr.pyramidesnoires.timing.course.TimingPoint;
+import fr.pyramidesnoires.timing.official.AidStationStays;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
 
 /** The page volunteers keep open on their phone at a checkpoint. */
 @Path("/checkpoint")
@@ -26,20 +29,24 @@ public class CheckpointPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance checkpoint(String pointId, String pointName, List<PointChoice> points);
+        static native TemplateInstance checkpoint(String pointId, String pointName, boolean departureTimed,
+                                                  List<PointChoice> points, List<AidStationStays.StayLine> stays);
     }
 
     final CourseCatalog courses;
     final SecurityIdentity identity;
+    final AidStationStays stays;
 
-    CheckpointPage(CourseCatalog courses, SecurityIdentity identity) {
+    CheckpointPage(CourseCatalog courses, SecurityIdentity identity, AidStationStays stays) {
         this.courses = courses;
         this.identity = identity;
+        this.stays = stays;
     }
 
     /**
      * A volunteer's account names their checkpoint(s): the page opens on the only one, or offers those it names;
-     * an official may open any.
+     * an official may open any. At an aid station timed on the way out, the page also lists the runners who came,
+     * with their arrival, departure and time at the station, for the station's crew.
      */
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -53,8 +60,12 @@ public class CheckpointPage {
         if (pointId != null && !mayRecordAt(identity, pointId)) {
             throw otherPoint(scope, pointId);
         }
-        String name = pointId == null ? null : courses.point(pointId).orElseThrow(() -> unknown(pointId)).name();
-        return Templates.checkpoint(pointId, name, points);
+        Optional<TimingPoint> point = Optional.ofNullable(pointId)
+                .map(id -> courses.point(id).orElseThrow(() -> unknown(id)));
+        List<AidStationStays.StayLine> atStation = pointId == null ? List.of() : courses.courses().stream()
+                .flatMap(c -> stays.of(c.raceCode(), p -> p.id().equals(pointId)).stream()).toList();
+        return Templates.checkpoint(pointId, point.map(TimingPoint::name).orElse(null),
+                point.map(TimingPoint::departureTimed).orElse(false), points, atStation);
     }
 
     /** Officials record anywhere; a volunteer at the points of their account. */

@@ -37,8 +37,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RolesAllowed({Account.VOLUNTEER, Account.OFFICIAL})
 public class CheckpointResource {
 
-    /** A bib typed at a checkpoint; {@code id} is the phone's own id for the entry. */
-    public record Sighting(@NotNull String id, int bib, @NotNull OffsetDateTime time) {
+    /**
+     * A bib typed at a checkpoint; {@code id} is the phone's own id for the entry.
+     *
+     * @param departure true for a runner leaving an aid station timed on departure: the read is the out mat's where
+     *                  the station has one; at a station with one mat read in and out, a later read of the visit
+     */
+    public record Sighting(@NotNull String id, int bib, @NotNull OffsetDateTime time, boolean departure) {
     }
 
     /** @param reason why the entry was not recorded; null when it was */
@@ -93,6 +98,11 @@ public class CheckpointResource {
                             + " behind)"));
                     continue;
                 }
+                if (s.departure() && !point.departureTimed()) {
+                    outcomes.add(new Outcome(s.id(), false, point.name() + " ne chronomètre que l'arrivée / times"
+                            + " the arrival only"));
+                    continue;
+                }
                 List<ChipAssignment> wearing = ChipAssignment.list("bib = ?1 and raceCode in ?2", s.bib(), races);
                 if (wearing.size() != 1) {
                     outcomes.add(new Outcome(s.id(), false, wearing.isEmpty()
@@ -100,7 +110,8 @@ public class CheckpointResource {
                             : "Dossard " + s.bib() + " dans plusieurs courses / bib in several races"));
                     continue;
                 }
-                ChipRead read = new ChipRead(volunteer, point.matId(), wearing.get(0).chip, s.time(), null, null,
+                String mat = s.departure() && point.outMatId() != null ? point.outMatId() : point.matId();
+                ChipRead read = new ChipRead(volunteer, mat, wearing.get(0).chip, s.time(), null, null,
                         null, ChipRead.Source.MANUAL);
                 reads.add(new EventPublisher.Message(Topics.CHIP_READS, read.chipId(), read));
                 outcomes.add(new Outcome(s.id(), true, null));

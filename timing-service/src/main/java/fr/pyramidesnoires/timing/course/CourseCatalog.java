@@ -41,7 +41,7 @@ public class CourseCatalog {
         try (InputStream in = coursesFile.isPresent()
                 ? Files.newInputStream(Path.of(coursesFile.get()))
                 : CourseCatalog.class.getClassLoader().getResourceAsStream(SAMPLE)) {
-            courses = Stream.of(json.readValue(in, Course[].class))
+            courses = Stream.of(json.readValue(in, CoursesFile.Race[].class)).map(CoursesFile.Race::course)
                     .collect(Collectors.toUnmodifiableMap(Course::raceCode, Function.identity()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the courses file", e);

@@ -88,8 +88,12 @@ public class MatBoard {
     public List<MatStatus> mats() {
         Instant now = Instant.now();
         Map<String, List<String>> pointsByMat = new TreeMap<>();
-        courses.courses().forEach(c -> c.points().forEach(p -> pointsByMat.computeIfAbsent(p.matId(),
-                m -> new ArrayList<>()).add(p.name())));
+        courses.courses().forEach(c -> c.points().forEach(p -> {
+            pointsByMat.computeIfAbsent(p.matId(), m -> new ArrayList<>()).add(p.name());
+            if (p.outMatId() != null) {
+                pointsByMat.computeIfAbsent(p.outMatId(), m -> new ArrayList<>()).add(p.name() + " (sortie / out)");
+            }
+        }));
         Map<String, Object[]> activity = new HashMap<>();
         for (Object row : em.createNativeQuery(ACTIVITY).setParameter(1, Timestamp.from(now.minusSeconds(60)))
                 .getResultList()) {

@@ -24,7 +24,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class DoubtfulFlags {
 
-    public record Flag(int bib, String pointId, String pointName, Instant time, RunnerTiming.Doubt doubt) {
+    /**
+     * @param time      the arrival
+     * @param departure where the point times the runner leaving it too, and they left; null otherwise
+     */
+    public record Flag(int bib, String pointId, String pointName, Instant time, RunnerTiming.Doubt doubt,
+                       Instant departure) {
     }
 
     final CourseCatalog courses;
@@ -43,7 +48,8 @@ public class DoubtfulFlags {
         return timings.stored(race).stream()
                 .sorted(Comparator.comparingInt(RunnerTiming::bib))
                 .flatMap(t -> t.passages().stream().filter(p -> p.doubtful() != null)
-                        .map(p -> new Flag(t.bib(), p.pointId(), p.pointName(), p.time(), p.doubtful())))
+                        .map(p -> new Flag(t.bib(), p.pointId(), p.pointName(), p.time(), p.doubtful(),
+                                p.departure())))
                 .toList();
     }
 }

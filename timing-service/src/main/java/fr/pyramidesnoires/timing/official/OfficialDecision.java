@@ -29,7 +29,7 @@ import java.util.Map;
 public class OfficialDecision extends PanacheEntity {
 
     public enum Kind {
-        GUN_START, STATUS, PASSAGE_SET, PASSAGE_REMOVED
+        GUN_START, STATUS, PASSAGE_SET, PASSAGE_REMOVED, DEPARTURE_SET
     }
 
     @Column(nullable = false)
@@ -113,6 +113,7 @@ public class OfficialDecision extends PanacheEntity {
             case STATUS -> corrections.withStatus(status);
             case PASSAGE_SET -> corrections.withPassage(pointOrder, time);
             case PASSAGE_REMOVED -> corrections.withoutPassage(pointOrder);
+            case DEPARTURE_SET -> corrections.withDeparture(pointOrder, time);
             case GUN_START -> corrections;
         };
     }

@@ -96,6 +96,22 @@ public class OfficialResource {
         return decided(race, bib, OfficialDecision.Kind.PASSAGE_SET, order, passage.time(), null, passage.reason());
     }
 
+    /** The time a runner left an aid station timed on departure, from the station's sheet or a video. */
+    @PUT
+    @Path("races/{race}/runners/{bib}/passages/{point}/departure")
+    public Decision setDeparture(@PathParam("race") String race, @PathParam("bib") int bib,
+                                 @PathParam("point") String point, @NotNull @Valid PassageTime departure) {
+        Course course = courses.known(race);
+        int order = pointOrder(course, point);
+        if (!course.points().get(order).departureTimed()) {
+            throw new ProblemException(Problem.of(422, "arrival-only", "Point sans départ / No departure here",
+                    course.points().get(order).name() + " ne chronomètre que l'arrivée / times the arrival only"));
+        }
+        runner(race, bib);
+        return decided(race, bib, OfficialDecision.Kind.DEPARTURE_SET, order, departure.time(), null,
+                departure.reason());
+    }
+
     @POST
     @Path("races/{race}/runners/{bib}/passages/{point}/removal")
     public Decision removePassage(@PathParam("race") String race, @PathParam("bib") int bib,

@@ -41,8 +41,9 @@ public class RaceControlPage {
         static native TemplateInstance races(List<RaceClock> races, String now);
 
         static native TemplateInstance race(String raceCode, RaceClock clock, List<TimingPoint> points,
-                                            List<CutOffFlags.Flag> flags, List<DoubtLine> doubts,
-                                            List<DecisionLine> decisions, String done, String error);
+                                            boolean hasAidStation, List<CutOffFlags.Flag> flags, List<DoubtLine> doubts,
+                                            List<AidStationStays.StayLine> stays, List<DecisionLine> decisions,
+                                            String done, String error);
     }
 
     /** A race's start signal as the officials gave it, in the event's time; null while none is given. */
@@ -57,7 +58,7 @@ public class RaceControlPage {
      * A doubtful passage to review, its time in the event's time for the officials and to the millisecond for the
      * confirmation, which sets the passage at exactly the time the mats gave.
      */
-    public record DoubtLine(DoubtfulFlags.Flag flag, String time, String exactTime) {
+    public record DoubtLine(DoubtfulFlags.Flag flag, String time, String exactTime, String departure, String stay) {
     }
 
     /** Every decision needs one: it is what an official answers a runner who disputes it. */
@@ -69,14 +70,16 @@ public class RaceControlPage {
     final DoubtfulFlags doubtful;
     final CourseCatalog courses;
     final EventTime eventTime;
+    final AidStationStays stays;
 
     RaceControlPage(OfficialResource officials, CutOffFlags cutOffs, DoubtfulFlags doubtful, CourseCatalog courses,
-                    EventTime eventTime) {
+                    EventTime eventTime, AidStationStays stays) {
         this.officials = officials;
         this.cutOffs = cutOffs;
         this.doubtful = doubtful;
         this.courses = courses;
         this.eventTime = eventTime;
+        this.stays = stays;
     }
 
     @GET
@@ -131,7 +134,8 @@ public class RaceControlPage {
     /**
      * A passage the mats missed or got wrong, typed from a volunteer's sheet or the finish video; or one to strike
      * out, such as a chip read at a checkpoint the runner never ran through; or a doubtful one confirmed, set at the
-     * exact time the mats gave (an instant, not a time typed in the event's time).
+     * exact time the mats gave (an instant, not a time typed in the event's time); or the time a runner left an aid
+     * station timed on departure.
      */
     @POST
     @Path("{race}/passage")
@@ -152,6 +156,10 @@ public class RaceControlPage {
         Optional<Instant> at = "confirm".equals(action) ? exact(time) : eventTime.instant(time);
         if (at.isEmpty()) {
             return refused(race, 400, EventTime.UNREADABLE + time);
+        }
+        if ("departure".equals(action)) {
+            return attempt(race, "departure-set", () -> officials.setDeparture(race, runner, point,
+                    new OfficialResource.PassageTime(at.get(), reason)));
         }
         return attempt(race, "confirm".equals(action) ? "passage-confirmed" : "passage-set",
                 () -> officials.setPassage(race, runner, point, new OfficialResource.PassageTime(at.get(), reason)));
@@ -187,9 +195,12 @@ public class RaceControlPage {
                 .map(d -> new DecisionLine(d, eventTime.local(d.decidedAt()), eventTime.local(d.time())))
                 .toList();
         List<DoubtLine> doubts = doubtful.flags(race).stream()
-                .map(f -> new DoubtLine(f, eventTime.local(f.time()), f.time().toString())).toList();
+                .map(f -> new DoubtLine(f, eventTime.local(f.time()), f.time().toString(),
+                        eventTime.local(f.departure()), AidStationStays.stay(f.time(), f.departure())))
+                .toList();
         List<TimingPoint> points = courses.course(race).map(Course::points).orElse(List.of());
-        return Templates.race(race, clock(race), points, flags, doubts, decisions, done, error);
+        return Templates.race(race, clock(race), points, points.stream().anyMatch(TimingPoint::departureTimed),
+                flags, doubts, stays.of(race, point -> true), decisions, done, error);
     }
 
     private RaceClock clock(String race) {

@@ -20,6 +20,9 @@ public class Passage extends PanacheEntity {
     public int pointOrder;
     @Column(nullable = false)
     public String pointId;
+    /** The arrival. */
     @Column(nullable = false)
     public Instant time;
+    /** Null where the point times the arrival only, and until the runner leaves. */
+    public Instant departure;
 }

@@ -26,6 +26,10 @@ public class RunnerTimings {
 
     @ConfigProperty(name = "timing.crossing-window")
     Duration crossingWindow;
+    @ConfigProperty(name = "timing.aid-station.min-stay")
+    Duration minStay;
+    @ConfigProperty(name = "timing.aid-station.max-stay")
+    Duration maxStay;
     @ConfigProperty(name = "timing.doubtful.out-of-sequence")
     boolean doubtOutOfSequence;
     @ConfigProperty(name = "timing.doubtful.same-as-neighbour")
@@ -77,7 +81,7 @@ public class RunnerTimings {
                         Corrections.NONE);
                 RunnerTiming timing = marked(Timeline.of(runner.raceCode, runner.bib, course,
                         readsByChip.getOrDefault(runner.chip, List.of()), decisions.gunStarts().get(runner.raceCode),
-                        crossingWindow, corrections), course, corrections);
+                        new Timeline.Windows(crossingWindow, minStay, maxStay), corrections), course, corrections);
                 TimingRows.Outcome outcome = TimingRows.Outcome.of(timing);
                 if (!outcome.equals(stored.get(runner.entryId))) {
                     changed.put(runner.entryId, outcome);
@@ -100,7 +104,8 @@ public class RunnerTimings {
                         raceCode).stream()
                 .collect(Collectors.groupingBy(p -> p.entryId, Collectors.mapping(p -> {
                     TimingPoint point = course.points().get(p.pointOrder);
-                    return new RunnerTiming.Passage(p.pointOrder, point.id(), point.name(), point.km(), p.time);
+                    return new RunnerTiming.Passage(p.pointOrder, point.id(), point.name(), point.km(), p.time, null,
+                            p.departure);
                 }, Collectors.toList())));
         return RunnerResult.<RunnerResult>list("raceCode", raceCode).stream()
                 .map(r -> marked(new RunnerTiming(raceCode, r.bib, r.status, gun,

@@ -25,6 +25,18 @@ public final class Timeline {
     public record Read(String matId, Instant time) {
     }
 
+    /**
+     * How reads are grouped: into crossings of a mat ({@link Crossings}), and into visits of an aid station whose
+     * one mat is read in and out ({@link Visits}).
+     */
+    public record Windows(Duration crossing, Duration minStay, Duration maxStay) {
+
+        /** The event's default stays (timing.aid-station.min-stay and max-stay), with the given crossing window. */
+        public static Windows crossing(Duration crossing) {
+            return new Windows(crossing, Duration.ofSeconds(30), Duration.ofHours(2));
+        }
+    }
+
     private Timeline() {
     }
 
@@ -33,7 +45,7 @@ public final class Timeline {
      */
     public static RunnerTiming of(String raceCode, int bib, Course course, Collection<Read> reads,
                                   Instant gunStart, Duration window) {
-        return of(raceCode, bib, course, reads, gunStart, window, Corrections.NONE);
+        return of(raceCode, bib, course, reads, gunStart, Windows.crossing(window), Corrections.NONE);
     }
 
     /**
@@ -41,8 +53,8 @@ public final class Timeline {
      * such a runner has no race time, whatever the mats say.
      */
     public static RunnerTiming of(String raceCode, int bib, Course course, Collection<Read> reads,
-                                  Instant gunStart, Duration window, Corrections corrections) {
-        List<Passage> passages = corrected(course, passages(course, reads, gunStart, window), corrections);
+                                  Instant gunStart, Windows windows, Corrections corrections) {
+        List<Passage> passages = corrected(course, passages(course, reads, gunStart, windows), corrections);
         if (corrections.status() != null) {
             return new RunnerTiming(raceCode, bib, corrections.status(), gunStart, passages, null, null);
         }
@@ -54,24 +66,42 @@ public final class Timeline {
         return new RunnerTiming(raceCode, bib, status, gunStart, passages, gunTime, chipTime);
     }
 
+    /**
+     * An official's arrival replaces the mats' arrival there and keeps the mats' departure; an official's departure
+     * replaces the mats' departure, and where nothing else says when the runner came, stands for the arrival too (as
+     * an out mat's read does). A passage struck out goes with its departure.
+     */
     private static List<Passage> corrected(Course course, List<Passage> fromMats, Corrections corrections) {
-        Map<Integer, Instant> times = new TreeMap<>();
-        fromMats.forEach(p -> times.put(p.order(), p.time()));
-        corrections.removed().forEach(times::remove);
+        Map<Integer, Passage> passages = new TreeMap<>();
+        fromMats.forEach(p -> passages.put(p.order(), p));
+        corrections.removed().forEach(passages::remove);
         corrections.passageTimes().forEach((order, time) -> {
             if (order < course.points().size()) {
-                times.put(order, time);
+                Passage mats = passages.get(order);
+                passages.put(order, passage(course, order, time, mats == null ? null : mats.departure()));
             }
         });
-        List<Passage> passages = new ArrayList<>();
-        times.forEach((order, time) -> {
-            TimingPoint point = course.points().get(order);
-            passages.add(new Passage(order, point.id(), point.name(), point.km(), time));
+        corrections.departureTimes().forEach((order, time) -> {
+            if (order < course.points().size()) {
+                Passage before = passages.get(order);
+                passages.put(order, passage(course, order, before == null ? time : before.time(), time));
+            }
         });
-        return passages;
+        return new ArrayList<>(passages.values());
     }
 
-    static List<Passage> passages(Course course, Collection<Read> reads, Instant gunStart, Duration window) {
+    private static Passage passage(Course course, int order, Instant arrival, Instant departure) {
+        TimingPoint point = course.points().get(order);
+        return new Passage(order, point.id(), point.name(), point.km(), arrival, null, departure);
+    }
+
+    /**
+     * The passages the mats give. At an aid station with an out mat, the k-th crossing of the out mat is the departure
+     * of the k-th point leaving over it; a runner the in mat missed but the out mat read was there, and their
+     * passage has the departure for arrival too: an arrival no later than it, which {@link DoubtfulPassages} doubts
+     * (departure not after arrival) until an official sets the arrival.
+     */
+    static List<Passage> passages(Course course, Collection<Read> reads, Instant gunStart, Windows windows) {
         String startMat = course.start().matId();
         Map<String, List<Instant>> readsByMat = new HashMap<>();
         for (Read read : reads) {
@@ -80,21 +110,40 @@ public final class Timeline {
                 readsByMat.computeIfAbsent(read.matId(), mat -> new ArrayList<>()).add(read.time());
             }
         }
-        // the k-th crossing of a mat is the k-th point of the course on that mat
+        // the k-th crossing (or visit) of a mat is the k-th point of the course on that mat
         Map<String, Integer> occurrence = new HashMap<>();
         List<Passage> passages = new ArrayList<>();
         for (int order = 0; order < course.points().size(); order++) {
             TimingPoint point = course.points().get(order);
-            List<Instant> crossings = Crossings.of(readsByMat.getOrDefault(point.matId(), List.of()), window,
-                    order == 0);
+            List<Instant> atMat = readsByMat.getOrDefault(point.matId(), List.of());
             int k = occurrence.merge(point.matId(), 1, Integer::sum) - 1;
-            if (k < crossings.size()) {
-                Instant time = crossings.get(k);
-                // a runner waiting on the start mat before the signal started at the signal, not before it
-                if (order == 0 && gunStart != null && time.isBefore(gunStart)) {
-                    time = gunStart;
+            Instant arrival = null;
+            Instant departure = null;
+            if (point.inAndOut()) {
+                boolean passedAgain = course.points().stream().filter(p -> p.matId().equals(point.matId())).count() > 1;
+                List<Visits.Visit> visits = Visits.of(atMat, windows.minStay(), passedAgain ? windows.maxStay() : null);
+                if (k < visits.size()) {
+                    arrival = visits.get(k).arrival();
+                    departure = visits.get(k).departure();
                 }
-                passages.add(new Passage(order, point.id(), point.name(), point.km(), time));
+            } else {
+                List<Instant> crossings = Crossings.of(atMat, windows.crossing(), order == 0);
+                if (k < crossings.size()) {
+                    arrival = crossings.get(k);
+                }
+                if (point.outMatId() != null) {
+                    List<Instant> out = Crossings.of(readsByMat.getOrDefault(point.outMatId(), List.of()),
+                            windows.crossing(), false);
+                    int kOut = occurrence.merge(point.outMatId(), 1, Integer::sum) - 1;
+                    departure = kOut < out.size() ? out.get(kOut) : null;
+                }
+            }
+            // a runner waiting on the start mat before the signal started at the signal, not before it
+            if (order == 0 && arrival != null && gunStart != null && arrival.isBefore(gunStart)) {
+                arrival = gunStart;
+            }
+            if (arrival != null || departure != null) {
+                passages.add(passage(course, order, arrival != null ? arrival : departure, departure));
             }
         }
         return passages;

@@ -24,13 +24,13 @@ final class TimingRows {
     private static final String RESULTS = """
             SELECT entryid, racecode, bib, status, guntimems, chiptimems FROM runnerresult WHERE entryid = ANY(?)""";
     private static final String PASSAGES = """
-            SELECT entryid, pointorder, pointid, time FROM passage WHERE entryid = ANY(?) ORDER BY pointorder""";
+            SELECT entryid, pointorder, pointid, time, departure FROM passage WHERE entryid = ANY(?) ORDER BY pointorder""";
     private static final String DELETE_PASSAGES = """
             DELETE FROM passage WHERE (entryid, pointorder) IN (SELECT * FROM unnest(?::text[], ?::int[]))""";
     // ids only need to be unique: Hibernate, which steps the sequence by its allocation size, never inserts these
     private static final String INSERT_PASSAGE = """
-            INSERT INTO passage (id, entryid, racecode, bib, pointorder, pointid, time)
-            VALUES (nextval('passage_seq'), ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO passage (id, entryid, racecode, bib, pointorder, pointid, time, departure)
+            VALUES (nextval('passage_seq'), ?, ?, ?, ?, ?, ?, ?)""";
     private static final String UPSERT_RESULT = """
             INSERT INTO runnerresult (entryid, racecode, bib, status, guntimems, chiptimems, updatedat)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -50,11 +50,11 @@ final class TimingRows {
         static Outcome of(RunnerTiming timing) {
             return new Outcome(timing.raceCode(), timing.bib(), timing.status(), timing.gunTimeMs(),
                     timing.chipTimeMs(), timing.passages().stream()
-                    .map(p -> new Stop(p.order(), p.pointId(), p.time())).toList());
+                    .map(p -> new Stop(p.order(), p.pointId(), p.time(), p.departure())).toList());
         }
     }
 
-    record Stop(int order, String pointId, Instant time) {
+    record Stop(int order, String pointId, Instant time, Instant departure) {
     }
 
     private final Connection connection;
@@ -72,7 +72,8 @@ final class TimingRows {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     passages.computeIfAbsent(rows.getString(1), id -> new ArrayList<>())
-                            .add(new Stop(rows.getInt(2), rows.getString(3), rows.getTimestamp(4).toInstant()));
+                            .add(new Stop(rows.getInt(2), rows.getString(3), rows.getTimestamp(4).toInstant(),
+                                    instant(rows.getTimestamp(5))));
                 }
             }
         }
@@ -125,6 +126,7 @@ final class TimingRows {
                         passages.setInt(4, stop.order());
                         passages.setString(5, stop.pointId());
                         passages.setTimestamp(6, Timestamp.from(stop.time()));
+                        passages.setTimestamp(7, stop.departure() == null ? null : Timestamp.from(stop.departure()));
                         passages.addBatch();
                     }
                 }
@@ -149,6 +151,10 @@ final class TimingRows {
             passages.executeBatch();
             results.executeBatch();
         }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private Array texts(Collection<String> values) throws SQLException {

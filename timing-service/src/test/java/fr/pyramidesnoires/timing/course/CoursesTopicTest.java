@@ -1,12 +1,15 @@
 package fr.pyramidesnoires.timing.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.events.CourseEvent;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -22,8 +25,9 @@ class CoursesTopicTest {
             assertEquals("start", ultra.points().get(0).id());
             assertEquals(110, ultra.points().get(7).km());
             assertEquals(Duration.ofHours(19), ultra.points().get(7).cutoff());
-            assertEquals(4, kafka.all(Topics.COURSES, CourseEvent.class, c -> true).stream()
-                    .map(CourseEvent::raceCode).distinct().count());
+            // a test run with its own courses file (AidStationTimingTest) publishes on the same broker too
+            assertTrue(kafka.all(Topics.COURSES, CourseEvent.class, c -> true).stream().map(CourseEvent::raceCode)
+                    .collect(Collectors.toSet()).containsAll(Set.of("110K", "55K", "35K", "22K")));
         }
     }
 }

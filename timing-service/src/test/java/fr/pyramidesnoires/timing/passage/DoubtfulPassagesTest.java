@@ -48,7 +48,11 @@ class DoubtfulPassagesTest {
     }
 
     static List<Doubt> doubts(RunnerTiming runner, Rules rules, Integer... vouched) {
-        return DoubtfulPassages.marked(runner, COURSE, Set.of(vouched), rules).passages().stream()
+        return doubts(COURSE, runner, rules, vouched);
+    }
+
+    static List<Doubt> doubts(Course course, RunnerTiming runner, Rules rules, Integer... vouched) {
+        return DoubtfulPassages.marked(runner, course, Set.of(vouched), rules).passages().stream()
                 .map(Passage::doubtful).toList();
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class TimelineTest {
 
     static final Duration WINDOW = Duration.ofSeconds(60);
+    static final Timeline.Windows WINDOWS = Timeline.Windows.crossing(WINDOW);
     static final Instant GUN = Instant.parse("2027-03-20T06:30:00Z");
     /** A loop course: the Sainte-Henriette mat is crossed on the way out and on the way back. */
     static final Course COURSE = new Course("35K", List.of(
@@ -156,7 +157,7 @@ class TimelineTest {
     @Test
     void anOfficialsStatusIsFinalAndTakesTheRaceTimeAway() {
         for (Status decided : List.of(Status.DNF, Status.DSQ, Status.DNS)) {
-            RunnerTiming timing = Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOW,
+            RunnerTiming timing = Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOWS,
                     Corrections.NONE.withStatus(decided));
 
             assertEquals(decided, timing.status());
@@ -171,7 +172,7 @@ class TimelineTest {
         Corrections cleared = Corrections.NONE.withStatus(Status.DSQ).withStatus(null);
 
         assertEquals(Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOW),
-                Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOW, cleared));
+                Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOWS, cleared));
     }
 
     @Test
@@ -179,7 +180,7 @@ class TimelineTest {
         List<Read> reads = crossing("M-9BIS-START", GUN, 3);
         Instant finishSeenByTheJudge = gunPlus("PT3H40M02S");
 
-        RunnerTiming timing = Timeline.of("35K", 2042, COURSE, reads, GUN, WINDOW,
+        RunnerTiming timing = Timeline.of("35K", 2042, COURSE, reads, GUN, WINDOWS,
                 Corrections.NONE.withPassage(4, finishSeenByTheJudge));
 
         assertEquals(Status.FINISHED, timing.status());
@@ -191,7 +192,7 @@ class TimelineTest {
     void aPassageMovedByHandReplacesTheMatsTime() {
         Instant corrected = gunPlus("PT1H05M00S");
 
-        RunnerTiming timing = Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOW,
+        RunnerTiming timing = Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOWS,
                 Corrections.NONE.withPassage(1, corrected));
 
         assertEquals(corrected, timing.passages().get(1).time());
@@ -202,12 +203,13 @@ class TimelineTest {
     void aStruckOutPassageIsGoneUntilSetAgain() {
         // a spectator walked over the finish mat with the runner's bib in hand
         Corrections struck = Corrections.NONE.withoutPassage(4);
-        RunnerTiming timing = Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOW, struck);
+        RunnerTiming timing = Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOWS, struck);
 
         assertEquals(Status.ON_COURSE, timing.status());
         assertEquals(4, timing.passages().size());
         assertEquals(Status.FINISHED,
-                Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOW, struck.withPassage(4, gunPlus("PT4H"))).status());
+                Timeline.of("35K", 2042, COURSE, wholeRace(), GUN, WINDOWS, struck.withPassage(4, gunPlus("PT4H")))
+                        .status());
     }
 
     @Test
