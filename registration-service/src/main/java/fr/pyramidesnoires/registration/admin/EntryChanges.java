@@ -37,6 +37,12 @@ public record EntryChanges(
         @Min(1) Integer bib,
         @Pattern(regexp = EntryChanges.CHIP, message = CHIP_MESSAGE) @PlainText String chip) {
 
+    /** Only the bib and chip the organiser assigns; null leaves either as it is. */
+    static EntryChanges bibAndChip(Integer bib, String chip) {
+        return new EntryChanges(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, bib, chip);
+    }
+
     /** As blank a name as a registration may not leave. */
     static final String REQUIRED = "{jakarta.validation.constraints.NotBlank.message}";
 

@@ -156,6 +156,31 @@ public class OrganiserPages {
         return backTo(id, "moved");
     }
 
+    /** The bib and chip the organiser hands the runner, by the API's rules; a refusal says why on the page. */
+    @POST
+    @Path("entries/{id}/bib")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response assignBib(@RestPath UUID id, @RestForm String bib, @RestForm String chip) {
+        Integer number;
+        try {
+            number = bib == null || bib.isBlank() ? null : Integer.valueOf(bib.strip());
+        } catch (NumberFormatException notANumber) {
+            return refused(id, null, 400, "Un dossard est un nombre, pas « " + bib + " » / A bib is a number, not '"
+                    + bib + "'");
+        }
+        EntryChanges changes = EntryChanges.bibAndChip(number, chip == null || chip.isBlank() ? null : chip.strip());
+        List<String> errors = FormProblems.of(List.of(), validator, changes);
+        if (!errors.isEmpty()) {
+            return refused(id, null, 400, String.join(" · ", errors));
+        }
+        try {
+            entries.correct(id, changes);
+        } catch (ProblemException refused) {
+            return refused(id, null, refused.problem().status(), refused.problem().detail());
+        }
+        return backTo(id, "bib");
+    }
+
     /** A refusal, a field unreadable or a rule broken, shows the entry again with why and nothing changed. */
     @POST
     @Path("entries/{id}/correction")

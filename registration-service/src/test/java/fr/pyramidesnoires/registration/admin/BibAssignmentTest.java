@@ -86,6 +86,29 @@ class BibAssignmentTest {
     }
 
     @Test
+    void theEntryPageAssignsABibAndSaysWhyOneIsRefused() {
+        String holder = register("ADMIN-A", "Holder").getString("id");
+        String id = register("ADMIN-A", "Page").getString("id");
+        assign(holder, Map.of("bib", 9408)).statusCode(200);
+
+        OrganiserPagesTest.postForm("/admin/entries/" + id + "/bib", Map.of("bib", "9407", "chip", "PAGE-0007"),
+                OrganiserPagesTest.ourOrigin()).statusCode(303);
+        asOrganiser().when().get("/api/admin/entries/" + id).then()
+                .body("bib", equalTo(9407))
+                .body("chip", equalTo("PAGE-0007"));
+        asOrganiser().when().get("/admin/entries/" + id + "?done=bib").then()
+                .body(containsString("Dossard et puce attribués"));
+
+        OrganiserPagesTest.postForm("/admin/entries/" + id + "/bib", Map.of("bib", "9408", "chip", "PAGE-0007"),
+                OrganiserPagesTest.ourOrigin()).statusCode(409)
+                .body(containsString(holder));
+        OrganiserPagesTest.postForm("/admin/entries/" + id + "/bib", Map.of("bib", "neuf", "chip", ""),
+                OrganiserPagesTest.ourOrigin()).statusCode(400)
+                .body(containsString("A bib is a number, not"), containsString("neuf"));
+        asOrganiser().when().get("/api/admin/entries/" + id).then().body("bib", equalTo(9407));
+    }
+
+    @Test
     void aWaitlistedEntryGetsItsBibWithItsPlace() {
         register("ADMIN-A", "One");
         register("ADMIN-A", "Two");
