@@ -13,6 +13,8 @@ class UnitsTest {
         assertEquals(160.9344, Units.km(100), 1e-9);
         assertEquals(100, Units.MILES.distance(160.9344), 1e-9);
         assertEquals(50, Units.KM.distance(50), 0);
+        assertEquals("26.2 mi", Units.MILES.written(Units.km(26.2)));
+        assertEquals("42.2 km", Units.KM.written(42.1648128));
     }
 
     @Test
