@@ -7,6 +7,10 @@
 #   deploy/run.sh --agents         the same race, each mat's reads through an emulated reader and its own mat agent
 #                                  (journal, volunteer's page on 8090 and up, forwarding to the device gateway)
 #   deploy/run.sh --keep-data      keep what the previous run stored (no simulated race: its runners exist already)
+#   deploy/run.sh --event DIR [--no-demo|--keep-data]
+#                                  another event: DIR/event.env's settings (EVENT_*, RACES_FILE, COURSES_FILE,
+#                                  EVENT_DATE; sourced and exported), e.g. deploy/events/cache-creek-100. No simulated
+#                                  race and no past edition: the simulator plays the sample event's races only
 #   deploy/run.sh --simulate --official USER:PASSWORD --volunteer USER:PASSWORD [options]
 #                                  only the simulator, against a platform already running, with the accounts
 #                                  that run printed (options: --runners N --seed N --speed X; see SimulatorMain)
@@ -20,6 +24,20 @@ umask 077
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+event=
+if [ "${1:-}" = --event ]; then
+  if [ ! -f "${2:-}/event.env" ]; then
+    echo "[run] --event takes an event directory holding event.env, e.g. deploy/events/cache-creek-100" >&2
+    exit 2
+  fi
+  event=$2
+  shift 2
+  # the event's settings before the defaults below, which keep what the environment gives
+  set -a
+  # shellcheck source=/dev/null
+  . "$event/event.env"
+  set +a
+fi
 export STACK_DIR=${STACK_DIR:-$ROOT/.stack/run}
 # a relative STACK_DIR is the project's, as deploy/stack.sh takes it
 case "$STACK_DIR" in /*) ;; *) STACK_DIR=$ROOT/$STACK_DIR ;; esac
@@ -104,8 +122,13 @@ case "${1:-}" in
     ;;
   --keep-data) demo=0; fresh= ;;
   "") ;;
-  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,20p' "$0" >&2; exit 2 ;;
 esac
+if [ -n "$event" ]; then
+  [ "$demo" = 0 ] || echo "[run] $event: no simulated race (the simulator plays the sample event's races only)" >&2
+  demo=0
+  [ "${#agents[@]}" = 0 ] || { echo "[run] --agents plays the sample event's race: not with --event" >&2; exit 2; }
+fi
 if [ "$demo" = 1 ] && { [ -z "$OFFICIAL" ] || [ -z "$VOLUNTEER" ]; }; then
   echo "[run] TIMING_ACCOUNTS has no official, or no volunteer for every point (:volunteer:*): the simulated race" \
     "plays the mats only. To play them too, run deploy/run.sh --no-demo, then deploy/run.sh --simulate" \

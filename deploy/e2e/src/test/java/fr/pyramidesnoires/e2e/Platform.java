@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The three packaged services on the test stack, started once for all end-to-end tests of the run and stopped
- * when the test JVM exits.
+ * The three packaged services on the test stack: the sample event's, started once for the end-to-end tests of the
+ * run and stopped when the test JVM exits, or another event's for its own test.
  */
 final class Platform {
 
@@ -31,6 +31,7 @@ final class Platform {
     final Service timing;
     final Service results;
     final TopicProbe kafka;
+    private boolean stopped;
 
     private Platform(Service registration, Service timing, Service results) {
         this.registration = registration;
@@ -47,18 +48,17 @@ final class Platform {
         return String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
     }
 
+    /** The sample event's platform, started again if another event's stopped it. */
     static synchronized Platform get() throws Exception {
         if (running == null) {
             // the sample event's zone for all three, whatever the environment says: EVENT_ZONE is the one name
             // they read it by, and a system property gives it as the environment would
-            List<String> stack = List.of("tpn.pg.port=" + PG_PORT, "kafka.bootstrap.servers=" + KAFKA,
-                    "EVENT_ZONE=Europe/Paris");
+            List<String> stack = stack("EVENT_ZONE=Europe/Paris");
             List<String> registrationSettings = new java.util.ArrayList<>(stack);
             // the simulated runners' e-mails are logged, never sent
             registrationSettings.add("quarkus.mailer.mock=true");
             // the simulated runners all register from this one address: no registrations per address limit
             registrationSettings.add("registration.rate-limit.count=0");
-            Service registration = Service.start(ROOT, "registration-service", registrationSettings);
             List<String> timingSettings = new java.util.ArrayList<>(stack);
             // the simulated race day, whenever the tests run: its reads are on the event's days
             timingSettings.add("timing.event-date=2027-03-20");
@@ -66,19 +66,51 @@ final class Platform {
                     + ":device:*");
             // the simulated day is played at once, months from now: its volunteers' times are that far ahead
             timingSettings.add("timing.checkpoint.accept-ahead=P3650D");
-            Service timing = Service.start(ROOT, "timing-service", timingSettings);
-            Service results = Service.start(ROOT, "results-web", stack);
-            Platform platform = new Platform(registration, timing, results);
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::stop));
-            for (Service service : List.of(registration, timing, results)) {
-                service.awaitReady(Duration.ofSeconds(90));
-            }
-            running = platform;
+            running = start(registrationSettings, timingSettings, stack);
         }
         return running;
     }
 
-    private void stop() {
+    /**
+     * Stops the sample event's platform, for a test of another event: their timing services would share the
+     * consumer group timing-service on chip-reads (the only one the broker lets timing use) and split its partitions.
+     * The next {@link #get()} starts it again.
+     */
+    static synchronized void stopSample() {
+        if (running != null) {
+            running.stop();
+            running = null;
+        }
+    }
+
+    /** The shared test stack's database and broker, with the event's own settings. */
+    static List<String> stack(String... event) {
+        List<String> settings = new java.util.ArrayList<>(List.of("tpn.pg.port=" + PG_PORT,
+                "kafka.bootstrap.servers=" + KAFKA));
+        settings.addAll(List.of(event));
+        return settings;
+    }
+
+    /** The three services with these settings (-D each), ready; stopped by {@link #stop()} or when the JVM exits. */
+    static Platform start(List<String> registrationSettings, List<String> timingSettings, List<String> resultsSettings)
+            throws Exception {
+        Service registration = Service.start(ROOT, "registration-service", registrationSettings);
+        Service timing = Service.start(ROOT, "timing-service", timingSettings);
+        Service results = Service.start(ROOT, "results-web", resultsSettings);
+        Platform platform = new Platform(registration, timing, results);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop));
+        for (Service service : List.of(registration, timing, results)) {
+            service.awaitReady(Duration.ofSeconds(90));
+        }
+        return platform;
+    }
+
+    /** Stops the three services; again does nothing. */
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         kafka.close();
         for (Service service : List.of(results, timing, registration)) {
             try {

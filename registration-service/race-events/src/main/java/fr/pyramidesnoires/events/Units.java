@@ -37,9 +37,18 @@ public enum Units {
         return this == KM ? km : km / KM_PER_MILE;
     }
 
-    /** A climb kept in metres, in these units, to the nearest unit. */
+    /** A distance kept in km, in these units to the tenth and with its unit, as pages write it: "26.2 mi". */
+    public String written(double km) {
+        return String.format(Locale.ROOT, "%.1f %s", distance(km), distanceUnit);
+    }
+
+    /**
+     * A climb kept in metres, in these units: to the nearest metre, or to the nearest 5 ft. Whole metres cannot hold
+     * a climb to the foot (a metre is 3.28 ft), so that to the nearest foot 18,000 ft in the organiser's file came back
+     * as 17,999 ft on every page; to the nearest 5 ft, any figure in fives comes back as written.
+     */
     public long climb(int metres) {
-        return this == KM ? metres : Math.round(metres / METRES_PER_FOOT);
+        return this == KM ? metres : 5 * Math.round(metres / METRES_PER_FOOT / 5);
     }
 
     /** Seconds per unit of distance, for a pace kept in seconds per km. */

@@ -35,7 +35,7 @@ class EventSettingsTest {
         assertTrue(us.waiver());
         assertEquals("31.1 mi", us.distance(50.0));
         assertEquals("13.7 mi", us.distance(22));
-        assertEquals("3281 ft", us.climb(1000));
+        assertEquals("3280 ft", us.climb(1000));
         assertEquals("USD 50", us.feeEn(new BigDecimal("50.00")));
         assertEquals("50 USD", us.feeFr(new BigDecimal("50.00")));
     }

@@ -25,7 +25,7 @@ public class EventUnits {
 
     /** "24.0 km", "14.9 mi". */
     public String distance(double km) {
-        return String.format(Locale.ROOT, "%.1f %s", units.distance(km), units.distanceUnit());
+        return units.written(km);
     }
 
     /** "700 m", "2297 ft". */

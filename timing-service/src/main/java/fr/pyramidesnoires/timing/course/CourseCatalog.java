@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.timing.course;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.pyramidesnoires.events.Units;
 import fr.pyramidesnoires.problem.Problem;
 import fr.pyramidesnoires.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
@@ -29,8 +30,13 @@ public class CourseCatalog {
     @ConfigProperty(name = "timing.courses-file")
     Optional<String> coursesFile;
 
+    /** The event's units (EVENT_UNITS), in which pages write the points' distances: the file's km or miles are km. */
+    @ConfigProperty(name = "timing.units")
+    String unitsSetting;
+
     final ObjectMapper json;
     private Map<String, Course> courses;
+    private Units units;
 
     CourseCatalog(ObjectMapper json) {
         this.json = json;
@@ -38,6 +44,8 @@ public class CourseCatalog {
 
     @PostConstruct
     void load() {
+        // read with the courses, at start-up: a misspelt setting stops timing as it stops the other services
+        units = Units.of(unitsSetting);
         try (InputStream in = coursesFile.isPresent()
                 ? Files.newInputStream(Path.of(coursesFile.get()))
                 : CourseCatalog.class.getClassLoader().getResourceAsStream(SAMPLE)) {
@@ -47,6 +55,11 @@ public class CourseCatalog {
             throw new UncheckedIOException("Cannot read the courses file", e);
         }
         LOG.infof("Courses of %s loaded from %s", courses.keySet(), coursesFile.orElse(SAMPLE + " (sample event)"));
+    }
+
+    /** A point's distance as officials read it on race control: "26.2 mi", "42.2 km". */
+    public String distance(double km) {
+        return units.written(km);
     }
 
     public java.util.Collection<Course> courses() {

@@ -40,7 +40,7 @@ public class RaceControlPage {
     static class Templates {
         static native TemplateInstance races(List<RaceClock> races, String now);
 
-        static native TemplateInstance race(String raceCode, RaceClock clock, List<TimingPoint> points,
+        static native TemplateInstance race(String raceCode, RaceClock clock, List<TimingPoint> points, CourseCatalog courses,
                                             boolean hasAidStation, List<CutOffFlags.Flag> flags, List<DoubtLine> doubts,
                                             List<AidStationStays.StayLine> stays, List<DecisionLine> decisions,
                                             String done, String error);
@@ -199,7 +199,7 @@ public class RaceControlPage {
                         eventTime.local(f.departure()), AidStationStays.stay(f.time(), f.departure())))
                 .toList();
         List<TimingPoint> points = courses.course(race).map(Course::points).orElse(List.of());
-        return Templates.race(race, clock(race), points, points.stream().anyMatch(TimingPoint::departureTimed),
+        return Templates.race(race, clock(race), points, courses, points.stream().anyMatch(TimingPoint::departureTimed),
                 flags, doubts, stays.of(race, point -> true), decisions, done, error);
     }
 
