@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.registration.edition;
 
 import fr.pyramidesnoires.csv.CsvLine;
+import fr.pyramidesnoires.registration.entryimport.CellValues;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.PastResults;
@@ -282,7 +283,7 @@ public final class EditionSheet {
                 throw new IllegalArgumentException("prénom sans nom : les deux, ou aucun pour un nom non publié"
                         + " / first name without last name: both, or neither for a withheld name");
             }
-            EntryEvent.Sex sex = sex(cell(cells, "sex"));
+            EntryEvent.Sex sex = CellValues.sex(cell(cells, "sex"));
             String time = cell(cells, "time");
             String rank = cell(cells, "rank");
             Status status = status(cell(cells, "status"), time, rank);
@@ -330,17 +331,6 @@ public final class EditionSheet {
                         + " above 0");
             }
             return Integer.parseInt(cell);
-        }
-
-        private static EntryEvent.Sex sex(String cell) {
-            String sex = cell == null ? "" : plain(cell);
-            return switch (sex) {
-                case "f", "femme", "feminin", "w", "women" -> EntryEvent.Sex.F;
-                case "h", "m", "homme", "masculin", "men" -> EntryEvent.Sex.H;
-                case "x", "nb", "non binaire" -> EntryEvent.Sex.X;
-                default -> throw new IllegalArgumentException("sexe " + (cell == null ? "vide" : cell)
-                        + " : F, H (ou M) ou X / sex " + (cell == null ? "empty" : cell) + ": F, H (or M) or X");
-            };
         }
 
         /** The status column's word, else a word in the time or rank cell, else a finisher. */

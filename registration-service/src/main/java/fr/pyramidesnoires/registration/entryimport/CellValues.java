@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.registration.entryimport;
 
 import fr.pyramidesnoires.events.EntryEvent;
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -14,14 +15,17 @@ import java.util.regex.Pattern;
  * The values of an entry as other platforms write them, in French or English: each reading either answers the
  * value or throws an IllegalArgumentException saying, French then English, what was expected.
  */
-final class CellValues {
+public final class CellValues {
 
+    /** Codes and words, accents and case set aside, as registration platforms and results files write them. */
     private static final Map<String, EntryEvent.Sex> SEXES = Map.ofEntries(
             Map.entry("f", EntryEvent.Sex.F), Map.entry("femme", EntryEvent.Sex.F),
-            Map.entry("female", EntryEvent.Sex.F), Map.entry("w", EntryEvent.Sex.F),
-            Map.entry("woman", EntryEvent.Sex.F), Map.entry("h", EntryEvent.Sex.H), Map.entry("m", EntryEvent.Sex.H),
-            Map.entry("homme", EntryEvent.Sex.H), Map.entry("male", EntryEvent.Sex.H),
-            Map.entry("man", EntryEvent.Sex.H), Map.entry("x", EntryEvent.Sex.X),
+            Map.entry("feminin", EntryEvent.Sex.F), Map.entry("female", EntryEvent.Sex.F),
+            Map.entry("w", EntryEvent.Sex.F), Map.entry("woman", EntryEvent.Sex.F),
+            Map.entry("women", EntryEvent.Sex.F), Map.entry("h", EntryEvent.Sex.H), Map.entry("m", EntryEvent.Sex.H),
+            Map.entry("homme", EntryEvent.Sex.H), Map.entry("masculin", EntryEvent.Sex.H),
+            Map.entry("male", EntryEvent.Sex.H), Map.entry("man", EntryEvent.Sex.H), Map.entry("men", EntryEvent.Sex.H),
+            Map.entry("x", EntryEvent.Sex.X), Map.entry("nb", EntryEvent.Sex.X),
             Map.entry("non binaire", EntryEvent.Sex.X), Map.entry("non-binaire", EntryEvent.Sex.X),
             Map.entry("non-binary", EntryEvent.Sex.X), Map.entry("nonbinary", EntryEvent.Sex.X));
     private static final Set<String> YES = Set.of("oui", "o", "yes", "y", "true", "1");
@@ -32,11 +36,13 @@ final class CellValues {
     private CellValues() {
     }
 
-    static EntryEvent.Sex sex(String cell) {
-        EntryEvent.Sex sex = SEXES.get(cell.strip().toLowerCase(Locale.ROOT));
+    /** The one reading of a sex cell for every file an organiser uploads (entries, past editions). */
+    public static EntryEvent.Sex sex(String cell) {
+        EntryEvent.Sex sex = cell == null ? null : SEXES.get(Normalizer.normalize(cell, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").strip().toLowerCase(Locale.ROOT));
         if (sex == null) {
-            throw new IllegalArgumentException("'" + cell + "' : F, H, M, X, Femme, Homme, Female ou Male attendu"
-                    + " / F, H, M, X, Female, Male, Femme or Homme expected");
+            throw new IllegalArgumentException("sexe « " + cell + " » : F, H, M, X, Femme, Homme, Female ou Male"
+                    + " attendu / sex '" + cell + "': F, H, M, X, Female, Male, Femme or Homme expected");
         }
         return sex;
     }

@@ -129,7 +129,7 @@ class EditionSheetTest {
                 "ligne 8 / line 8", "ligne 9 / line 9", "ligne 10 / line 10"),
                 faults.stream().map(Problem.FieldError::field).toList());
         assertTrue(faults.get(0).message().contains("bib 512 already on line 2"), faults.toString());
-        assertTrue(faults.get(1).message().contains("sex Y"), faults.toString());
+        assertTrue(faults.get(1).message().contains("sex 'Y'"), faults.toString());
         assertTrue(faults.get(2).message().contains("time 3h08"), faults.toString());
         assertTrue(faults.get(3).message().contains("bib 0"), faults.toString());
         assertTrue(faults.get(4).message().contains("rank x"), faults.toString());

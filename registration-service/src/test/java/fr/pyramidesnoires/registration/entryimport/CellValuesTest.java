@@ -15,7 +15,7 @@ class CellValuesTest {
 
     @ParameterizedTest
     @CsvSource({"F, F", "f, F", "Femme, F", "FEMALE, F", "W, F", "Woman, F", "H, H", "M, H", "Homme, H", "male, H",
-            "Man, H", "X, X", "Non-binaire, X", "non-binary, X", "' F ', F"})
+            "Man, H", "X, X", "Non-binaire, X", "non-binary, X", "' F ', F", "Féminin, F", "MASCULIN, H", "NB, X"})
     void sexCodesAndWordsInFrenchAndEnglish(String cell, EntryEvent.Sex sex) {
         assertEquals(sex, CellValues.sex(cell));
     }
