@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -49,7 +48,7 @@ public class CourseCatalog {
         try (InputStream in = coursesFile.isPresent()
                 ? Files.newInputStream(Path.of(coursesFile.get()))
                 : CourseCatalog.class.getClassLoader().getResourceAsStream(SAMPLE)) {
-            courses = Stream.of(json.readValue(in, CoursesFile.Race[].class)).map(CoursesFile.Race::course)
+            courses = CoursesFile.read(json, in).stream()
                     .collect(Collectors.toUnmodifiableMap(Course::raceCode, Function.identity()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the courses file", e);

@@ -1,9 +1,18 @@
 package fr.pyramidesnoires.timing.course;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.pyramidesnoires.events.Units;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The organiser's courses file as written: per point a distance in {@code km} or in {@code miles}, a climb in
@@ -13,8 +22,12 @@ import java.util.List;
  */
 public final class CoursesFile {
 
-    /** A race's course as the file writes it. */
-    public record Race(String raceCode, List<Point> points, Duration fastestKmEffortPace) {
+    /**
+     * A race's course as the file writes it.
+     *
+     * @param note the organiser's words about the course (the sample says it is illustrative); not read
+     */
+    public record Race(String raceCode, String note, List<Point> points, Duration fastestKmEffortPace) {
 
         public Course course() {
             if (raceCode == null || raceCode.isBlank()) {
@@ -67,5 +80,25 @@ public final class CoursesFile {
     }
 
     private CoursesFile() {
+    }
+
+    /**
+     * The courses a file defines. A field the file gives that no course or point has stops the start, naming it:
+     * a misspelt {@code inandout} or {@code outMat} would otherwise time an aid station on arrival only, unseen.
+     */
+    public static List<Course> read(ObjectMapper json, InputStream in) throws IOException {
+        try {
+            return Stream.of(json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in, Race[].class)).map(Race::course).toList();
+        } catch (UnrecognizedPropertyException unknown) {
+            String where = unknown.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+                    : "#" + (ref.getIndex() + 1)).filter(Objects::nonNull).collect(Collectors.joining(" "));
+            throw new IllegalArgumentException("courses file: unknown field " + unknown.getPropertyName() + " at "
+                    + where + " (known there: " + unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                    .sorted().collect(Collectors.joining(", ")) + ")", unknown);
+        } catch (JsonMappingException unreadable) {
+            throw new IllegalArgumentException("courses file: " + unreadable.getOriginalMessage() + " at "
+                    + unreadable.getPathReference(), unreadable);
+        }
     }
 }

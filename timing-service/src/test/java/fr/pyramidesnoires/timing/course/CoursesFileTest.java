@@ -110,6 +110,31 @@ class CoursesFileTest {
     }
 
     @Test
+    void aFieldNoCourseOrPointHasIsRefusedNamingItAndWhere() {
+        String file = "[{\"raceCode\": \"50M\", \"note\": \"SAMPLE\", \"points\": [" + START + ", "
+                + "{\"id\": \"aid\", \"matId\": \"M-AID\", \"km\": 20, \"elevationGainM\": 500, \"inandout\": true},"
+                + FINISH + "]}]";
+        String refused = assertThrows(IllegalArgumentException.class, () -> CoursesFile.read(JSON,
+                new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .getMessage();
+        assertTrue(refused.contains("unknown field inandout at #1 points #2"), refused);
+        assertTrue(refused.contains("inAndOut"), refused);
+    }
+
+    @Test
+    void theSampleCoursesAndTheExampleEventsAreReadAsTheyAre() throws Exception {
+        try (var sample = CoursesFileTest.class.getResourceAsStream("/courses-sample.json")) {
+            assertEquals(4, CoursesFile.read(JSON, sample).size());
+        }
+        // the tests run in the module's folder
+        try (var example = java.nio.file.Files.newInputStream(
+                java.nio.file.Path.of("../deploy/events/cache-creek-100/courses.json"))) {
+            assertEquals(Set.of("CC100", "CC50"), CoursesFile.read(JSON, example).stream().map(Course::raceCode)
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    @Test
     void aPointWithoutItsMatIsRefusedByName() {
         assertEquals("courses file: race 50M, point ridge: give its id and matId",
                 refusal(START + ", {\"id\": \"ridge\", \"km\": 16, \"elevationGainM\": 400}, " + FINISH));
