@@ -51,6 +51,11 @@ public enum Units {
         return this == KM ? metres : 5 * Math.round(metres / METRES_PER_FOOT / 5);
     }
 
+    /** A climb kept in metres, in these units with its unit, as pages write it: "400 m", "1310 ft". */
+    public String climbWritten(int metres) {
+        return climb(metres) + " " + climbUnit;
+    }
+
     /** Seconds per unit of distance, for a pace kept in seconds per km. */
     public double pace(double secondsPerKm) {
         return this == KM ? secondsPerKm : secondsPerKm * KM_PER_MILE;

@@ -28,6 +28,8 @@ class UnitsTest {
         }
         assertEquals(6560, Units.MILES.climb(2000), "2000 m is 6561.68 ft");
         assertEquals(2000, Units.KM.climb(2000));
+        assertEquals("18000 ft", Units.MILES.climbWritten(5486));
+        assertEquals("2000 m", Units.KM.climbWritten(2000));
     }
 
     @Test

@@ -91,6 +91,6 @@ public class EventSettings {
 
     /** A climb kept in metres, in the event's units: "400 m", "1312 ft". */
     public String climb(int metres) {
-        return units.climb(metres) + " " + units.climbUnit();
+        return units.climbWritten(metres);
     }
 }

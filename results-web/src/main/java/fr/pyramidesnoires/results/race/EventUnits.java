@@ -30,7 +30,7 @@ public class EventUnits {
 
     /** "700 m", "2297 ft". */
     public String climb(int metres) {
-        return units.climb(metres) + " " + units.climbUnit();
+        return units.climbWritten(metres);
     }
 
     /** 7.5 minutes per km is "7:30 /km", or "12:04 /mi" in miles. */
