@@ -8,16 +8,22 @@ import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryRefused;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
 import fr.pyramidesnoires.registration.entry.Registrations;
+import fr.pyramidesnoires.registration.payment.Payment;
+import fr.pyramidesnoires.registration.payment.Payments;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -30,6 +36,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,11 +55,14 @@ public class AdminEntryResource {
     final Registrations registrations;
     final EntryCorrections corrections;
     final SecurityIdentity organiser;
+    final Payments payments;
 
-    AdminEntryResource(Registrations registrations, EntryCorrections corrections, SecurityIdentity organiser) {
+    AdminEntryResource(Registrations registrations, EntryCorrections corrections, SecurityIdentity organiser,
+                       Payments payments) {
         this.registrations = registrations;
         this.corrections = corrections;
         this.organiser = organiser;
+        this.payments = payments;
     }
 
     @GET
@@ -128,5 +138,25 @@ public class AdminEntryResource {
             + "it gets a bib of that race and its old place goes to the old race's waitlist")
     public AdminEntry move(@PathParam("id") UUID id, @NotNull @Valid Move move) {
         return AdminEntry.of(registrations.move(id, move.raceCode()));
+    }
+
+    /**
+     * Money an organiser received by hand for an entry.
+     *
+     * @param amount in the event's currency, to the cent
+     * @param note   the cheque's number or the transfer's reference, for the treasurer
+     */
+    public record ByHand(@NotNull Payment.Method method, @NotNull @DecimalMin("0.01") @Digits(integer = 7, fraction = 2)
+                         BigDecimal amount, @Size(max = 200) @PlainText String note) {
+    }
+
+    @POST
+    @Path("{id}/payments")
+    @Operation(summary = "Record a payment received by cheque, cash or bank transfer; a place held for the runner "
+            + "and paid in full is confirmed with a bib")
+    public AdminEntry paidByHand(@PathParam("id") UUID id, @NotNull @Valid ByHand paid) {
+        payments.recordByHand(id, paid.method(), paid.amount().movePointRight(2).longValueExact(), paid.note(),
+                organiser.getPrincipal().getName());
+        return QuarkusTransaction.requiringNew().call(() -> AdminEntry.of(Entry.byId(id, LockModeType.NONE)));
     }
 }

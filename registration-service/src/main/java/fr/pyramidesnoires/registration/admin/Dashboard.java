@@ -26,15 +26,21 @@ public record Dashboard(List<RaceFill> races, long confirmed, long waitlisted, M
                 case TRANSFERRED -> "transfert / transfer";
                 case RACE_CHANGED -> "changement de course / race change";
                 case CANCELLED -> "annulation / cancellation";
+                case OFFERED -> "place offerte à payer / place offered, to pay";
+                case PAID -> "paiement reçu / payment received";
+                case HOLD_EXPIRED -> "réservation expirée / hold expired";
+                case REFUNDED -> "remboursement / refund";
             };
         }
     }
 
     /**
+     * @param held             places held while their runners pay: gone unless the hold runs out
      * @param fillRate         confirmed / capacity, 0 to 1
      * @param documentsChecked confirmed entries whose documents an organiser checked
      */
-    public record RaceFill(String code, String name, int capacity, long confirmed, long waitlisted, long cancelled,
+    public record RaceFill(String code, String name, int capacity, long confirmed, long held, long waitlisted,
+                           long cancelled,
                            double fillRate, long documentsChecked, Map<String, Long> bySex,
                            Map<String, Long> byCategory) {
 

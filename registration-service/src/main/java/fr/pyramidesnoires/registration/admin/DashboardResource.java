@@ -62,7 +62,7 @@ public class DashboardResource {
             List<Group> confirmed = having(ofRace, EntryStatus.CONFIRMED);
             long places = total(confirmed);
             races.add(new Dashboard.RaceFill(race.code, race.name, race.capacity, places,
-                    total(having(ofRace, EntryStatus.WAITLISTED)), total(having(ofRace, EntryStatus.CANCELLED)),
+                    total(having(ofRace, EntryStatus.HELD)), total(having(ofRace, EntryStatus.WAITLISTED)), total(having(ofRace, EntryStatus.CANCELLED)),
                     race.capacity == 0 ? 0 : (double) places / race.capacity,
                     confirmed.stream().mapToLong(Group::documentsChecked).sum(),
                     countBy(confirmed, Group::sex), countBy(confirmed, Group::category)));

@@ -35,12 +35,12 @@ public class RaceChanges {
         if (race == null) {
             throw refused(404, "unknown-race", "Aucune course " + code + " / There is no race " + code);
         }
-        long confirmed = Entry.confirmed(code);
-        if (settings.capacity() < confirmed) {
-            throw refused(409, "capacity-below-confirmed", code + " a " + confirmed
-                    + " inscrits confirmés : annulez-en ou déplacez-en avant de passer à " + settings.capacity()
-                    + " places / " + code + " has " + confirmed + " confirmed entries: cancel or move some before"
-                    + " lowering its capacity to " + settings.capacity());
+        long taken = Entry.placesTaken(code);
+        if (settings.capacity() < taken) {
+            throw refused(409, "capacity-below-confirmed", code + " a " + taken
+                    + " places confirmées ou réservées : annulez-en ou déplacez-en avant de passer à "
+                    + settings.capacity() + " places / " + code + " has " + taken + " places confirmed or held:"
+                    + " cancel or move some before lowering its capacity to " + settings.capacity());
         }
         int bibs = race.bibLast - race.bibFirst + 1;
         if (settings.capacity() > bibs) {

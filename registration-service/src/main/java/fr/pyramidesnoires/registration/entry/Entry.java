@@ -96,6 +96,22 @@ public class Entry extends PanacheEntityBase {
     /** When the runner accepted the event's waiver; null where the event has none. */
     public Instant waiverAcceptedAt;
 
+    /** Until when a held place waits for the payment; kept after, to say when the hold ended. */
+    public Instant holdUntil;
+    /** When an unpaid hold ended the entry; null for any other end. */
+    public Instant holdExpiredAt;
+    /** What the runner owes for the entry in cents, as decided with it: the price that applied then, not now. */
+    public long amountDueCents;
+    /** The lines of that bill, the extras chosen and the answers to the race's questions, as JSON. */
+    @Column(columnDefinition = "text")
+    public String bill;
+    @Column(columnDefinition = "text")
+    public String extras;
+    @Column(columnDefinition = "text")
+    public String answers;
+    @Column(length = 32)
+    public String discountCode;
+
     public Eligibility.Health health() {
         return new Eligibility.Health(licenceNumber, ppsNumber, ppsDate, medicalCertificate);
     }
@@ -149,15 +165,17 @@ public class Entry extends PanacheEntityBase {
         return entry;
     }
 
-    public static long confirmed(String raceCode) {
-        return roll(raceCode).confirmed();
+    /** The places of the race that are gone: confirmed, or held while their runner pays. */
+    public static long placesTaken(String raceCode) {
+        return roll(raceCode).placesTaken();
     }
 
     /** How many runners hold a place in the race and how many wait, counted together. */
     static Roll roll(String raceCode) {
         return read(connection -> {
             try (PreparedStatement counts = connection.prepareStatement("""
-                    SELECT count(*) FILTER (WHERE status = 'CONFIRMED'), count(*) FILTER (WHERE status = 'WAITLISTED')
+                    SELECT count(*) FILTER (WHERE status IN ('CONFIRMED', 'HELD')),
+                           count(*) FILTER (WHERE status = 'WAITLISTED')
                     FROM entry WHERE racecode = ?""")) {
                 counts.setString(1, raceCode);
                 try (ResultSet row = counts.executeQuery()) {
@@ -168,7 +186,7 @@ public class Entry extends PanacheEntityBase {
         });
     }
 
-    record Roll(long confirmed, long waitlisted) {
+    record Roll(long placesTaken, long waitlisted) {
     }
 
     static Entry firstWaitlisted(String raceCode) {

@@ -16,6 +16,14 @@ public record EntryChanged(Change change, String email, String firstName, EntryC
         /** Given to another runner, who is the one told. */
         TRANSFERRED,
         RACE_CHANGED,
-        CANCELLED
+        CANCELLED,
+        /** Offered a freed place from the waitlist, held for them until they pay. */
+        OFFERED,
+        /** Paid: the held place is theirs, with a bib. */
+        PAID,
+        /** The hold ran out unpaid: the place went on. */
+        HOLD_EXPIRED,
+        /** Money went back to them: a second payment for the same entry, or one that came after the hold ended. */
+        REFUNDED
     }
 }

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.registration.entry;
 
 import fr.pyramidesnoires.registration.entry.EntryChanged.Change;
+import fr.pyramidesnoires.registration.payment.Payment;
 import fr.pyramidesnoires.registration.race.Race;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -63,7 +64,7 @@ public class ImportedEntries {
         refuseEntered(race, runners, faults);
         refuseHeldLicences(runners, faults);
         refuseHeldBibs(race, runners, faults);
-        long places = Math.max(0, race.capacity - Entry.confirmed(race.code));
+        long places = Math.max(0, race.capacity - Entry.placesTaken(race.code));
         if (runners.size() > places) {
             // the other platform promised each of them a place: a waitlist would break that promise unseen
             faults.add(new Fault(runners.get((int) places).line(), runners.size() + " coureurs pour " + places
@@ -100,7 +101,7 @@ public class ImportedEntries {
             entry.importedFrom = source;
             registrations.givePlace(entry, imported.bib() != null ? imported.bib() : free.next(),
                     Registrations.newChipId());
-            registrations.tell(Change.ENTERED, entry, EntryConfirmation.of(entry, race, null));
+            registrations.tell(Change.ENTERED, entry, EntryConfirmation.of(entry, race, null, Payment.Totals.NONE));
         }
     }
 

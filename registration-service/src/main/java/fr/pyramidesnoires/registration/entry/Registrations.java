@@ -7,6 +7,10 @@ import fr.pyramidesnoires.registration.eligibility.EntryRules;
 import fr.pyramidesnoires.registration.event.EventSettings;
 import fr.pyramidesnoires.registration.entry.EntryChanged.Change;
 import fr.pyramidesnoires.registration.outbox.Outbox;
+import fr.pyramidesnoires.registration.payment.EntryPrices;
+import fr.pyramidesnoires.registration.payment.Payment;
+import fr.pyramidesnoires.registration.payment.PaymentSettings;
+import fr.pyramidesnoires.registration.payment.Payments;
 import fr.pyramidesnoires.registration.race.Race;
 import fr.pyramidesnoires.registration.race.RecentRaces;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,14 +41,20 @@ public class Registrations {
     final Event<EntryChanged> changes;
     final RecentRaces races;
     final EntryRules rules;
+    final PaymentSettings paymentSettings;
+    final EntryPrices prices;
+    final Payments payments;
 
     Registrations(EntityManager em, Outbox outbox, Event<EntryChanged> changes, RecentRaces races,
-                  EventSettings event) {
+                  EventSettings event, PaymentSettings paymentSettings, EntryPrices prices, Payments payments) {
         this.em = em;
         this.outbox = outbox;
         this.changes = changes;
         this.races = races;
         this.rules = event.rules();
+        this.paymentSettings = paymentSettings;
+        this.prices = prices;
+        this.payments = payments;
     }
 
     /**
@@ -107,6 +117,7 @@ public class Registrations {
                 entry.id = UUID.randomUUID();
                 entry.raceCode = race.code;
                 describe(entry, request, race);
+                prices.bill(entry, race, request, now);
                 Set<ProofNumbers.Key> numbers = ProofNumbers.of(entry.health());
                 refuseIfHeld(numbers, held);
                 // a microsecond apart: the waitlist is served in arrival order, also within a batch
@@ -120,7 +131,7 @@ public class Registrations {
             }
         }
         Entry.Roll roll = Entry.roll(race.code);
-        int places = (int) Math.max(0, Math.min(race.capacity - roll.confirmed(), entries.size()));
+        int places = (int) Math.max(0, Math.min(race.capacity - roll.placesTaken(), entries.size()));
         Iterator<Integer> bibs = freeBibs(race, places).iterator();
         long waiting = roll.waitlisted();
         for (int k = 0; k < entries.size(); k++) {
@@ -131,13 +142,15 @@ public class Registrations {
                 entry.waitlistedAt = entry.createdAt;
                 entry.persist();
                 position = ++waiting;
+            } else if (paymentSettings.waitsForPayment(entry.amountDueCents)) {
+                hold(entry, now.plus(paymentSettings.hold()));
             } else if (bibs.hasNext()) {
                 givePlace(entry, bibs.next(), newChipId());
             } else {
                 decisions[admitted.get(k)] = Decision.refused(noBibLeft(race));
                 continue;
             }
-            EntryConfirmation confirmation = EntryConfirmation.of(entry, race, position);
+            EntryConfirmation confirmation = EntryConfirmation.of(entry, race, position, Payment.Totals.NONE);
             tell(Change.ENTERED, entry, confirmation);
             decisions[admitted.get(k)] = Decision.entered(entry, confirmation);
         }
@@ -196,14 +209,15 @@ public class Registrations {
         Entry entry = Entry.activeByToken(token);
         Race race = Race.lockForEntry(entry.raceCode);
         readAgainUnderLock(entry, race);
-        boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
-        if (hadPlace) {
+        boolean hadPlace = entry.status == EntryStatus.CONFIRMED || entry.status == EntryStatus.HELD;
+        if (entry.status == EntryStatus.CONFIRMED) {
             outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.CANCELLED));
         }
         entry.status = EntryStatus.CANCELLED;
         entry.bib = null;
         entry.chip = null;
         entry.waitlistedAt = null;
+        payments.refundOnCancellation(entry, race);
         tell(Change.CANCELLED, entry);
         if (hadPlace) {
             promoteWaitlist(race);
@@ -211,20 +225,59 @@ public class Registrations {
         return entry;
     }
 
-    /** Gives the race's free places, if any, to its waitlist in order. */
+    /**
+     * Gives the race's free places, if any, to its waitlist in order. A runner who owes a fee is offered the place:
+     * it is held for them while they pay through the link they are sent, and goes on to the next if they do not.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void promoteWaitlist(Race race) {
-        long confirmed = Entry.confirmed(race.code);
-        for (; confirmed < race.capacity; confirmed++) {
+        long taken = Entry.placesTaken(race.code);
+        for (; taken < race.capacity; taken++) {
             Entry next = Entry.firstWaitlisted(race.code);
             if (next == null) {
                 return;
+            }
+            if (paymentSettings.waitsForPayment(next.amountDueCents)) {
+                hold(next, Instant.now().plus(paymentSettings.offer()));
+                // the mail must carry a link to pay through, and only a link's hash is kept: the offer makes a new one
+                next.newToken();
+                tell(Change.OFFERED, next);
+                continue;
             }
             // every bib given or freed so far must be in the database before the next bib is looked up
             em.flush();
             givePlace(next, firstFreeBib(race), newChipId());
             tell(Change.PROMOTED, next);
         }
+    }
+
+    /**
+     * Confirms a held entry once its payment is in, under its race's lock: the place was kept for it, so it gets a
+     * bib even if the hold's time ran out meanwhile, as long as the hold was not ended.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void confirmPaid(Entry entry, Race race) {
+        givePlace(entry, firstFreeBib(race), entry.chip != null ? entry.chip : newChipId());
+        tell(Change.PAID, entry);
+    }
+
+    /**
+     * Ends a hold whose time ran out unpaid, under its race's lock, and gives the place on: to the waitlist, or back
+     * to the race.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endHold(Entry entry, Race race) {
+        entry.status = EntryStatus.CANCELLED;
+        entry.holdExpiredAt = Instant.now();
+        tell(Change.HOLD_EXPIRED, entry);
+        promoteWaitlist(race);
+    }
+
+    private static void hold(Entry entry, Instant until) {
+        entry.status = EntryStatus.HELD;
+        entry.holdUntil = until;
+        entry.waitlistedAt = null;
+        entry.persist();
     }
 
     /** The category of a runner born that day on the race's day, in the event's categories; none for too young. */
@@ -264,17 +317,22 @@ public class Registrations {
             throw unknownRace(raceCode);
         }
         readAgainUnderLock(entry, from);
+        if (entry.status == EntryStatus.HELD) {
+            // the bill was made for the race it was held in: a move would hand out the other race's place unpaid
+            throw new EntryRefused(409, "entry-held-unpaid", "Payez d'abord l'inscription au " + from.code
+                    + ", puis changez de course / Pay for the entry in " + from.code + " first, then change race");
+        }
         if (onlyWhileEntriesOpen) {
             refuseUnlessTakingEntries(to);
         }
         refuseSexWithoutDivision(entry.sex, to);
         refuseIfEntered(to, entry.firstName, entry.lastName, entry.birthDate);
         String category = eligibleCategory(entry.runner(), to);
-        if (Entry.confirmed(to.code) >= to.capacity) {
+        if (Entry.placesTaken(to.code) >= to.capacity) {
             throw new EntryRefused(409, "race-full", to.code + " est complet (" + to.capacity
                     + " places) / " + to.code + " is full (" + to.capacity + " places): no place left");
         }
-        boolean hadPlace = entry.status == EntryStatus.CONFIRMED;
+        boolean hadPlace = entry.status == EntryStatus.CONFIRMED || entry.status == EntryStatus.HELD;
         entry.raceCode = to.code;
         entry.category = category;
         entry.bib = null;
@@ -417,7 +475,7 @@ public class Registrations {
         outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.UPSERTED));
     }
 
-    private void tell(Change change, Entry entry) {
+    public void tell(Change change, Entry entry) {
         tell(change, entry, EntryConfirmation.of(entry));
     }
 

@@ -9,6 +9,10 @@ import jakarta.inject.Named;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,12 +28,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Named("event")
 public class EventSettings {
 
+    private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm", Locale.FRENCH);
+    private static final DateTimeFormatter ENGLISH =
+            DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm", Locale.ENGLISH);
+
     private final EntryRules rules;
     private final Currency currency;
     private final Units units;
     private final String waiverText;
+    private final ZoneId zone;
 
-    EventSettings(@ConfigProperty(name = "registration.event.eligibility") String eligibility,
+    EventSettings(@ConfigProperty(name = "registration.event-zone") ZoneId zone,
+                  @ConfigProperty(name = "registration.event.eligibility") String eligibility,
                   @ConfigProperty(name = "registration.event.categories") String categories,
                   @ConfigProperty(name = "registration.event.minimum-age") Optional<Integer> minimumAge,
                   @ConfigProperty(name = "registration.event.currency") String currency,
@@ -40,6 +50,21 @@ public class EventSettings {
         this.currency = Money.currency(currency);
         this.units = Units.of(units);
         this.waiverText = waiverText;
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** An instant as a runner of the event reads it, in its zone: "20/03/2027 à 09:15". */
+    public String dateTimeFr(Instant instant) {
+        return instant == null ? null : FRENCH.format(instant.atZone(zone));
+    }
+
+    /** The same in English: "20 Mar 2027 at 09:15". */
+    public String dateTimeEn(Instant instant) {
+        return instant == null ? null : ENGLISH.format(instant.atZone(zone));
     }
 
     public EntryRules rules() {

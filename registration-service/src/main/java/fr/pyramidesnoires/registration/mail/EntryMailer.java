@@ -6,6 +6,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import fr.pyramidesnoires.registration.payment.PaymentSettings;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,11 +21,14 @@ public class EntryMailer {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance entry(RunnerMail mail, String link);
+        static native TemplateInstance entry(RunnerMail mail, String link, boolean paidOnline);
     }
 
     @ConfigProperty(name = "registration.public-url")
     String publicUrl;
+
+    @Inject
+    PaymentSettings payments;
 
     void queue(@Observes EntryChanged changed) {
         if (changed.change() == EntryChanged.Change.TRANSFERRED) {
@@ -39,7 +44,8 @@ public class EntryMailer {
     }
 
     String text(RunnerMail mail) {
-        return Templates.entry(mail, mail.token == null ? null : publicUrl + "/entry/" + mail.token).render();
+        return Templates.entry(mail, mail.token == null ? null : publicUrl + "/entry/" + mail.token,
+                payments.provider().isPresent()).render();
     }
 
     /**
@@ -59,6 +65,10 @@ public class EntryMailer {
             case TRANSFERRED -> "Un dossard vous est transféré / An entry was transferred to you — " + race;
             case RACE_CHANGED -> "Changement de course / Race changed — " + race;
             case CANCELLED -> "Inscription annulée / Entry cancelled — " + race;
+            case OFFERED -> "Une place pour vous, à payer / A place for you, to pay for — " + race;
+            case PAID -> "Paiement reçu, inscription confirmée / Payment received, entry confirmed — " + race;
+            case HOLD_EXPIRED -> "Réservation expirée / Hold expired — " + race;
+            case REFUNDED -> "Remboursement / Refund — " + race;
         };
     }
 }

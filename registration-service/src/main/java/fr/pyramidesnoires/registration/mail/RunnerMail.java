@@ -38,6 +38,9 @@ public class RunnerMail extends PanacheEntity {
     public String category;
     public Long waitlistPosition;
     public BigDecimal fee;
+    public Instant holdUntil;
+    public BigDecimal paid;
+    public BigDecimal refunded;
     /**
      * The private link to send, kept only until the mail server takes the mail; null for a change the runner did not
      * make through their link (a promotion, an organiser's move): the database holds only its hash then.
@@ -66,6 +69,9 @@ public class RunnerMail extends PanacheEntity {
         mail.category = changed.entry().category();
         mail.waitlistPosition = changed.entry().waitlistPosition();
         mail.fee = changed.entry().fee();
+        mail.holdUntil = changed.entry().holdUntil();
+        mail.paid = changed.entry().paid();
+        mail.refunded = changed.entry().refunded();
         mail.token = changed.entry().token();
         mail.createdAt = now;
         mail.nextAttemptAt = now;

@@ -7,6 +7,8 @@ import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryConfirmation;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import fr.pyramidesnoires.registration.event.EventSettings;
+import fr.pyramidesnoires.registration.payment.PaymentView;
+import fr.pyramidesnoires.registration.payment.Payments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,7 +42,8 @@ public class EntryPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance entry(EntryConfirmation entry, String link, RaceChoice race,
-                                             List<RaceChoice> races, String done, String error);
+                                             List<RaceChoice> races, String done, String error,
+                                             PaymentView payment);
 
         static native TemplateInstance transfer(EntryConfirmation entry, RunnerForm form, Map<String, String> errors,
                                                 String nonBinaryRaces);
@@ -55,12 +58,15 @@ public class EntryPage {
     final Certificates certificates;
     final FormCheck check;
     final EventSettings event;
+    final Payments payments;
 
-    EntryPage(Registrations registrations, Certificates certificates, FormCheck check, EventSettings event) {
+    EntryPage(Registrations registrations, Certificates certificates, FormCheck check, EventSettings event,
+              Payments payments) {
         this.registrations = registrations;
         this.certificates = certificates;
         this.check = check;
         this.event = event;
+        this.payments = payments;
     }
 
     @GET
@@ -76,6 +82,19 @@ public class EntryPage {
             registrations.cancel(token);
             return token + "?done=cancelled";
         });
+    }
+
+    /** To the provider's page, to pay for the place held; back here with the reason when it cannot open. */
+    @POST
+    @Path("checkout")
+    @Consumes(MediaType.WILDCARD)
+    public Response checkout(@RestPath String token) {
+        try {
+            return Response.seeOther(URI.create(payments.openCheckout(token).url())).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status())
+                    .entity(page(token, null, refused.problem().detail())).build();
+        }
     }
 
     @POST
@@ -162,6 +181,7 @@ public class EntryPage {
         EntryConfirmation entry = EntryConfirmation.of(Entry.byToken(token));
         List<RaceChoice> races = RaceChoice.all(event);
         RaceChoice race = races.stream().filter(r -> r.code().equals(entry.raceCode())).findFirst().orElseThrow();
-        return Templates.entry(entry, publicUrl + "/entry/" + token, race, races, done, error);
+        return Templates.entry(entry, publicUrl + "/entry/" + token, race, races, done, error,
+                payments.view(entry));
     }
 }

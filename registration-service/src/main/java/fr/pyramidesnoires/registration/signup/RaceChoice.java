@@ -24,13 +24,15 @@ public record RaceChoice(String code, String name, String distance, String climb
 
     static List<RaceChoice> all(EventSettings event) {
         Map<String, Long> confirmed = counts(EntryStatus.CONFIRMED);
+        Map<String, Long> held = counts(EntryStatus.HELD);
         Map<String, Long> waiting = counts(EntryStatus.WAITLISTED);
         Instant now = Instant.now();
         return Race.<Race>listAll().stream()
                 .sorted((a, b) -> Double.compare(b.distanceKm, a.distanceKm))
                 .map(race -> new RaceChoice(race.code, race.name, event.distance(race.distanceKm),
                         event.climb(race.elevationGainM), event.feeFr(race.fee), event.feeEn(race.fee),
-                        (int) Math.max(0, race.capacity - confirmed.getOrDefault(race.code, 0L)),
+                        (int) Math.max(0, race.capacity - confirmed.getOrDefault(race.code, 0L)
+                                - held.getOrDefault(race.code, 0L)),
                         waiting.getOrDefault(race.code, 0L),
                         // a certificate is a health proof, which an event without them does not ask for
                         race.medicalCertificateAllowed && event.ffaEligibility(), race.nonBinaryDivision,

@@ -2,6 +2,9 @@ package fr.pyramidesnoires.registration.signup;
 
 import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.registration.entry.CountsAsRegistration;
+import fr.pyramidesnoires.registration.entry.Entry;
+import fr.pyramidesnoires.registration.entry.EntryStatus;
+import fr.pyramidesnoires.registration.payment.Payments;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import fr.pyramidesnoires.registration.event.EventSettings;
 import io.quarkus.qute.CheckedTemplate;
@@ -35,11 +38,13 @@ public class SignupPage {
     final Registrations registrations;
     final FormCheck check;
     final EventSettings event;
+    final Payments payments;
 
-    SignupPage(Registrations registrations, FormCheck check, EventSettings event) {
+    SignupPage(Registrations registrations, FormCheck check, EventSettings event, Payments payments) {
         this.registrations = registrations;
         this.check = check;
         this.event = event;
+        this.payments = payments;
     }
 
     @GET
@@ -54,14 +59,24 @@ public class SignupPage {
         FormCheck.Checked checked = check.check(form);
         if (checked.errors().isEmpty()) {
             try {
-                String token = check.submit(checked, registrations::register).token;
-                return Response.seeOther(URI.create("/entry/" + token + "?done=entered")).build();
+                Entry entry = check.submit(checked, registrations::register);
+                return Response.seeOther(URI.create(entry.status == EntryStatus.HELD ? toPay(entry.token)
+                        : "/entry/" + entry.token + "?done=entered")).build();
             } catch (ProblemException refused) {
                 checked.errors().put(FormCheck.fieldOf(refused.problem()), refused.problem().detail());
             }
         }
         return Response.status(Response.Status.BAD_REQUEST)
                 .entity(page(form, checked.errors())).build();
+    }
+
+    /** A place held goes straight to the provider's page; the runner's own page, with its button, if it is down. */
+    private String toPay(String token) {
+        try {
+            return payments.openCheckout(token).url();
+        } catch (ProblemException unavailable) {
+            return "/entry/" + token + "?done=held";
+        }
     }
 
     private TemplateInstance page(RunnerForm form, Map<String, String> errors) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.registration.eligibility.EntryRules;
+import java.time.ZoneId;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class EventSettingsTest {
 
     static EventSettings settings(String eligibility, String categories, String currency, String units) {
-        return new EventSettings(eligibility, categories, Optional.empty(), currency, units, "waiver");
+        return new EventSettings(ZoneId.of("Europe/Paris"), eligibility, categories, Optional.empty(), currency, units,
+                "waiver");
     }
 
     @Test
