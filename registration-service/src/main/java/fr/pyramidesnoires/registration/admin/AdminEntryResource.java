@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.admin;
 
+import fr.pyramidesnoires.registration.treasury.PaymentMethod;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.problem.PlainText;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
@@ -146,7 +147,7 @@ public class AdminEntryResource {
      * @param amount in the event's currency, to the cent
      * @param note   the cheque's number or the transfer's reference, for the treasurer
      */
-    public record ByHand(@NotNull Payment.Method method, @NotNull @DecimalMin("0.01") @Digits(integer = 7, fraction = 2)
+    public record ByHand(@NotNull PaymentMethod method, @NotNull @DecimalMin("0.01") @Digits(integer = 7, fraction = 2)
                          BigDecimal amount, @Size(max = 200) @PlainText String note) {
     }
 

@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import fr.pyramidesnoires.registration.price.ExtraChoice;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 public record RegistrationRequest(
         @NotBlank @Size(max = 80) @PlainText String firstName,
@@ -32,6 +35,10 @@ public record RegistrationRequest(
         @Pattern(regexp = PHONE, message = PHONE_MESSAGE) @PlainText String emergencyContactPhone,
         // where the event has a waiver (EVENT_ELIGIBILITY=waiver), true to accept it; refused otherwise
         Boolean waiverAccepted,
+        // paid extras chosen, answers to the race's questions by code, and a discount code: the race's payment terms
+        @Size(max = 20) List<ExtraChoice> extras,
+        @Size(max = 50) Map<String, @Size(max = 500) @PlainText String> answers,
+        @Size(max = 40) @PlainText String discountCode,
         // read only to be refused: ignored, a runner would believe they chose their bib
         @Null(message = ORGANISER_BIB) Object bib,
         @Null(message = ORGANISER_CHIP) Object chip) {

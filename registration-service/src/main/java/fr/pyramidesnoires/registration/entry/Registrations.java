@@ -105,6 +105,7 @@ public class Registrations {
         Set<ProofNumbers.Key> held = ProofNumbers.lockAndFindHeld(requests.stream()
                 .flatMap(request -> ProofNumbers.of(health(request)).stream()).collect(Collectors.toSet()), null);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        EntryPrices.Batch bills = prices.batch(race);
         for (int i = 0; i < requests.size(); i++) {
             RegistrationRequest request = requests.get(i);
             try {
@@ -117,9 +118,10 @@ public class Registrations {
                 entry.id = UUID.randomUUID();
                 entry.raceCode = race.code;
                 describe(entry, request, race);
-                prices.bill(entry, race, request, now);
                 Set<ProofNumbers.Key> numbers = ProofNumbers.of(entry.health());
                 refuseIfHeld(numbers, held);
+                // last, once nothing else refuses it: its extras and discount count against the batch's next ones
+                bills.bill(entry, request, now);
                 // a microsecond apart: the waitlist is served in arrival order, also within a batch
                 entry.createdAt = now.plus(entries.size(), ChronoUnit.MICROS);
                 entered.add(person);

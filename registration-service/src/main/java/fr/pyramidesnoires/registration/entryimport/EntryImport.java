@@ -95,7 +95,7 @@ public class EntryImport {
                     line.text(Field.LICENCE_NUMBER), null, null, null, line.text(Field.PHONE),
                     line.text(Field.EMERGENCY_CONTACT_NAME), line.text(Field.EMERGENCY_CONTACT_PHONE),
                     // the other platform's waiver, if it had one, is not this event's: none is recorded as accepted
-                    null, null, null);
+                    null, null, null, null, null, null);
             Integer bib = line.value(Field.BIB, CellValues::bib);
             for (ConstraintViolation<RegistrationRequest> violation : validator.validate(runner)) {
                 String property = violation.getPropertyPath().toString();

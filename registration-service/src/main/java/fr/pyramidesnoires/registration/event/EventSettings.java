@@ -104,6 +104,11 @@ public class EventSettings {
         return fee == null ? null : Money.english(fee, currency);
     }
 
+    /** An amount kept in cents, as French text writes it. */
+    public String centsFr(long cents) {
+        return Money.french(BigDecimal.valueOf(cents, 2), currency);
+    }
+
     public Units units() {
         return units;
     }

@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.payment;
 
+import fr.pyramidesnoires.registration.treasury.PaymentMethod;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,8 +15,6 @@ import java.util.UUID;
 @Entity
 public class Payment extends PanacheEntityBase {
 
-    public enum Method { CARD, CHEQUE, CASH, TRANSFER }
-
     public enum Status { OPEN, PAID, EXPIRED }
 
     @Id
@@ -26,7 +25,7 @@ public class Payment extends PanacheEntityBase {
     public String raceCode;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Method method;
+    public PaymentMethod method;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;

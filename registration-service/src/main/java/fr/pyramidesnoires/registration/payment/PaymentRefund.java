@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.payment;
 
+import fr.pyramidesnoires.registration.treasury.PaymentMethod;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -56,7 +57,7 @@ public class PaymentRefund extends PanacheEntityBase {
         refund.reason = reason;
         refund.createdAt = Instant.now();
         // money received by hand goes back by hand: the organiser's refund is done once written down
-        if (payment.method != Payment.Method.CARD) {
+        if (payment.method != PaymentMethod.CARD) {
             refund.doneAt = refund.createdAt;
         }
         refund.persist();

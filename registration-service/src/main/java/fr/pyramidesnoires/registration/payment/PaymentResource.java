@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.registration.payment;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -17,10 +19,20 @@ public class PaymentResource {
 
     final Payments payments;
     final ProviderNotices notices;
+    final Books books;
 
-    PaymentResource(Payments payments, ProviderNotices notices) {
+    PaymentResource(Payments payments, ProviderNotices notices, Books books) {
         this.payments = payments;
         this.notices = notices;
+        this.books = books;
+    }
+
+    /** The receipt (PDF) of one payment of the entry, for the club or employer who reimburses it. */
+    @GET
+    @Path("entries/by-token/{token}/receipts/{payment}")
+    @Produces("application/pdf")
+    public Response receipt(@PathParam("token") String token, @PathParam("payment") UUID payment) {
+        return Receipts.pdf(books.receipt(token, payment), payment);
     }
 
     /** A checkout for the place held for the runner behind the private link; the answer's url is where they pay. */

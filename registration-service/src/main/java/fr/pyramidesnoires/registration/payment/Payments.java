@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.payment;
 
+import fr.pyramidesnoires.registration.treasury.PaymentMethod;
 import fr.pyramidesnoires.problem.Problem;
 import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.registration.entry.Entry;
@@ -107,7 +108,7 @@ public class Payments {
         payment.id = UUID.randomUUID();
         payment.entryId = entry.id;
         payment.raceCode = entry.raceCode;
-        payment.method = Payment.Method.CARD;
+        payment.method = PaymentMethod.CARD;
         payment.status = Payment.Status.OPEN;
         payment.amountCents = entry.amountDueCents - Payment.totals(entry.id).paidCents();
         payment.currency = event.currencyCode();
@@ -199,8 +200,8 @@ public class Payments {
      * confirmed with it, under its race's lock like a payment online.
      */
     @Transactional
-    public Payment recordByHand(UUID entryId, Payment.Method method, long amountCents, String note, String organiser) {
-        if (method == Payment.Method.CARD) {
+    public Payment recordByHand(UUID entryId, PaymentMethod method, long amountCents, String note, String organiser) {
+        if (method == PaymentMethod.CARD) {
             throw new EntryRefused(422, "method", "Un paiement par carte passe par le prestataire ; ici : CHEQUE,"
                     + " CASH ou TRANSFER / A card payment goes through the provider; here: CHEQUE, CASH or TRANSFER",
                     "method");
@@ -245,7 +246,8 @@ public class Payments {
             return;
         }
         Payment.Totals totals = Payment.totals(entry.id);
-        long owed = prices.refundOnCancellation(race, totals.paidCents(), totals.refundedCents(), Instant.now());
+        long owed = prices.refundOnCancellation(race, entry, totals.paidCents(), totals.refundedCents(),
+                Instant.now());
         for (Payment payment : paid) {
             long left = payment.amountCents - PaymentRefund.ofPayment(payment.id).stream()
                     .mapToLong(refund -> refund.amountCents).sum();

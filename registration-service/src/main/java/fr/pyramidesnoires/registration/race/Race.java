@@ -1,6 +1,12 @@
 package fr.pyramidesnoires.registration.race;
 
 import fr.pyramidesnoires.events.RaceEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import fr.pyramidesnoires.registration.price.Cents;
+import fr.pyramidesnoires.registration.price.PaymentTerms;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,6 +27,11 @@ import java.time.OffsetDateTime;
 
 @Entity
 public class Race extends PanacheEntityBase {
+
+    /** Terms are kept as the file gave them; instants with their offsets, as text. */
+    private static final ObjectMapper TERMS = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
     @Id
     public String code;
@@ -46,11 +57,35 @@ public class Race extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public RaceEvent.Publication publication = RaceEvent.Publication.RANKING;
+    /** The race's {@link PaymentTerms} as JSON; null for a race with its fee only. */
+    @Column(columnDefinition = "text")
+    public String payment;
     /**
      * A digest of the races-file definition last applied: the file overrides the race only when it changed, so
      * that an organiser's changes through the API survive a restart.
      */
     public String definitionDigest;
+
+    /** The prices, extras, questions and refund policy of an entry into this race. */
+    public PaymentTerms paymentTerms() {
+        try {
+            return payment == null ? PaymentTerms.NONE : TERMS.readValue(payment, PaymentTerms.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The payment terms kept for race " + code + " cannot be read", e);
+        }
+    }
+
+    void paymentTerms(PaymentTerms terms) {
+        try {
+            payment = terms == null ? null : TERMS.writeValueAsString(terms);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The payment terms of race " + code + " cannot be written", e);
+        }
+    }
+
+    public long feeCents() {
+        return fee == null ? 0 : Cents.of(fee);
+    }
 
     public double kmEffort() {
         return Eligibility.kmEffort(distanceKm, elevationGainM);

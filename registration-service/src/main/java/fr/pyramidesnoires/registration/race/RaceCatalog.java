@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.pyramidesnoires.events.Units;
+import fr.pyramidesnoires.registration.price.PaymentTerms;
 import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import fr.pyramidesnoires.registration.outbox.Outbox;
@@ -187,6 +188,13 @@ public class RaceCatalog {
             }
             if (!race.path("startTime").isTextual()) {
                 throw new IllegalStateException(name + " gives no start: startTime must be a date and time");
+            }
+            if (race.has("payment")) {
+                try {
+                    PaymentTerms.read(reader, race.get("payment"));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(name + ": " + e.getMessage(), e);
+                }
             }
             try {
                 definitions.add(reader.treeToValue(race, RaceDefinition.class));

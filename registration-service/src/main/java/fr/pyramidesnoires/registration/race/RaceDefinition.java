@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.pyramidesnoires.events.RaceEvent;
+import fr.pyramidesnoires.registration.price.PaymentTerms;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -33,7 +34,9 @@ public record RaceDefinition(
         // written as feeEur in the digest, the name older files gave it, so that they do not count as changed
         @JsonProperty("feeEur") @JsonAlias("fee") BigDecimal fee,
         @JsonInclude(JsonInclude.Include.NON_NULL) RaceEvent.Publication publication,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean nonBinaryDivision) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean nonBinaryDivision,
+        // prices, extras, questions and refund policy of a paid entry; left out of the digest when absent
+        @JsonInclude(JsonInclude.Include.NON_NULL) PaymentTerms payment) {
 
     void applyTo(Race race) {
         race.code = code;
@@ -51,5 +54,6 @@ public record RaceDefinition(
         race.fee = fee;
         race.publication = publication == null ? RaceEvent.Publication.RANKING : publication;
         race.nonBinaryDivision = nonBinaryDivision;
+        race.paymentTerms(payment);
     }
 }

@@ -7,7 +7,9 @@ import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryConfirmation;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import fr.pyramidesnoires.registration.event.EventSettings;
+import fr.pyramidesnoires.registration.payment.Books;
 import fr.pyramidesnoires.registration.payment.PaymentView;
+import fr.pyramidesnoires.registration.payment.Receipts;
 import fr.pyramidesnoires.registration.payment.Payments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -23,6 +25,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
@@ -59,9 +62,11 @@ public class EntryPage {
     final FormCheck check;
     final EventSettings event;
     final Payments payments;
+    final Books books;
 
     EntryPage(Registrations registrations, Certificates certificates, FormCheck check, EventSettings event,
-              Payments payments) {
+              Payments payments, Books books) {
+        this.books = books;
         this.registrations = registrations;
         this.certificates = certificates;
         this.check = check;
@@ -95,6 +100,13 @@ public class EntryPage {
             return Response.status(refused.problem().status())
                     .entity(page(token, null, refused.problem().detail())).build();
         }
+    }
+
+    @GET
+    @Path("receipts/{payment}")
+    @Produces("application/pdf")
+    public Response receipt(@RestPath String token, @RestPath UUID payment) {
+        return Receipts.pdf(books.receipt(token, payment), payment);
     }
 
     @POST

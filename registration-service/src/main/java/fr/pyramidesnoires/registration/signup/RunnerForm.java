@@ -62,6 +62,8 @@ public class RunnerForm {
     public String publishName;
     @RestForm
     public String waiverAccepted;
+    @RestForm
+    public String discountCode;
 
     /** A fresh form: the name is published unless the runner unticks it. */
     static RunnerForm blank(EventSettings event) {
@@ -101,7 +103,8 @@ public class RunnerForm {
                 PPS.equals(chosen) ? text(ppsNumber) : null,
                 PPS.equals(chosen) ? date("ppsDate", ppsDate, errors) : null, CERTIFICATE.equals(chosen), text(phone),
                 text(emergencyContactName), text(emergencyContactPhone),
-                event.waiver() ? Boolean.valueOf("on".equals(waiverAccepted)) : null, null, null);
+                event.waiver() ? Boolean.valueOf("on".equals(waiverAccepted)) : null, null, null, text(discountCode),
+                null, null);
     }
 
     private EntryEvent.Sex sex(Map<String, String> errors) {

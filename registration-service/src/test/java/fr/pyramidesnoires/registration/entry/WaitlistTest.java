@@ -99,7 +99,7 @@ class WaitlistTest {
         assertEquals(IntStream.rangeClosed(firstBib + 1, firstBib + 19).boxed().toList(),
                 answers.stream().limit(19).map(EntryConfirmation::bib).toList());
         assertEquals(List.of(1L, 2L, 3L), answers.stream().skip(19).map(EntryConfirmation::waitlistPosition).toList());
-        assertEquals(20, Entry.confirmed("RUSH"));
+        assertEquals(20, Entry.placesTaken("RUSH"));
         assertEquals(List.of("Runner219", "Runner220", "Runner221"), QuarkusTransaction.requiringNew().call(() ->
                 Entry.<Entry>find("raceCode = ?1 and status = ?2 order by waitlistedAt, id", "RUSH",
                         EntryStatus.WAITLISTED).stream().map(e -> e.lastName).toList()));
@@ -108,7 +108,7 @@ class WaitlistTest {
     static RegistrationRequest request(String lastName, String licenceNumber) {
         return new RegistrationRequest("Rush", lastName, EntryEvent.Sex.H, LocalDate.of(1985, 1, 1), "RUSH", null,
                 null, "rush@example.org", null, licenceNumber, null, null, null, null, null, null, null, null,
-                null);
+                null, null, null, null);
     }
 
     @Test

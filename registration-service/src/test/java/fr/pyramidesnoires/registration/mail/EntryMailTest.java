@@ -134,7 +134,7 @@ class EntryMailTest {
         String undone = uniqueAddress();
         RegistrationRequest request = new RegistrationRequest("Léa", uniqueName(), EntryEvent.Sex.F,
                 LocalDate.of(1990, 5, 14), "22K", "FRA", null, undone, true, uniqueLicence(), null, null, false, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             registrations.register(request);
             throw new IllegalStateException("something after the entry failed");
