@@ -51,6 +51,7 @@ final class StripeApi {
         String cancelUrl;
         long expiresAt;
         Map<String, String> metadata;
+        List<String> paymentMethodTypes;
         String status = "open";
         String paymentStatus = "unpaid";
         Payment payment;
@@ -160,6 +161,9 @@ final class StripeApi {
         created.successUrl = form.required("success_url").replace("{CHECKOUT_SESSION_ID}", created.id);
         created.cancelUrl = form.text("cancel_url");
         created.metadata = form.hash("metadata");
+        // Stripe offers the methods of the dashboard's settings when none are named; here, cards
+        created.paymentMethodTypes = form.list("payment_method_types").isEmpty() ? List.of("card")
+                : form.list("payment_method_types");
         Long expiresAt = form.number("expires_at");
         Instant now = Instant.ofEpochSecond(created.created);
         if (expiresAt == null) {
@@ -340,7 +344,7 @@ final class StripeApi {
         json.put("payment_intent", payment == null ? null
                 : expands(expand, "payment_intent") ? intentJson(payment, beneath(expand, "payment_intent"))
                 : payment.intent);
-        json.put("payment_method_types", List.of("card"));
+        json.put("payment_method_types", session.paymentMethodTypes);
         json.put("payment_status", session.paymentStatus);
         json.put("status", session.status);
         json.put("success_url", session.successUrl);

@@ -63,6 +63,9 @@ public class StripeProvider implements PaymentProvider {
     public Checkout openCheckout(CheckoutRequest request) {
         SessionCreateParams params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)
+                // cards (wallets included) are paid when the checkout completes; a delayed method (SEPA debit) would
+                // leave a completed checkout unpaid for days, past the place's hold
+                .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
                 .addLineItem(SessionCreateParams.LineItem.builder()
                         .setQuantity(1L)
                         .setPriceData(SessionCreateParams.LineItem.PriceData.builder()

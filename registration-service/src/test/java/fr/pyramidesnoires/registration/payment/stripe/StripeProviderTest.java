@@ -126,6 +126,9 @@ class StripeProviderTest {
         assertTrue(page.body().contains("Payments emulated locally: no money is taken"), page.body());
         assertTrue(page.body().contains("25,00 EUR"), page.body());
         assertTrue(page.body().contains("Payer / Pay") && page.body().contains("Annuler / Cancel"), page.body());
+        StripeClient client = StripeClient.builder().setApiKey(SECRET_KEY).setApiBase(stripe.url()).build();
+        assertEquals(List.of("card"), client.v1().checkout().sessions().retrieve(checkout.id())
+                .getPaymentMethodTypes(), "paid once the checkout completes, never days later");
         assertFalse(provider.live());
         assertTrue(new StripeProvider("https://api.stripe.com", SECRET_KEY, WEBHOOK_SECRET).live());
         assertFalse(provider.toString().contains(SECRET_KEY));
