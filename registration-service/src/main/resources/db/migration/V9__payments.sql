@@ -24,7 +24,7 @@ CREATE TABLE payment (
     method character varying(20) NOT NULL CHECK (method IN ('CARD', 'CHEQUE', 'CASH', 'TRANSFER')),
     status character varying(20) NOT NULL CHECK (status IN ('OPEN', 'PAID', 'EXPIRED')),
     amountcents bigint NOT NULL CHECK (amountcents >= 0),
-    currency character(3) NOT NULL,
+    currency character varying(3) NOT NULL,
     checkoutid character varying(255) UNIQUE,
     checkouturl text,
     providerpaymentid character varying(255),

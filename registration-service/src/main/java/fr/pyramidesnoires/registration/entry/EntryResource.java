@@ -1,5 +1,8 @@
 package fr.pyramidesnoires.registration.entry;
 
+import fr.pyramidesnoires.registration.payment.Books;
+import fr.pyramidesnoires.registration.payment.Payments;
+import fr.pyramidesnoires.registration.payment.Receipts;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.UUID;
 
 @Path("/api/entries")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -20,10 +24,14 @@ public class EntryResource {
 
     final Registrations registrations;
     final Registrar registrar;
+    final Payments payments;
+    final Books books;
 
-    EntryResource(Registrations registrations, Registrar registrar) {
+    EntryResource(Registrations registrations, Registrar registrar, Payments payments, Books books) {
         this.registrations = registrations;
         this.registrar = registrar;
+        this.payments = payments;
+        this.books = books;
     }
 
     /** No transaction of its own: the race's registrar decides the entry in a batch with others. */
@@ -68,5 +76,22 @@ public class EntryResource {
     @Transactional
     public EntryConfirmation changeRace(@PathParam("token") String token, @NotNull @Valid RaceChange change) {
         return EntryConfirmation.of(registrations.changeRace(token, change.raceCode()));
+    }
+
+    /** A checkout for the place held for the runner; the answer's url is the provider's page where they pay. */
+    @POST
+    @Path("by-token/{token}/checkout")
+    @Consumes(MediaType.WILDCARD)
+    public Response checkout(@PathParam("token") String token) {
+        Payments.CheckoutLink link = payments.openCheckout(token);
+        return Response.created(URI.create(link.url())).entity(link).build();
+    }
+
+    /** The receipt (PDF) of one payment of the entry, for the club or employer who reimburses it. */
+    @GET
+    @Path("by-token/{token}/receipts/{payment}")
+    @Produces("application/pdf")
+    public Response receipt(@PathParam("token") String token, @PathParam("payment") UUID payment) {
+        return Receipts.pdf(books.receipt(token, payment), payment);
     }
 }

@@ -30,7 +30,7 @@ public class Payment extends PanacheEntityBase {
     @Column(nullable = false)
     public Status status;
     public long amountCents;
-    @Column(nullable = false, columnDefinition = "character(3)")
+    @Column(nullable = false, length = 3)
     public String currency;
     public String checkoutId;
     @Column(columnDefinition = "text")

@@ -2,6 +2,7 @@ package fr.pyramidesnoires.registration.payment;
 
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
+import fr.pyramidesnoires.registration.event.EventSettings;
 import fr.pyramidesnoires.registration.race.Race;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -36,9 +37,11 @@ public class PaymentPages {
     }
 
     final Payments payments;
+    final EventSettings event;
 
-    PaymentPages(Payments payments) {
+    PaymentPages(Payments payments, EventSettings event) {
         this.payments = payments;
+        this.event = event;
     }
 
     @GET
@@ -69,8 +72,8 @@ public class PaymentPages {
             Race race = Race.findById(entry.raceCode);
             String now = entry.status == EntryStatus.CONFIRMED ? "paid"
                     : entry.status == EntryStatus.HELD ? known : "over";
-            return new Returned(now, race.name, entry.bib, payments.event.dateTimeFr(entry.holdUntil),
-                    payments.event.dateTimeEn(entry.holdUntil));
+            return new Returned(now, race.name, entry.bib, event.dateTimeFr(entry.holdUntil),
+                    event.dateTimeEn(entry.holdUntil));
         }))).build();
     }
 

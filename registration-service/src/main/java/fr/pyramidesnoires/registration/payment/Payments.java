@@ -264,6 +264,11 @@ public class Payments {
         return PaymentView.of(entry, settings, event, Payment.ofEntry(entry.id()));
     }
 
+    /** Whether the event takes payments online. */
+    public boolean online() {
+        return settings.provider().isPresent();
+    }
+
     PaymentProvider provider() {
         return settings.provider().orElseThrow(() -> new ProblemException(Problem.of(404, "no-payments",
                 "Pas de paiement en ligne / No online payment",

@@ -89,7 +89,7 @@ public class TreasuryResource {
     public TemplateInstance page() {
         List<Reconciliation.Difference> differences = null;
         String error = null;
-        if (payments.settings.provider().isPresent()) {
+        if (payments.online()) {
             try {
                 differences = reconciliation(null);
             } catch (RuntimeException unavailable) {

@@ -4,6 +4,7 @@ import fr.pyramidesnoires.payment.emulator.PaymentEmulator;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -16,6 +17,8 @@ public class EmulatedStripe implements QuarkusTestProfile {
 
     public static final String SECRET_KEY = "sk_test_emulated";
     public static final String WEBHOOK_SECRET = "whsec_emulated";
+
+    public static final Duration HOLD = Duration.ofSeconds(5);
 
     private static PaymentEmulator emulator;
 
@@ -35,6 +38,9 @@ public class EmulatedStripe implements QuarkusTestProfile {
         return Map.of("registration.payment.provider", "stripe",
                 "registration.payment.stripe.api-base", emulator().url(),
                 "registration.payment.stripe.secret-key", SECRET_KEY,
-                "registration.payment.stripe.webhook-secret", WEBHOOK_SECRET);
+                "registration.payment.stripe.webhook-secret", WEBHOOK_SECRET,
+                // short enough for a test to watch a hold and an offer run out, and the sweeper end them
+                "registration.payment.hold", HOLD.toString(), "registration.payment.offer", HOLD.toString(),
+                "registration.payment.sweep-every", "PT0.3S");
     }
 }
