@@ -22,6 +22,9 @@ CREATE TABLE payment (
     entryid uuid NOT NULL REFERENCES entry (id),
     racecode character varying(20) NOT NULL,
     method character varying(20) NOT NULL CHECK (method IN ('CARD', 'CHEQUE', 'CASH', 'TRANSFER')),
+    -- what is paid for: the entry, or the transfer fee of a new runner, whose details wait here until it is paid
+    purpose character varying(20) NOT NULL CHECK (purpose IN ('ENTRY', 'TRANSFER')),
+    transferrequest text,
     status character varying(20) NOT NULL CHECK (status IN ('OPEN', 'PAID', 'EXPIRED')),
     amountcents bigint NOT NULL CHECK (amountcents >= 0),
     currency character varying(3) NOT NULL,

@@ -29,7 +29,7 @@ public record EntryConfirmation(UUID id, String raceCode, String raceName, Entry
 
     /** For whoever already holds the race and knows the waitlist position, as a batch of entries does. */
     static EntryConfirmation of(Entry entry, Race race, Long waitlistPosition, Payment.Totals totals) {
-        BigDecimal fee = entry.amountDueCents > 0 ? BigDecimal.valueOf(entry.amountDueCents, 2)
+        BigDecimal fee = entry.bill != null ? BigDecimal.valueOf(entry.amountDueCents, 2)
                 : race == null ? null : race.fee;
         return new EntryConfirmation(entry.id, entry.raceCode, race == null ? null : race.name, entry.status,
                 entry.bib, entry.chip, entry.category, waitlistPosition, entry.token, fee,

@@ -3,6 +3,7 @@ package fr.pyramidesnoires.registration.entry;
 import fr.pyramidesnoires.registration.payment.Books;
 import fr.pyramidesnoires.registration.payment.Payments;
 import fr.pyramidesnoires.registration.payment.Receipts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -64,10 +65,13 @@ public class EntryResource {
      */
     @POST
     @Path("by-token/{token}/transfer")
-    @Transactional
-    public EntryConfirmation transfer(@PathParam("token") String token,
-                                      @NotNull @Valid RegistrationRequest newRunner) {
-        return EntryConfirmation.of(registrations.transfer(token, newRunner));
+    public Response transfer(@PathParam("token") String token, @NotNull @Valid RegistrationRequest newRunner) {
+        if (payments.transferFeeCents(token) > 0) {
+            // made once the new runner paid the race's transfer fee at the answer's url
+            return Response.accepted(payments.openTransferCheckout(token, newRunner)).build();
+        }
+        return Response.ok(QuarkusTransaction.requiringNew().call(() ->
+                EntryConfirmation.of(registrations.transfer(token, newRunner)))).build();
     }
 
     /** Moves the entry to another race with room: a new bib from that race, the old place to its waitlist. */

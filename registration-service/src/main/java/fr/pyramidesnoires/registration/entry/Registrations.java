@@ -2,6 +2,7 @@ package fr.pyramidesnoires.registration.entry;
 
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.registration.eligibility.Eligibility;
 import fr.pyramidesnoires.registration.eligibility.EntryRules;
 import fr.pyramidesnoires.registration.event.EventSettings;
@@ -169,6 +170,16 @@ public class Registrations {
         Entry entry = Entry.activeByToken(token);
         Race race = Race.lockForEntry(entry.raceCode);
         readAgainUnderLock(entry, race);
+        return transfer(entry, race, newRunner);
+    }
+
+    /**
+     * The transfer itself, the entry read again under its race's lock; once its fee is paid, where there is one. A
+     * refusal changes nothing, and leaves the caller's transaction to go on: a fee paid for a transfer refused is
+     * refunded in it.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
+    public Entry transfer(Entry entry, Race race, RegistrationRequest newRunner) {
         if (!race.code.equals(newRunner.raceCode())) {
             throw new EntryRefused(422, "transfer-keeps-race", "Un transfert garde la course " + race.code
                     + " : changez d'abord de course / A transfer keeps the race " + race.code

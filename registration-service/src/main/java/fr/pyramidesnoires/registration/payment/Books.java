@@ -83,7 +83,9 @@ public class Books {
         }
         Race race = Race.findById(entry.raceCode);
         Bill bill = bill(entry);
-        List<Receipt.Line> lines = bill != null && bill.totalCents() == payment.amountCents
+        List<Receipt.Line> lines = payment.purpose == Payment.Purpose.TRANSFER
+                ? List.of(new Receipt.Line("Frais de transfert / Transfer fee — " + race.name, payment.amountCents))
+                : bill != null && bill.totalCents() == payment.amountCents
                 ? bill.lines().stream().map(line -> new Receipt.Line(label(line), line.amountCents())).toList()
                 : List.of(new Receipt.Line("Inscription / Entry — " + race.name, payment.amountCents));
         List<Receipt.Refunded> refunds = PaymentRefund.ofPayment(payment.id).stream()

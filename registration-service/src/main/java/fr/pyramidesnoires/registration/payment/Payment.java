@@ -17,6 +17,8 @@ public class Payment extends PanacheEntityBase {
 
     public enum Status { OPEN, PAID, EXPIRED }
 
+    public enum Purpose { ENTRY, TRANSFER }
+
     @Id
     public UUID id;
     @Column(nullable = false)
@@ -29,6 +31,12 @@ public class Payment extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Purpose purpose = Purpose.ENTRY;
+    /** The new runner of a paid transfer, as they were described, until the fee is paid and the transfer made. */
+    @Column(columnDefinition = "text")
+    public String transferRequest;
     public long amountCents;
     @Column(nullable = false, length = 3)
     public String currency;

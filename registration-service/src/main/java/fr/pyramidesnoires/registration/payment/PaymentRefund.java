@@ -27,7 +27,9 @@ public class PaymentRefund extends PanacheEntityBase {
         /** A second payment for an entry already paid (two tabs): all of it. */
         DUPLICATE,
         /** Paid after the hold had ended and the place had gone on: all of it. */
-        LATE
+        LATE,
+        /** A transfer fee paid for a transfer that could no longer be made (the new runner entered meanwhile...). */
+        TRANSFER_REFUSED
     }
 
     @Id

@@ -7,6 +7,7 @@ import fr.pyramidesnoires.registration.outbox.RelayLoop;
 import fr.pyramidesnoires.registration.payment.PaymentProvider.CheckoutState;
 import fr.pyramidesnoires.registration.payment.PaymentProvider.CheckoutStatus;
 import fr.pyramidesnoires.registration.race.Race;
+import fr.pyramidesnoires.registration.treasury.PaymentMethod;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -69,12 +70,36 @@ public class PaymentSweeper {
                         "status = ?1 and holdUntil <= ?2 order by holdUntil", EntryStatus.HELD, now)
                 .page(0, MOST_PER_ROUND).list().stream().map(entry -> entry.id).toList())
                 .forEach(entryId -> endHold(provider, entryId));
+        // a transfer fee's checkout is the new runner's, whatever the entry: it closes at the provider on its own
         QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>find("""
-                        status = ?1 and checkoutId is not null and entryId in
-                            (select e.id from Entry e where e.status <> ?2)""",
-                        Payment.Status.OPEN, EntryStatus.HELD)
+                        status = ?1 and purpose = ?2 and checkoutId is not null and entryId in
+                            (select e.id from Entry e where e.status <> ?3)""",
+                        Payment.Status.OPEN, Payment.Purpose.ENTRY, EntryStatus.HELD)
                 .page(0, MOST_PER_ROUND).list().stream().map(payment -> payment.checkoutId).toList())
                 .forEach(checkoutId -> close(provider, checkoutId));
+        fillFees(provider);
+    }
+
+    /**
+     * The provider's fee of a card payment, for the treasurer's net: a notification does not carry it, the provider
+     * tells it once the payment is settled on its side.
+     */
+    private void fillFees(PaymentProvider provider) {
+        List<String> unknown = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>find(
+                        "status = ?1 and method = ?2 and feeCents is null and checkoutId is not null order by paidAt",
+                        Payment.Status.PAID, PaymentMethod.CARD)
+                .page(0, MOST_PER_ROUND).list().stream().map(payment -> payment.checkoutId).toList());
+        for (String checkoutId : unknown) {
+            try {
+                Long fee = provider.checkout(checkoutId).feeCents();
+                if (fee != null) {
+                    QuarkusTransaction.requiringNew().run(() -> Payment.update(
+                            "feeCents = ?1 where checkoutId = ?2", fee, checkoutId));
+                }
+            } catch (PaymentProvider.Unavailable e) {
+                return;
+            }
+        }
     }
 
     /** Each refund in a transaction of its own, its row locked so that one replica only sends it. */
@@ -113,7 +138,8 @@ public class PaymentSweeper {
      */
     private void endHold(PaymentProvider provider, UUID entryId) {
         List<String> open = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>list(
-                        "entryId = ?1 and status = ?2 and checkoutId is not null", entryId, Payment.Status.OPEN)
+                        "entryId = ?1 and status = ?2 and purpose = ?3 and checkoutId is not null", entryId,
+                        Payment.Status.OPEN, Payment.Purpose.ENTRY)
                 .stream().map(payment -> payment.checkoutId).toList());
         for (String checkoutId : open) {
             if (!close(provider, checkoutId)) {

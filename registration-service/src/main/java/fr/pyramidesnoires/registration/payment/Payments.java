@@ -8,6 +8,7 @@ import fr.pyramidesnoires.registration.entry.EntryChanged.Change;
 import fr.pyramidesnoires.registration.entry.EntryConfirmation;
 import fr.pyramidesnoires.registration.entry.EntryRefused;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
+import fr.pyramidesnoires.registration.entry.RegistrationRequest;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import fr.pyramidesnoires.registration.event.EventSettings;
 import fr.pyramidesnoires.registration.payment.PaymentProvider.Checkout;
@@ -15,6 +16,8 @@ import fr.pyramidesnoires.registration.payment.PaymentProvider.CheckoutRequest;
 import fr.pyramidesnoires.registration.payment.PaymentProvider.CheckoutState;
 import fr.pyramidesnoires.registration.payment.PaymentProvider.CheckoutStatus;
 import fr.pyramidesnoires.registration.race.Race;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -46,10 +49,12 @@ public class Payments {
     final EventSettings event;
     final EntryPrices prices;
     final EntityManager em;
+    final ObjectMapper json;
     final String publicUrl;
 
     Payments(PaymentSettings settings, Registrations registrations, EventSettings event, EntryPrices prices,
-             EntityManager em, @ConfigProperty(name = "registration.public-url") String publicUrl) {
+             EntityManager em, ObjectMapper json, @ConfigProperty(name = "registration.public-url") String publicUrl) {
+        this.json = json;
         this.settings = settings;
         this.registrations = registrations;
         this.event = event;
@@ -70,25 +75,90 @@ public class Payments {
         PaymentProvider provider = provider();
         Payment payment = QuarkusTransaction.requiringNew().call(() -> newCheckoutPayment(token));
         Entry entry = QuarkusTransaction.requiringNew().call(() -> Entry.<Entry>findById(payment.entryId));
+        return open(provider, payment, description(entry), entry.email, entry.holdUntil);
+    }
+
+    /** The checkout at the provider for a payment written down; the payment closed if the provider cannot be reached. */
+    private CheckoutLink open(PaymentProvider provider, Payment payment, String description, String email,
+                              Instant holdUntil) {
         Checkout checkout;
         try {
             checkout = provider.openCheckout(new CheckoutRequest("checkout-" + payment.id, payment.id.toString(),
-                    payment.amountCents, payment.currency, description(entry), entry.email,
+                    payment.amountCents, payment.currency, description, email,
                     publicUrl + "/payment/return?checkout={CHECKOUT_ID}",
                     publicUrl + "/payment/return?payment=" + payment.id, payment.expiresAt));
         } catch (PaymentProvider.Unavailable e) {
             QuarkusTransaction.requiringNew().run(() -> Payment.update("status = ?1 where id = ?2",
                     Payment.Status.EXPIRED, payment.id));
             throw new ProblemException(Problem.of(503, "payment-provider-unavailable",
-                    "Paiement indisponible / Payment unavailable",
-                    "Le service de paiement ne répond pas : votre place reste réservée jusqu'au "
-                            + event.dateTimeFr(entry.holdUntil) + ", réessayez dans un instant / The payment service"
-                            + " does not answer: your place stays held until " + event.dateTimeEn(entry.holdUntil)
+                    "Paiement indisponible / Payment unavailable", holdUntil == null
+                            ? "Le service de paiement ne répond pas : réessayez dans un instant / The payment service"
+                            + " does not answer: try again in a moment"
+                            : "Le service de paiement ne répond pas : votre place reste réservée jusqu'au "
+                            + event.dateTimeFr(holdUntil) + ", réessayez dans un instant / The payment service"
+                            + " does not answer: your place stays held until " + event.dateTimeEn(holdUntil)
                             + ", try again in a moment"));
         }
         QuarkusTransaction.requiringNew().run(() -> Payment.update("checkoutId = ?1, checkoutUrl = ?2 where id = ?3",
                 checkout.id(), checkout.url().toString(), payment.id));
-        return new CheckoutLink(checkout.url().toString(), payment.amountCents, payment.currency, entry.holdUntil);
+        return new CheckoutLink(checkout.url().toString(), payment.amountCents, payment.currency, holdUntil);
+    }
+
+    /** What a transfer of the entry behind the private link costs the new runner now; 0 when nothing is paid here. */
+    public long transferFeeCents(String token) {
+        return !online() ? 0 : QuarkusTransaction.requiringNew().call(() -> Race.<Race>findById(
+                Entry.activeByToken(token).raceCode).paymentTerms().transferFeeCents());
+    }
+
+    /**
+     * Opens a checkout for the transfer fee, paid by the new runner: the transfer is made once it is paid, by the same
+     * rules as a free one, tried first here so that a runner who cannot take the entry pays nothing.
+     */
+    public CheckoutLink openTransferCheckout(String token, RegistrationRequest newRunner) {
+        PaymentProvider provider = provider();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Entry entry = Entry.activeByToken(token);
+                registrations.transfer(entry, Race.lockForEntry(entry.raceCode), newRunner);
+                throw new TriedOnly();
+            });
+        } catch (TriedOnly allowed) {
+            // the transfer would be made: rolled back until its fee is paid
+        }
+        Payment payment = QuarkusTransaction.requiringNew().call(() -> {
+            Entry entry = Entry.activeByToken(token);
+            Race race = Race.lockForEntry(entry.raceCode);
+            em.refresh(entry, LockModeType.PESSIMISTIC_WRITE);
+            Payment fee = newPayment(entry, race.paymentTerms().transferFeeCents(), Instant.now());
+            fee.purpose = Payment.Purpose.TRANSFER;
+            fee.transferRequest = json.writeValueAsString(newRunner);
+            fee.expiresAt = fee.createdAt.plus(SHORTEST_CHECKOUT);
+            fee.persist();
+            return fee;
+        });
+        Race race = QuarkusTransaction.requiringNew().call(() -> Race.<Race>findById(payment.raceCode));
+        return open(provider, payment, "Transfert / Transfer — " + race.name + " — " + newRunner.firstName() + " "
+                + newRunner.lastName(), newRunner.email(), null);
+    }
+
+    /** Ends a transfer tried ahead of its payment, rolling it back. */
+    private static final class TriedOnly extends RuntimeException {
+        TriedOnly() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Payment newPayment(Entry entry, long amountCents, Instant now) {
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID();
+        payment.entryId = entry.id;
+        payment.raceCode = entry.raceCode;
+        payment.method = PaymentMethod.CARD;
+        payment.status = Payment.Status.OPEN;
+        payment.amountCents = amountCents;
+        payment.currency = event.currencyCode();
+        payment.createdAt = now;
+        return payment;
     }
 
     private Payment newCheckoutPayment(String token) {
@@ -104,15 +174,7 @@ public class Payments {
                     + event.dateTimeFr(entry.holdUntil) + " / The place was held until "
                     + event.dateTimeEn(entry.holdUntil));
         }
-        Payment payment = new Payment();
-        payment.id = UUID.randomUUID();
-        payment.entryId = entry.id;
-        payment.raceCode = entry.raceCode;
-        payment.method = PaymentMethod.CARD;
-        payment.status = Payment.Status.OPEN;
-        payment.amountCents = entry.amountDueCents - Payment.totals(entry.id).paidCents();
-        payment.currency = event.currencyCode();
-        payment.createdAt = now;
+        Payment payment = newPayment(entry, entry.amountDueCents - Payment.totals(entry.id).paidCents(), now);
         Instant end = entry.holdUntil;
         payment.expiresAt = end.isBefore(now.plus(SHORTEST_CHECKOUT)) ? now.plus(SHORTEST_CHECKOUT)
                 : end.isAfter(now.plus(LONGEST_CHECKOUT)) ? now.plus(LONGEST_CHECKOUT) : end;
@@ -172,6 +234,9 @@ public class Payments {
         payment.feeCents = state.feeCents();
         payment.paidAt = state.paidAt() != null ? state.paidAt() : Instant.now();
         payment.receiptNumber = nextReceiptNumber();
+        if (payment.purpose == Payment.Purpose.TRANSFER) {
+            return transferPaid(payment, entry, race);
+        }
         if (entry.status == EntryStatus.HELD && Payment.totals(entry.id).paidCents() >= entry.amountDueCents) {
             registrations.confirmPaid(entry, race);
             return "entry confirmed";
@@ -181,6 +246,21 @@ public class Payments {
         PaymentRefund.of(payment, payment.amountCents, reason);
         registrations.tell(Change.REFUNDED, entry);
         return "refunded in full: " + reason;
+    }
+
+    /** The fee is in: the transfer is made, or, the new runner no longer able to take the entry, the fee goes back. */
+    private String transferPaid(Payment payment, Entry entry, Race race) {
+        try {
+            if (entry.status == EntryStatus.CANCELLED) {
+                throw new EntryRefused(409, "already-cancelled", "entry cancelled before the transfer was paid");
+            }
+            registrations.transfer(entry, race, json.readValue(payment.transferRequest, RegistrationRequest.class));
+            payment.transferRequest = null;
+            return "transferred";
+        } catch (ProblemException | JsonProcessingException refused) {
+            PaymentRefund.of(payment, payment.amountCents, PaymentRefund.Reason.TRANSFER_REFUSED);
+            return "transfer refused, fee refunded in full: " + refused.getMessage();
+        }
     }
 
     static Payment paymentByReference(String reference) {

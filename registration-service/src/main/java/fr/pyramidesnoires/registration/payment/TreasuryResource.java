@@ -5,8 +5,6 @@ import fr.pyramidesnoires.registration.event.EventSettings;
 import fr.pyramidesnoires.registration.treasury.Ledger;
 import fr.pyramidesnoires.registration.treasury.LedgerCsv;
 import fr.pyramidesnoires.registration.treasury.Reconciliation;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +23,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * The treasurer's view: every payment, refund and discount per race and in total, and what the provider reports
  * against what registration recorded.
  */
-@Path("/")
+@Path("/api/admin/treasury")
 @RolesAllowed(OrganiserAccount.ROLE)
 @Tag(name = "Organiser: payments")
 public class TreasuryResource {
@@ -34,12 +32,6 @@ public class TreasuryResource {
     private static final int DEFAULT_DAYS = 400;
 
     public record Accounts(Collection<Ledger.Account> races, Ledger.Account total) {
-    }
-
-    @CheckedTemplate(basePath = "TreasuryPages")
-    static class Templates {
-        static native TemplateInstance treasury(Accounts accounts, List<Reconciliation.Difference> differences,
-                                                String reconciliationError);
     }
 
     final Books books;
@@ -53,7 +45,6 @@ public class TreasuryResource {
     }
 
     @GET
-    @Path("api/admin/treasury")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Gross, provider fees, refunds and net per race and in total, with entries held, paid and "
             + "expired and the discounts used")
@@ -63,7 +54,7 @@ public class TreasuryResource {
     }
 
     @GET
-    @Path("api/admin/treasury.csv")
+    @Path("payments.csv")
     @Produces("text/csv;charset=UTF-8")
     @Operation(summary = "Every payment, refund and discount, then the accounts per race and in total, as CSV")
     public Response csv() {
@@ -72,7 +63,7 @@ public class TreasuryResource {
     }
 
     @GET
-    @Path("api/admin/treasury/reconciliation")
+    @Path("reconciliation")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every difference between what the payment provider reports since then (default: 400 days "
             + "back) and what registration recorded; none when they agree")
@@ -81,21 +72,5 @@ public class TreasuryResource {
         Ledger ledger = books.ledger();
         return Reconciliation.compare(ledger.payments(), ledger.refunds(), payments.provider().statement(from), from,
                 event.currency());
-    }
-
-    @GET
-    @Path("admin/treasury")
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page() {
-        List<Reconciliation.Difference> differences = null;
-        String error = null;
-        if (payments.online()) {
-            try {
-                differences = reconciliation(null);
-            } catch (RuntimeException unavailable) {
-                error = unavailable.getMessage();
-            }
-        }
-        return Templates.treasury(accounts(), differences, error);
     }
 }

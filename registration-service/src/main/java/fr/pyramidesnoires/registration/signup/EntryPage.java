@@ -159,6 +159,11 @@ public class EntryPage {
         FormCheck.Checked checked = check.check(form);
         if (checked.errors().isEmpty()) {
             try {
+                if (payments.transferFeeCents(token) > 0) {
+                    // the new runner pays the race's transfer fee first; a certificate goes through their own link
+                    return Response.seeOther(URI.create(payments.openTransferCheckout(token, checked.request())
+                            .url())).build();
+                }
                 Entry entry = check.submit(checked, newRunner -> registrations.transfer(token, newRunner));
                 String raceName = EntryConfirmation.of(entry).raceName();
                 return Response.ok(Templates.transferred(raceName)).build();

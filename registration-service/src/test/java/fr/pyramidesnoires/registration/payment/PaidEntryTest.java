@@ -258,6 +258,40 @@ class PaidEntryTest {
         assertEquals(0.0f, refundedOnCancellation("PAID-D", 40.0f));
     }
 
+    @Test
+    void aTransferIsMadeOnceTheNewRunnerPaidItsFeeAndTheFeeGoesBackIfItCannotBe() {
+        String token = register("PAID-C").getString("token");
+        stripe().pay(openCheckout(token));
+        String entryId = entry(token).getString("id");
+
+        Map<String, Object> newRunner = runner("PAID-C", Map.of("lastName", "Reprise"));
+        JsonPath fee = given().contentType(ContentType.JSON).body(newRunner)
+                .post("/api/entries/by-token/" + token + "/transfer").then().statusCode(202).extract().jsonPath();
+        assertEquals(500, fee.getInt("amountCents"));
+        assertEquals("CONFIRMED", entry(token).getString("status"), "nothing changes before the fee is paid");
+        String url = fee.getString("url");
+        stripe().pay(url.substring(url.lastIndexOf('/') + 1));
+        Entry transferred = QuarkusTransaction.requiringNew().call(() -> Entry.findById(UUID.fromString(entryId)));
+        assertEquals("Reprise", transferred.lastName);
+
+        // a new runner who entered the race themselves between the fee's page and its payment gets the fee back
+        JsonPath second = register("PAID-C");
+        stripe().pay(openCheckout(second.getString("token")));
+        Map<String, Object> already = runner("PAID-C", Map.of());
+        JsonPath secondFee = given().contentType(ContentType.JSON).body(already)
+                .post("/api/entries/by-token/" + second.getString("token") + "/transfer").then().statusCode(202)
+                .extract().jsonPath();
+        register(already);
+        String secondUrl = secondFee.getString("url");
+        String checkout = secondUrl.substring(secondUrl.lastIndexOf('/') + 1);
+        stripe().pay(checkout);
+        until("the fee of a transfer that could not be made refunded", Duration.ofSeconds(20), () ->
+                QuarkusTransaction.requiringNew().call(() -> PaymentRefund.count("reason = ?1 and providerRefundId"
+                        + " is not null and paymentId in (select p.id from Payment p where p.checkoutId = ?2)",
+                        PaymentRefund.Reason.TRANSFER_REFUSED, checkout)) == 1);
+        assertEquals("CONFIRMED", entry(second.getString("token")).getString("status"));
+    }
+
     private float refundedOnCancellation(String race, float fee) {
         String token = register(race).getString("token");
         stripe().pay(openCheckout(token));
