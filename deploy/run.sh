@@ -7,13 +7,19 @@
 #   deploy/run.sh --agents         the same race, each mat's reads through an emulated reader and its own mat agent
 #                                  (journal, volunteer's page on 8090 and up, forwarding to the device gateway)
 #   deploy/run.sh --keep-data      keep what the previous run stored (no simulated race: its runners exist already)
+#   deploy/run.sh --no-payments    entries are not paid online (with any of the above): confirmed at once, as before
+#                                  payments. Otherwise registration takes the fees through the payment emulator, a
+#                                  local Stripe on loopback (PAYMENT_EMULATOR_PORT, 12111) whose page takes no money,
+#                                  with secrets made for this run; the simulated runners pay there. PAYMENT_PROVIDER
+#                                  in the environment or event.env (none, or stripe with its STRIPE_* settings) wins
 #   deploy/run.sh --event DIR [--no-demo|--keep-data]
 #                                  another event: DIR/event.env's settings (EVENT_*, RACES_FILE, COURSES_FILE,
 #                                  EVENT_DATE; sourced and exported), e.g. deploy/events/cache-creek-100. No simulated
 #                                  race and no past edition: the simulator plays the sample event's races only
 #   deploy/run.sh --simulate --official USER:PASSWORD --volunteer USER:PASSWORD [options]
 #                                  only the simulator, against a platform already running, with the accounts
-#                                  that run printed (options: --runners N --seed N --speed X; see SimulatorMain)
+#                                  that run printed (options: --runners N --seed N --speed X; see SimulatorMain);
+#                                  the runners pay their held places on the emulator at PAYMENT_EMULATOR_PORT
 #
 # Ports (environment): RESULTS_PORT 8080, REGISTRATION_PORT 8081, TIMING_PORT 8082, PG_PORT 55432, KAFKA_PORT 59092.
 # Also: STACK_DIR (.stack/run), EVENT_ZONE (Europe/Paris, for all three services), TIMING_ACCOUNTS and
@@ -38,6 +44,18 @@ if [ "${1:-}" = --event ]; then
   . "$event/event.env"
   set +a
 fi
+# --no-payments goes with any other option
+payments=1
+options=()
+for option in "$@"; do
+  if [ "$option" = --no-payments ]; then payments=0; else options+=("$option"); fi
+done
+set -- ${options[@]+"${options[@]}"}
+[ "$payments" = 0 ] && export PAYMENT_PROVIDER=none
+# the payment emulator plays Stripe unless the environment or the event names the provider
+emulator=0
+[ -z "${PAYMENT_PROVIDER:-}" ] && emulator=1
+export PAYMENT_EMULATOR_PORT=${PAYMENT_EMULATOR_PORT:-12111}
 export STACK_DIR=${STACK_DIR:-$ROOT/.stack/run}
 # a relative STACK_DIR is the project's, as deploy/stack.sh takes it
 case "$STACK_DIR" in /*) ;; *) STACK_DIR=$ROOT/$STACK_DIR ;; esac
@@ -94,6 +112,8 @@ simulate() {
   local people=()
   [ -n "$OFFICIAL" ] && people+=(--official "$OFFICIAL")
   [ -n "$VOLUNTEER" ] && people+=(--volunteer "$VOLUNTEER")
+  # the only pages the simulated runners pay on: the emulator's (a held place elsewhere stops the simulator)
+  [ "$payments" = 1 ] && people+=(--pay-emulated "http://127.0.0.1:$PAYMENT_EMULATOR_PORT")
   java -cp "deploy/simulator/target/classes:$(cat deploy/simulator/target/classpath.txt)" \
     fr.pyramidesnoires.simulator.SimulatorMain --registration "http://127.0.0.1:$REGISTRATION_PORT" \
     --kafka "127.0.0.1:$KAFKA_PORT" --kafka-config "$STACK_DIR/secrets/kafka-reader.properties" \
@@ -129,6 +149,11 @@ if [ -n "$event" ]; then
   demo=0
   [ "${#agents[@]}" = 0 ] || { echo "[run] --agents plays the sample event's race: not with --event" >&2; exit 2; }
 fi
+if [ "$demo" = 1 ] && [ "$emulator" = 0 ] && [ "$PAYMENT_PROVIDER" != none ]; then
+  echo "[run] PAYMENT_PROVIDER=$PAYMENT_PROVIDER from the environment: no simulated race (its runners pay only the" \
+    "payment emulator's page)" >&2
+  demo=0
+fi
 if [ "$demo" = 1 ] && { [ -z "$OFFICIAL" ] || [ -z "$VOLUNTEER" ]; }; then
   echo "[run] TIMING_ACCOUNTS has no official, or no volunteer for every point (:volunteer:*): the simulated race" \
     "plays the mats only. To play them too, run deploy/run.sh --no-demo, then deploy/run.sh --simulate" \
@@ -159,8 +184,27 @@ launch() {
 # the passwords deploy/stack.sh made, each service given its own only (in its environment, not on a command line)
 # shellcheck source=/dev/null
 . "$STACK_DIR/secrets/services.env"
-REGISTRATION_DB_PASSWORD=$REGISTRATION_DB_PASSWORD REGISTRATION_KAFKA_PASSWORD=$REGISTRATION_KAFKA_PASSWORD \
-  launch registration-service
+if [ "$emulator" = 1 ]; then
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PAYMENT_EMULATOR_PORT") 2>/dev/null; then
+    echo "[run] port $PAYMENT_EMULATOR_PORT is taken: set PAYMENT_EMULATOR_PORT, or run with --no-payments" >&2
+    exit 1
+  fi
+  # Stripe's secrets, the emulator's for this run only: registration and the emulator alone take them, from their
+  # environment, never from a command line anyone may list; they are not printed
+  stripe_key="sk_test_$(new_password)" stripe_webhook="whsec_$(new_password)"
+  STRIPE_SECRET_KEY=$stripe_key STRIPE_WEBHOOK_SECRET=$stripe_webhook \
+    PAYMENT_EMULATOR_WEBHOOK_URL=http://127.0.0.1:$REGISTRATION_PORT/api/payments/stripe/webhook \
+    java -Xmx128m -jar registration-service/payment-emulator/target/payment-emulator.jar \
+    >"$LOGS/payment-emulator.log" 2>&1 &
+  pids+=($!)
+  PAYMENT_PROVIDER=stripe STRIPE_API_BASE=http://127.0.0.1:$PAYMENT_EMULATOR_PORT \
+    STRIPE_SECRET_KEY=$stripe_key STRIPE_WEBHOOK_SECRET=$stripe_webhook \
+    REGISTRATION_DB_PASSWORD=$REGISTRATION_DB_PASSWORD REGISTRATION_KAFKA_PASSWORD=$REGISTRATION_KAFKA_PASSWORD \
+    launch registration-service
+else
+  REGISTRATION_DB_PASSWORD=$REGISTRATION_DB_PASSWORD REGISTRATION_KAFKA_PASSWORD=$REGISTRATION_KAFKA_PASSWORD \
+    launch registration-service
+fi
 TIMING_DB_PASSWORD=$TIMING_DB_PASSWORD TIMING_KAFKA_PASSWORD=$TIMING_KAFKA_PASSWORD launch timing-service
 RESULTS_KAFKA_PASSWORD=$RESULTS_KAFKA_PASSWORD launch results-web
 for port in "$REGISTRATION_PORT" "$TIMING_PORT" "$RESULTS_PORT"; do
@@ -170,6 +214,10 @@ for port in "$REGISTRATION_PORT" "$TIMING_PORT" "$RESULTS_PORT"; do
   done
   curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "[run] a service on port $port did not start: see $LOGS"; exit 1; }
 done
+if [ "$emulator" = 1 ] && ! curl -s -o /dev/null "http://127.0.0.1:$PAYMENT_EMULATOR_PORT/"; then
+  echo "[run] the payment emulator did not start: see $LOGS/payment-emulator.log"
+  exit 1
+fi
 
 # who signs in where: the demo accounts with their passwords, or only the names of the accounts given
 if [ -n "$ORGANISER" ]; then
@@ -191,6 +239,12 @@ cat <<URLS
   Mat board       http://127.0.0.1:$TIMING_PORT/mats
   Checkpoint page http://127.0.0.1:$TIMING_PORT/checkpoint   ($volunteer)
 URLS
+case "$emulator:${PAYMENT_PROVIDER:-}" in
+  1:*) echo "  Payments        emulated on http://127.0.0.1:$PAYMENT_EMULATOR_PORT/pay/... (a local Stripe: no money is" \
+    "taken; log $LOGS/payment-emulator.log)" ;;
+  *:none) echo "  Payments        none: entries are confirmed at once (--no-payments or PAYMENT_PROVIDER=none)" ;;
+  *) echo "  Payments        PAYMENT_PROVIDER=$PAYMENT_PROVIDER with the environment's STRIPE_* settings" ;;
+esac
 if [ "$demo" = 1 ] && [ -n "$ORGANISER" ]; then
   # a past edition for the demo's results to link to: made-up runners named like the simulator's, not real results
   curl -fsS -o /dev/null -u "$ORGANISER" -H 'Content-Type: text/csv' --data-binary @deploy/demo/edition-2026-22K.csv \

@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  *
  * <pre>
  * --registration URL   registration-service (default http://127.0.0.1:8081)
+ * --pay-emulated URL   the payment emulator registration pays through (deploy/run.sh gives it): a runner whose
+ *                      place is held for a fee pays on its page, as a runner presses Pay. Without it, or for a page
+ *                      elsewhere (a real provider's), the simulator stops at the first held place: it pays nothing real
  * --timing URL         timing-service (default http://127.0.0.1:8082)
  * --official U:P       a timing account with the official role: start signals, DNF and DNS
  * --volunteer U:P      a timing account with the volunteer role: bibs typed where a mat missed a runner
@@ -55,7 +58,8 @@ public final class SimulatorMain {
                 Integer.parseInt(options.getOrDefault("runners", "1000")),
                 Long.parseLong(options.getOrDefault("seed", "2027")),
                 // the first gun fires a minute (of race time) after the simulation starts
-                Instant.now().plusSeconds(60));
+                Instant.now().plusSeconds(60),
+                options.containsKey("pay-emulated") ? java.net.URI.create(options.get("pay-emulated")) : null);
         TimingClient people = options.containsKey("official") && options.containsKey("volunteer")
                 ? new TimingClient(options.getOrDefault("timing", "http://127.0.0.1:8082"), options.get("official"),
                         options.get("volunteer"))
@@ -77,15 +81,25 @@ public final class SimulatorMain {
         }
     }
 
-    /** Registers the field and plans the day; everything the simulator will send is decided here. */
+    /** Registers the field on a platform that takes no payments, and plans the day. */
     public static Simulation prepare(String registrationUrl, Path coursesFile, int runners, long seed, Instant firstGun)
             throws Exception {
+        return prepare(registrationUrl, coursesFile, runners, seed, firstGun, null);
+    }
+
+    /**
+     * Registers the field and plans the day; everything the simulator will send is decided here.
+     *
+     * @param payEmulated the payment emulator whose pages the runners pay their held places on; null: none
+     */
+    public static Simulation prepare(String registrationUrl, Path coursesFile, int runners, long seed, Instant firstGun,
+                                     java.net.URI payEmulated) throws Exception {
         Random random = new Random(seed);
         Map<String, SimCourse> courses = SimCourse.load(coursesFile).stream()
                 .collect(Collectors.toMap(SimCourse::raceCode, Function.identity()));
         List<SimRunner> field = FieldGenerator.field(List.copyOf(courses.values().stream()
                 .sorted(java.util.Comparator.comparing(SimCourse::raceCode)).toList()), runners, random);
-        RegistrationClient registration = new RegistrationClient(registrationUrl);
+        RegistrationClient registration = new RegistrationClient(registrationUrl, payEmulated);
         List<Map.Entry<SimRunner, RegistrationClient.Registered>> registered = new ArrayList<>();
         for (SimRunner runner : field) {
             RegistrationClient.Registered entry = registration.register(runner);
