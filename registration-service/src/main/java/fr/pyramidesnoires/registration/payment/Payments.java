@@ -258,6 +258,8 @@ public class Payments {
             payment.transferRequest = null;
             return "transferred";
         } catch (ProblemException | JsonProcessingException refused) {
+            // the new runner's details were kept only to make the transfer
+            payment.transferRequest = null;
             PaymentRefund.of(payment, payment.amountCents, PaymentRefund.Reason.TRANSFER_REFUSED);
             return "transfer refused, fee refunded in full: " + refused.getMessage();
         }
