@@ -48,7 +48,9 @@ class PaidSignupBrowserTest extends PhoneBrowserTest {
     void aRunnerAnswersOrdersATShirtPaysAndFindsTheirBibAndReceipt() {
         browser.get(root.toString());
         String email = "paid-" + UUID.randomUUID() + "@example.org";
+        assertTrue(browser.findElement(By.id("options-PAID-A")).isDisplayed(), "shown before a race is chosen");
         browser.findElement(By.id("race-PAID-A")).click();
+        assertTrue(browser.findElement(By.id("options-PAID-A")).isDisplayed(), "the chosen race's extras");
         Map.of("firstName", "Jeanne", "lastName", uniqueName(), "email", email,
                         "licenceNumber", RegistrationTest.uniqueLicence())
                 .forEach((field, value) -> browser.findElement(By.id(field)).sendKeys(value));

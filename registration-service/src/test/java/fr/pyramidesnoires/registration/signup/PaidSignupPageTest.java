@@ -139,6 +139,16 @@ class PaidSignupPageTest {
     }
 
     @Test
+    void anUnknownDiscountCodeIsShownBesideItsField() {
+        String lastName = uniqueName();
+        Map<String, String> form = paidForm(lastName);
+        form.put("discountCode", "personne-ne-l-a");
+
+        refused(lastName, form).body(allOf(containsString("<span id=\"discountCode-error\" class=\"error\">Le code"
+                + " de réduction PERSONNE-NE-L-A n&#39;existe pas"), containsString("value=\"personne-ne-l-a\"")));
+    }
+
+    @Test
     void aQuantityThatIsNotANumberIsNamedWithoutRegistering() {
         String lastName = uniqueName();
         Map<String, String> form = paidForm(lastName);

@@ -2,6 +2,7 @@ package fr.pyramidesnoires.registration.signup;
 
 import static fr.pyramidesnoires.registration.entry.RegistrationTest.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.pyramidesnoires.registration.entry.RegistrationTest;
@@ -26,6 +27,7 @@ class SignupBrowserTest extends PhoneBrowserTest {
         browser.get(root.toString());
         String lastName = uniqueName();
         browser.findElement(By.id("race-22K")).click();
+        assertFalse(browser.findElement(By.id("options-PAID-A")).isDisplayed(), "another race's extras step aside");
         Map.of("firstName", "Jeanne", "lastName", lastName, "club", "US Oignies", "email", "jeanne@example.org",
                         "licenceNumber", "12345")
                 .forEach((field, value) -> browser.findElement(By.id(field)).sendKeys(value));
