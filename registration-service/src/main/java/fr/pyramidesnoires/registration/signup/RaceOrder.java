@@ -101,9 +101,12 @@ record RaceOrder(String raceCode, List<ExtraChoice> extras, Map<String, String> 
 
     /**
      * The form's field for a field of the API's request that a rule refused: answers.bus, extras[1].size; any
-     * other name as it is.
+     * other name as it is, and every name on a form without the races' options (the transfer's).
      */
     String formField(String field) {
+        if (raceCode == null) {
+            return field;
+        }
         if (field.startsWith("answers.")) {
             return question(raceCode, field.substring("answers.".length()));
         }
