@@ -1,9 +1,13 @@
 package fr.pyramidesnoires.registration.admin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
+import fr.pyramidesnoires.registration.event.EventSettings;
+import fr.pyramidesnoires.registration.payment.BillView;
+import fr.pyramidesnoires.registration.treasury.PaymentMethod;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +52,8 @@ public class OrganiserPages {
                                                List<EntryStatus> statuses);
 
         static native TemplateInstance entry(AdminEntry entry, List<AdminRace> races, CorrectionForm form,
-                                             String done, String error);
+                                             String done, String error, BillView bill, EntryPayments payments,
+                                             List<PaymentMethod> methods);
     }
 
     /** The search as the organiser typed it, to show it again and to page through its results. */
@@ -84,13 +90,17 @@ public class OrganiserPages {
     final AdminRaceResource races;
 
     final Validator validator;
+    final EventSettings event;
+    final ObjectMapper json;
 
     OrganiserPages(DashboardResource dashboards, AdminEntryResource entries, AdminRaceResource races,
-                   Validator validator) {
+                   Validator validator, EventSettings event, ObjectMapper json) {
         this.dashboards = dashboards;
         this.entries = entries;
         this.races = races;
         this.validator = validator;
+        this.event = event;
+        this.json = json;
     }
 
     @GET
@@ -129,7 +139,34 @@ public class OrganiserPages {
     @Path("entries/{id}")
     public TemplateInstance entry(@RestPath UUID id, @RestQuery String done) {
         AdminEntry entry = entries.one(id);
-        return Templates.entry(entry, races.races(), CorrectionForm.of(entry), done, null);
+        return entryPage(entry, CorrectionForm.of(entry), done, null);
+    }
+
+    /** Money received by cheque, cash or bank transfer, by the API's rules: a place held and paid is confirmed. */
+    @POST
+    @Path("entries/{id}/payments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response paidByHand(@RestPath UUID id, @RestForm String method, @RestForm String amount,
+                               @RestForm String note) {
+        Optional<PaymentMethod> paidBy = Arrays.stream(PaymentMethod.values())
+                .filter(PaymentMethod::offline).filter(m -> m.name().equals(method)).findFirst();
+        String typed = amount == null ? "" : amount.strip().replace(',', '.');
+        if (paidBy.isEmpty() || !typed.matches("[0-9]{1,7}(\\.[0-9]{1,2})?")) {
+            return refused(id, null, 400, "Choisissez chèque, espèces ou virement et un montant comme 30 ou 12,50"
+                    + " / Choose cheque, cash or bank transfer and an amount such as 30 or 12.50");
+        }
+        AdminEntryResource.ByHand paid = new AdminEntryResource.ByHand(paidBy.get(), new BigDecimal(typed),
+                note == null || note.isBlank() ? null : note.strip());
+        List<String> errors = FormProblems.of(List.of(), validator, paid);
+        if (!errors.isEmpty()) {
+            return refused(id, null, 400, String.join(" · ", errors));
+        }
+        try {
+            entries.paidByHand(id, paid);
+        } catch (ProblemException refused) {
+            return refused(id, null, refused.problem().status(), refused.problem().detail());
+        }
+        return backTo(id, "paid");
     }
 
     @POST
@@ -215,8 +252,15 @@ public class OrganiserPages {
     /** @param typed what the organiser typed, shown again in the correction form so that none of it is lost */
     private Response refused(UUID id, CorrectionForm typed, int status, String why) {
         AdminEntry entry = entries.one(id);
-        return Response.status(status).entity(Templates.entry(entry, races.races(),
-                typed != null ? typed : CorrectionForm.of(entry), null, why)).build();
+        return Response.status(status).entity(entryPage(entry, typed != null ? typed : CorrectionForm.of(entry),
+                null, why)).build();
+    }
+
+    private TemplateInstance entryPage(AdminEntry entry, CorrectionForm form, String done, String error) {
+        return Templates.entry(entry, races.races(), form, done, error,
+                BillView.of(Entry.byId(entry.id(), LockModeType.NONE), json, event),
+                EntryPayments.of(entry.id(), event),
+                Arrays.stream(PaymentMethod.values()).filter(PaymentMethod::offline).toList());
     }
 
     private static Response backTo(UUID id, String done) {

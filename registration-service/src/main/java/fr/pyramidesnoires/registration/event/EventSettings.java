@@ -109,6 +109,11 @@ public class EventSettings {
         return Money.french(BigDecimal.valueOf(cents, 2), currency);
     }
 
+    /** An amount kept in cents, as English text writes it. */
+    public String centsEn(long cents) {
+        return Money.english(BigDecimal.valueOf(cents, 2), currency);
+    }
+
     public Units units() {
         return units;
     }

@@ -103,7 +103,7 @@ public class EntryPrices {
     }
 
     /** How many of each extra the race's held and confirmed entries took. */
-    private Map<String, Integer> extrasTaken(String raceCode) {
+    public Map<String, Integer> extrasTaken(String raceCode) {
         Map<String, Integer> taken = new HashMap<>();
         em.createNativeQuery("""
                         SELECT x ->> 'code', sum((x ->> 'quantity')::int) FROM entry,

@@ -1,5 +1,6 @@
 package fr.pyramidesnoires.registration.signup;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pyramidesnoires.problem.PlainText;
 import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.registration.certificate.Certificates;
@@ -7,6 +8,7 @@ import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryConfirmation;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import fr.pyramidesnoires.registration.event.EventSettings;
+import fr.pyramidesnoires.registration.payment.BillView;
 import fr.pyramidesnoires.registration.payment.Books;
 import fr.pyramidesnoires.registration.payment.PaymentView;
 import fr.pyramidesnoires.registration.payment.Receipts;
@@ -46,7 +48,7 @@ public class EntryPage {
     static class Templates {
         static native TemplateInstance entry(EntryConfirmation entry, String link, RaceChoice race,
                                              List<RaceChoice> races, String done, String error,
-                                             PaymentView payment);
+                                             PaymentView payment, BillView bill);
 
         static native TemplateInstance transfer(EntryConfirmation entry, RunnerForm form, Map<String, String> errors,
                                                 String nonBinaryRaces);
@@ -63,10 +65,12 @@ public class EntryPage {
     final EventSettings event;
     final Payments payments;
     final Books books;
+    final ObjectMapper json;
 
     EntryPage(Registrations registrations, Certificates certificates, FormCheck check, EventSettings event,
-              Payments payments, Books books) {
+              Payments payments, Books books, ObjectMapper json) {
         this.books = books;
+        this.json = json;
         this.registrations = registrations;
         this.certificates = certificates;
         this.check = check;
@@ -168,7 +172,7 @@ public class EntryPage {
                 String raceName = EntryConfirmation.of(entry).raceName();
                 return Response.ok(Templates.transferred(raceName)).build();
             } catch (ProblemException refused) {
-                checked.errors().put(FormCheck.fieldOf(refused.problem()), refused.problem().detail());
+                checked.refused(refused.problem());
             }
         }
         EntryConfirmation entry = EntryConfirmation.of(Entry.activeByToken(token));
@@ -195,10 +199,11 @@ public class EntryPage {
     }
 
     private TemplateInstance page(String token, String done, String error) {
-        EntryConfirmation entry = EntryConfirmation.of(Entry.byToken(token));
+        Entry held = Entry.byToken(token);
+        EntryConfirmation entry = EntryConfirmation.of(held);
         List<RaceChoice> races = RaceChoice.all(event);
         RaceChoice race = races.stream().filter(r -> r.code().equals(entry.raceCode())).findFirst().orElseThrow();
         return Templates.entry(entry, publicUrl + "/entry/" + token, race, races, done, error,
-                payments.view(entry));
+                payments.view(entry), BillView.of(held, json, event));
     }
 }

@@ -6,6 +6,7 @@ import fr.pyramidesnoires.registration.certificate.Certificates;
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.RegistrationRequest;
 import fr.pyramidesnoires.registration.event.EventSettings;
+import fr.pyramidesnoires.registration.race.Race;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -22,8 +23,16 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @ApplicationScoped
 public class FormCheck {
 
-    /** @param errors by field name; empty when the form may go to the registration rules */
-    record Checked(RegistrationRequest request, byte[] certificate, Map<String, String> errors) {
+    /**
+     * @param order  the chosen race's answers and extras, to name the form's field a price rule refuses
+     * @param errors by field name; empty when the form may go to the registration rules
+     */
+    record Checked(RegistrationRequest request, RaceOrder order, byte[] certificate, Map<String, String> errors) {
+
+        /** Puts a refusal of the registration rules beside its field. */
+        void refused(Problem problem) {
+            errors.put(order.formField(fieldOf(problem)), problem.detail());
+        }
     }
 
     final Validator validator;
@@ -38,13 +47,18 @@ public class FormCheck {
 
     Checked check(RunnerForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        RegistrationRequest request = form.toRequest(event, errors);
+        Race race = form.raceCode == null || form.options.isEmpty() ? null : Race.findById(form.raceCode.strip());
+        RaceOrder order = race == null ? RaceOrder.NONE
+                : RaceOrder.read(race.code, race.paymentTerms(), form.options, errors);
+        RegistrationRequest request = form.toRequest(event, order, errors);
         for (ConstraintViolation<RegistrationRequest> violation : validator.validate(request)) {
-            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+            // an answer's path is answers[bus].<map value>: the form shows it beside question bus
+            String field = violation.getPropertyPath().toString().replaceFirst("^answers\\[(\\w+)].*", "answers.$1");
+            errors.putIfAbsent(order.formField(field), violation.getMessage());
         }
         byte[] certificate = event.ffaEligibility() && form.certificateChosen()
                 ? certificate(form.certificate, errors) : null;
-        return new Checked(request, certificate, errors);
+        return new Checked(request, order, certificate, errors);
     }
 
     /**
@@ -61,7 +75,11 @@ public class FormCheck {
         });
     }
 
-    /** The field a refused entry's rule is about, so the reason shows beside it; "form" for the whole form. */
+    /**
+     * The field a refused entry's rule is about, so the reason shows beside it: the request's field the problem
+     * names (answers.bus, extras[0].size, discountCode) when the rule is not one of the form's own; "form" for the
+     * whole form.
+     */
     static String fieldOf(Problem problem) {
         return switch (problem.type().substring(Problem.TYPES.length())) {
             case "unknown-race", "entries-not-open", "entries-closed", "no-bib-left", "transfer-keeps-race" ->
@@ -74,7 +92,8 @@ public class FormCheck {
             case "pps-date", "pps-expired" -> "ppsDate";
             case "health-proof" -> "proof";
             case "certificate-not-accepted", "certificate-too-large", "certificate-not-pdf" -> "certificate";
-            default -> "form";
+            default -> problem.errors() == null || problem.errors().isEmpty() ? "form"
+                    : problem.errors().get(0).field();
         };
     }
 

@@ -31,12 +31,15 @@ public final class Labels {
                     + " / I accept the waiver above"),
             Map.entry("rulesAccepted", "J'ai lu et j'accepte le règlement / I have read and accept the rules"),
             Map.entry("publishName", "Publier mon nom dans les résultats / Publish my name in the results"),
+            Map.entry("discountCode", "Code de réduction (facultatif) / Discount code (optional)"),
             Map.entry("form", "Inscription / Entry"));
 
     private Labels() {
     }
 
+    /** A race's own question or extra ({@link RaceOrder}) says what it is in the reason beside it. */
     static String of(String field) {
-        return LABELS.getOrDefault(field, field);
+        return RaceOrder.isOption(field) ? "Questions et options de la course / Race's questions and extras"
+                : LABELS.getOrDefault(field, field);
     }
 }

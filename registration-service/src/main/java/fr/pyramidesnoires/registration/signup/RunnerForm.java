@@ -64,6 +64,8 @@ public class RunnerForm {
     public String waiverAccepted;
     @RestForm
     public String discountCode;
+    /** Every race's questions and extras as typed ({@link RaceOrder}), read from the raw form: their names vary. */
+    public Map<String, String> options = Map.of();
 
     /** A fresh form: the name is published unless the runner unticks it. */
     static RunnerForm blank(EventSettings event) {
@@ -82,7 +84,7 @@ public class RunnerForm {
      * The same request the JSON API takes; a value that cannot even be read (a date that is not one) is left out
      * and named in the errors, so that the rules then speak about the rest.
      */
-    RegistrationRequest toRequest(EventSettings event, Map<String, String> errors) {
+    RegistrationRequest toRequest(EventSettings event, RaceOrder order, Map<String, String> errors) {
         if (!"on".equals(rulesAccepted)) {
             errors.put("rulesAccepted", "Acceptez le règlement pour vous inscrire / accept the rules to enter");
         }
@@ -103,7 +105,9 @@ public class RunnerForm {
                 PPS.equals(chosen) ? text(ppsNumber) : null,
                 PPS.equals(chosen) ? date("ppsDate", ppsDate, errors) : null, CERTIFICATE.equals(chosen), text(phone),
                 text(emergencyContactName), text(emergencyContactPhone),
-                event.waiver() ? Boolean.valueOf("on".equals(waiverAccepted)) : null, null, null, text(discountCode),
+                event.waiver() ? Boolean.valueOf("on".equals(waiverAccepted)) : null,
+                order.extras().isEmpty() ? null : order.extras(), order.answers().isEmpty() ? null : order.answers(),
+                text(discountCode),
                 null, null);
     }
 

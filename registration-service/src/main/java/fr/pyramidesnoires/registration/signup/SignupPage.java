@@ -4,6 +4,7 @@ import fr.pyramidesnoires.problem.ProblemException;
 import fr.pyramidesnoires.registration.entry.CountsAsRegistration;
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
+import fr.pyramidesnoires.registration.payment.EntryPrices;
 import fr.pyramidesnoires.registration.payment.Payments;
 import fr.pyramidesnoires.registration.entry.Registrations;
 import fr.pyramidesnoires.registration.event.EventSettings;
@@ -17,8 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /**
  * The registration form: a plain HTML form that works without JavaScript and goes through the very rules of
@@ -31,20 +34,23 @@ public class SignupPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signup(List<RaceChoice> races, RunnerForm form, Map<String, String> errors,
-                                              String nonBinaryRaces);
+        static native TemplateInstance signup(List<RaceChoice> races, List<RaceOptions> options, RunnerForm form,
+                                              Map<String, String> errors, String nonBinaryRaces, boolean online);
     }
 
     final Registrations registrations;
     final FormCheck check;
     final EventSettings event;
     final Payments payments;
+    final EntryPrices prices;
 
-    SignupPage(Registrations registrations, FormCheck check, EventSettings event, Payments payments) {
+    SignupPage(Registrations registrations, FormCheck check, EventSettings event, Payments payments,
+               EntryPrices prices) {
         this.registrations = registrations;
         this.check = check;
         this.event = event;
         this.payments = payments;
+        this.prices = prices;
     }
 
     @GET
@@ -55,7 +61,8 @@ public class SignupPage {
     @POST
     @CountsAsRegistration
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
-    public Response register(RunnerForm form) {
+    public Response register(RunnerForm form, MultipartFormDataInput raw) {
+        form.options = options(raw);
         FormCheck.Checked checked = check.check(form);
         if (checked.errors().isEmpty()) {
             try {
@@ -63,7 +70,7 @@ public class SignupPage {
                 return Response.seeOther(URI.create(entry.status == EntryStatus.HELD ? toPay(entry.token)
                         : "/entry/" + entry.token + "?done=entered")).build();
             } catch (ProblemException refused) {
-                checked.errors().put(FormCheck.fieldOf(refused.problem()), refused.problem().detail());
+                checked.refused(refused.problem());
             }
         }
         return Response.status(Response.Status.BAD_REQUEST)
@@ -79,8 +86,24 @@ public class SignupPage {
         }
     }
 
+    /**
+     * The races' questions and extras as typed: their fields are named after each race's own codes, so they are read
+     * from the raw form, sent as multipart or urlencoded alike.
+     */
+    private static Map<String, String> options(MultipartFormDataInput raw) {
+        Map<String, String> typed = new HashMap<>();
+        raw.getValues().forEach((name, values) -> {
+            if (RaceOrder.isOption(name)) {
+                values.stream().filter(value -> !value.isFileItem()).findFirst()
+                        .ifPresent(value -> typed.put(name, value.getValue()));
+            }
+        });
+        return typed;
+    }
+
     private TemplateInstance page(RunnerForm form, Map<String, String> errors) {
         List<RaceChoice> races = RaceChoice.all(event);
-        return Templates.signup(races, form, errors, RaceChoice.nonBinaryRaces(races));
+        return Templates.signup(races, RaceOptions.all(event, prices, form.options, errors), form, errors,
+                RaceChoice.nonBinaryRaces(races), payments.online());
     }
 }

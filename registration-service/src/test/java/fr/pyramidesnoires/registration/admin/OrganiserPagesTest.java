@@ -291,7 +291,7 @@ class OrganiserPagesTest {
 
         postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "1", "entriesClose", "2027-03-01T23:59",
                 "loaded", loaded(form)), ourOrigin()).statusCode(409).contentType(containsString("text/html"))
-                .body(allOf(containsString("ADMIN-S a 2 inscrits confirmés"),
+                .body(allOf(containsString("ADMIN-S a 2 places confirmées ou réservées"),
                         containsString("inputmode=\"numeric\" value=\"1\"")));
         postForm("/admin/races/ADMIN-S/settings", Map.of("capacity", "deux", "loaded", loaded(form)), ourOrigin())
                 .statusCode(400).body(allOf(containsString("Places : un nombre entier"),

@@ -2,54 +2,32 @@ package fr.pyramidesnoires.registration.signup;
 
 import static fr.pyramidesnoires.registration.entry.RegistrationTest.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.pyramidesnoires.events.testing.HeadlessChromium;
 import fr.pyramidesnoires.registration.entry.RegistrationTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The form on a phone-sized headless Chromium, filled and sent as a runner would, with no help from scripts. */
 @QuarkusTest
-class SignupBrowserTest {
+class SignupBrowserTest extends PhoneBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-        browser.manage().window().setSize(new Dimension(390, 844));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    private WebDriverWait arrived() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
 
     @Test
     void aRunnerFillsTheFormFixesAnErrorAndGetsTheirPrivatePage() {
         browser.get(root.toString());
         String lastName = uniqueName();
         browser.findElement(By.id("race-22K")).click();
+        assertFalse(browser.findElement(By.id("options-PAID-A")).isDisplayed(), "another race's extras step aside");
         Map.of("firstName", "Jeanne", "lastName", lastName, "club", "US Oignies", "email", "jeanne@example.org",
                         "licenceNumber", "12345")
                 .forEach((field, value) -> browser.findElement(By.id(field)).sendKeys(value));

@@ -2,6 +2,7 @@ package fr.pyramidesnoires.registration.payment.stripe;
 
 import fr.pyramidesnoires.payment.emulator.PaymentEmulator;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -31,6 +32,15 @@ public class EmulatedStripe implements QuarkusTestProfile {
             }
         }
         return emulator;
+    }
+
+    /**
+     * For a test of the profile once the service is started: the provider up and its notifications coming to this
+     * service, whatever an earlier test left.
+     */
+    public static void answeringThisService() {
+        emulator().up();
+        emulator().webhookUrl(RestAssured.baseURI + ":" + RestAssured.port + "/api/payments/stripe/webhook");
     }
 
     @Override
