@@ -50,7 +50,7 @@ class PaidOrganiserPageTest {
 
         String paid = page("/admin/entries/" + id + "?done=paid");
         assertThat(paid, allOf(containsString("Paiement enregistré"), containsString("CONFIRMED"),
-                containsString("dossard / bib 7"),
+                containsString("dossard / bib 40"),
                 containsString("<td>Chèque <span class=\"en\">/ Cheque</span></td>"),
                 containsString("<td>75 € <span class=\"en\">/ €75</span></td>"),
                 containsString("Chèque n° 1234567 (organiser)")));
