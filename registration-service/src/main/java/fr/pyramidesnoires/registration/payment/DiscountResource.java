@@ -2,14 +2,9 @@ package fr.pyramidesnoires.registration.payment;
 
 import fr.pyramidesnoires.problem.PlainText;
 import fr.pyramidesnoires.registration.account.OrganiserAccount;
-import fr.pyramidesnoires.registration.entry.EntryRefused;
 import fr.pyramidesnoires.registration.price.Cents;
-import fr.pyramidesnoires.registration.price.DiscountCode;
-import fr.pyramidesnoires.registration.price.PriceRefused;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -57,43 +52,23 @@ public class DiscountResource {
     }
 
     final SecurityIdentity organiser;
+    final DiscountCodes codes;
 
-    DiscountResource(SecurityIdentity organiser) {
+    DiscountResource(SecurityIdentity organiser, DiscountCodes codes) {
         this.organiser = organiser;
+        this.codes = codes;
     }
 
     @POST
-    @Transactional
     @Operation(summary = "Make a discount code; its code is kept in capitals, as runners' typing is read")
     public Response create(@NotNull @Valid NewCode code) {
-        DiscountCode rule;
-        try {
-            rule = new DiscountCode(code.code(), code.amountOff() == null ? null : Cents.of(code.amountOff()),
-                    code.percentOff(), code.raceCode(), code.maxUses(), code.expiresAt()).validated();
-        } catch (PriceRefused refused) {
-            throw new EntryRefused(422, refused.rule(), refused.getMessage(), refused.field());
-        }
-        if (Discount.findById(rule.code()) != null) {
-            throw new EntryRefused(409, "discount-code-exists", "Le code " + rule.code() + " existe déjà / Code "
-                    + rule.code() + " already exists", "code");
-        }
-        Discount discount = new Discount();
-        discount.code = rule.code();
-        discount.amountOffCents = rule.amountOffCents();
-        discount.percentOff = rule.percentOff();
-        discount.raceCode = rule.raceCode();
-        discount.maxUses = rule.maxUses();
-        discount.expiresAt = rule.expiresAt();
-        discount.createdBy = organiser.getPrincipal().getName();
-        discount.createdAt = Instant.now();
-        discount.persist();
-        return Response.created(URI.create("/api/admin/discount-codes")).entity(CodeInUse.of(discount)).build();
+        return Response.created(URI.create("/api/admin/discount-codes"))
+                .entity(codes.create(code, organiser.getPrincipal().getName())).build();
     }
 
     @GET
-    @Transactional
     @Operation(summary = "Every discount code, with its uses so far")
     public List<CodeInUse> all() {
-        return Discount.<Discount>listAll(Sort.by("code")).stream().map(CodeInUse::of).toList();
+        return codes.all();
     }
 }
