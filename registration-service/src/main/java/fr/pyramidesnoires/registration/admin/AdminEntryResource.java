@@ -9,7 +9,7 @@ import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryRefused;
 import fr.pyramidesnoires.registration.entry.EntryStatus;
 import fr.pyramidesnoires.registration.entry.Registrations;
-import fr.pyramidesnoires.registration.payment.Payment;
+import fr.pyramidesnoires.registration.price.Cents;
 import fr.pyramidesnoires.registration.payment.Payments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -156,7 +156,7 @@ public class AdminEntryResource {
     @Operation(summary = "Record a payment received by cheque, cash or bank transfer; a place held for the runner "
             + "and paid in full is confirmed with a bib")
     public AdminEntry paidByHand(@PathParam("id") UUID id, @NotNull @Valid ByHand paid) {
-        payments.recordByHand(id, paid.method(), paid.amount().movePointRight(2).longValueExact(), paid.note(),
+        payments.recordByHand(id, paid.method(), Cents.of(paid.amount()), paid.note(),
                 organiser.getPrincipal().getName());
         return QuarkusTransaction.requiringNew().call(() -> AdminEntry.of(Entry.byId(id, LockModeType.NONE)));
     }

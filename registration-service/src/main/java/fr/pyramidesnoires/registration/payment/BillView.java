@@ -10,7 +10,6 @@ import fr.pyramidesnoires.registration.price.Question;
 import fr.pyramidesnoires.registration.race.Race;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -41,8 +40,8 @@ public record BillView(List<Line> lines, String totalFr, String totalEn, List<An
             List<Line> lines = List.of();
             String totalFr = null;
             String totalEn = null;
-            if (entry.bill != null) {
-                Bill bill = json.readValue(entry.bill, Bill.class);
+            Bill bill = EntryPrices.billOf(entry, json);
+            if (bill != null) {
                 lines = bill.lines().stream().map(line -> new Line(line.label(), detail(line, event),
                         event.centsFr(line.amountCents()), event.centsEn(line.amountCents()))).toList();
                 totalFr = event.centsFr(bill.totalCents());

@@ -1,6 +1,5 @@
 package fr.pyramidesnoires.registration.payment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pyramidesnoires.registration.entry.Entry;
 import fr.pyramidesnoires.registration.entry.EntryRefused;
@@ -64,7 +63,7 @@ public class Books {
         String code = null;
         if (entry.discountCode != null && discounted.add(entry.id)) {
             code = entry.discountCode;
-            discount = -bill(entry).lines().stream().filter(line -> line.kind() == Bill.Kind.DISCOUNT)
+            discount = -EntryPrices.billOf(entry, json).lines().stream().filter(line -> line.kind() == Bill.Kind.DISCOUNT)
                     .mapToLong(Bill.Line::amountCents).sum();
         }
         return new RecordedPayment(payment.id.toString(), payment.raceCode, entry.id.toString(), payment.method,
@@ -82,7 +81,7 @@ public class Books {
                     + " receipt of this entry has this number");
         }
         Race race = Race.findById(entry.raceCode);
-        Bill bill = bill(entry);
+        Bill bill = EntryPrices.billOf(entry, json);
         List<Receipt.Line> lines = payment.purpose == Payment.Purpose.TRANSFER
                 ? List.of(new Receipt.Line("Frais de transfert / Transfer fee — " + race.name, payment.amountCents))
                 : bill != null && bill.totalCents() == payment.amountCents
@@ -99,14 +98,6 @@ public class Books {
     private static String label(Bill.Line line) {
         return line.label() + (line.size() != null ? " (" + line.size() + ")" : "")
                 + (line.quantity() > 1 ? " × " + line.quantity() : "");
-    }
-
-    private Bill bill(Entry entry) {
-        try {
-            return entry.bill == null ? null : json.readValue(entry.bill, Bill.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The bill of entry " + entry.id + " cannot be read", e);
-        }
     }
 
     private static String receiptNumber(Payment payment) {

@@ -102,6 +102,15 @@ public class EntryPrices {
         }
     }
 
+    /** The bill written on the entry with it, as {@link Batch#bill} wrote it; null for an entry from before payments. */
+    static Bill billOf(Entry entry, ObjectMapper json) {
+        try {
+            return entry.bill == null ? null : json.readValue(entry.bill, Bill.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The bill of entry " + entry.id + " cannot be read", e);
+        }
+    }
+
     /** How many of each extra the race's held and confirmed entries took. */
     public Map<String, Integer> extrasTaken(String raceCode) {
         Map<String, Integer> taken = new HashMap<>();
@@ -121,14 +130,8 @@ public class EntryPrices {
      * donation is never refunded, it went to the association.
      */
     public long refundOnCancellation(Race race, Entry entry, long paidCents, long refundedCents, Instant now) {
-        long donation = 0;
-        if (entry.bill != null) {
-            try {
-                donation = json.readValue(entry.bill, Bill.class).donationCents();
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("The bill of entry " + entry.id + " cannot be read", e);
-            }
-        }
+        Bill bill = billOf(entry, json);
+        long donation = bill == null ? 0 : bill.donationCents();
         long refundable = Math.max(0, paidCents - donation);
         return race.paymentTerms().refund(now, race.startTime, event.zone(), refundable,
                 Math.min(refundedCents, refundable)).cents();

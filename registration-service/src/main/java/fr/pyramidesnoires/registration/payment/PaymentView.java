@@ -2,7 +2,6 @@ package fr.pyramidesnoires.registration.payment;
 
 import fr.pyramidesnoires.registration.entry.EntryConfirmation;
 import fr.pyramidesnoires.registration.event.EventSettings;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -27,8 +26,8 @@ public record PaymentView(boolean online, boolean emulated, String holdUntilFr, 
                 event.feeFr(entry.refunded()), event.feeEn(entry.refunded()),
                 payments.stream().filter(payment -> payment.status == Payment.Status.PAID)
                         .map(payment -> new ReceiptLink(payment.receiptNumber, event.dateTimeFr(payment.paidAt),
-                                event.feeFr(BigDecimal.valueOf(payment.amountCents, 2)),
-                                event.feeEn(BigDecimal.valueOf(payment.amountCents, 2)), payment.id.toString()))
+                                event.centsFr(payment.amountCents), event.centsEn(payment.amountCents),
+                                payment.id.toString()))
                         .toList());
     }
 }

@@ -237,12 +237,11 @@ public class Payments {
         if (payment.purpose == Payment.Purpose.TRANSFER) {
             return transferPaid(payment, entry, race);
         }
-        if (entry.status == EntryStatus.HELD && Payment.totals(entry.id).paidCents() >= entry.amountDueCents) {
-            registrations.confirmPaid(entry, race);
+        if (confirmIfPaidInFull(entry, race)) {
             return "entry confirmed";
         }
-        PaymentRefund.Reason reason = entry.status == EntryStatus.HELD ? PaymentRefund.Reason.LATE
-                : entry.status == EntryStatus.CONFIRMED ? PaymentRefund.Reason.DUPLICATE : PaymentRefund.Reason.LATE;
+        PaymentRefund.Reason reason = entry.status == EntryStatus.CONFIRMED ? PaymentRefund.Reason.DUPLICATE
+                : PaymentRefund.Reason.LATE;
         PaymentRefund.of(payment, payment.amountCents, reason);
         registrations.tell(Change.REFUNDED, entry);
         return "refunded in full: " + reason;
@@ -310,10 +309,17 @@ public class Payments {
         payment.note = note;
         payment.receiptNumber = nextReceiptNumber();
         payment.persist();
+        confirmIfPaidInFull(entry, race);
+        return payment;
+    }
+
+    /** A held entry whose payments, online or by hand, now cover its bill gets its place; under its race's lock. */
+    private boolean confirmIfPaidInFull(Entry entry, Race race) {
         if (entry.status == EntryStatus.HELD && Payment.totals(entry.id).paidCents() >= entry.amountDueCents) {
             registrations.confirmPaid(entry, race);
+            return true;
         }
-        return payment;
+        return false;
     }
 
     /**
