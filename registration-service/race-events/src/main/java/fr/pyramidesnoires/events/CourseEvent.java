@@ -9,8 +9,30 @@ import java.util.List;
  * sets or corrects the start signal.
  *
  * @param gunStart the start signal, null until an official gives it
+ * @param track    the course's line on the ground, from the organiser's GPX track, start to finish; empty when the
+ *                 course has none (pages then draw the profile from the points' km and climb)
  */
-public record CourseEvent(String raceCode, List<Point> points, Instant gunStart) {
+public record CourseEvent(String raceCode, List<Point> points, Instant gunStart, List<TrackPoint> track) {
+
+    public CourseEvent {
+        // events published before courses had tracks carry none
+        track = track == null ? List.of() : List.copyOf(track);
+    }
+
+    /** A course without a track. */
+    public CourseEvent(String raceCode, List<Point> points, Instant gunStart) {
+        this(raceCode, points, gunStart, List.of());
+    }
+
+    /**
+     * A point of the track.
+     *
+     * @param km         along the track from the start, in the course's official distance: the track's own length
+     *                   is scaled to the finish's km, so that a timing point's km places it on the track
+     * @param elevationM height above sea level
+     */
+    public record TrackPoint(double lat, double lon, double km, double elevationM) {
+    }
 
     /**
      * @param order          0 for the start; the last point is the finish
