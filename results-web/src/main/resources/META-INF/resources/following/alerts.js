@@ -24,7 +24,7 @@
 
   const box = document.createElement("aside");
   box.id = "following-alerts";
-  box.setAttribute("aria-label", settings.bib);
+  box.setAttribute("aria-label", settings.label);
   box.style.cssText = "position:fixed;right:.5rem;bottom:.5rem;max-width:22rem;z-index:10;display:flex;"
       + "flex-direction:column;gap:.3rem;align-items:flex-end";
   const said = document.createElement("div");

@@ -22,14 +22,7 @@ public interface FinishMessages {
 
     String categoryRank();
 
-    String bib();
-
-    String name();
-
-    String clubOrCountry();
-
-    String time();
-
+    /** Before the point's name: "Dernier point :", "Last point:". */
     String lastPoint();
 
     String expected();
@@ -45,14 +38,10 @@ public interface FinishMessages {
     /** A shared link's preview of a finisher: "Temps officiel 3:31:07, 1er au scratch". */
     String previewFinished(String time, String rank);
 
-    /** A shared link's preview of a runner on course, after their last point's name: "à 10:42, 12e". */
-    String previewOnCourse(String time, String rank);
-
-    String previewLastPoint();
-
-    String previewNotStarted();
-
     String previewFinishers(int count);
 
     String alertsOn();
+
+    /** The name of the corner where passing alerts show. */
+    String alerts();
 }

@@ -20,7 +20,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /**
  * A finisher's certificate: one landscape A4 page, French first then English, lines centred. Helvetica, which every
  * PDF reader has, so nothing is embedded; a letter its WinAnsi encoding lacks (a name in another script) is written
- * without its accent, or as a question mark, rather than failing the certificate.
+ * without its accent or bar, or as a question mark, rather than failing the certificate.
  *
  * @param name null for a runner who refused publication of their name: the certificate then says the bib alone
  * @param time the official time as the ranking writes it
@@ -107,7 +107,14 @@ public record FinisherCertificate(String eventName, String raceName, String name
             i += Character.charCount(letter);
             String as = Character.isWhitespace(letter) ? " " : Character.toString(letter);
             if (!has(font, as)) {
-                String bare = Normalizer.normalize(as, Normalizer.Form.NFKD).replaceAll("\\p{Mn}+", "");
+                String bare = switch (letter) {
+                    // barred letters, as in Polish names common in the mining basin, have no accent to take off
+                    case 'Ł' -> "L";
+                    case 'ł' -> "l";
+                    case 'Đ' -> "D";
+                    case 'đ' -> "d";
+                    default -> Normalizer.normalize(as, Normalizer.Form.NFKD).replaceAll("\\p{Mn}+", "");
+                };
                 as = !bare.isEmpty() && has(font, bare) ? bare : "?";
             }
             shown.append(as);

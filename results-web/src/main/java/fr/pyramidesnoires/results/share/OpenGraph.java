@@ -79,7 +79,7 @@ public class OpenGraph {
         }
         if (runner.status() == RunnerTiming.Status.ON_COURSE && last(runner).isPresent()) {
             Splits.Split at = last(runner).get();
-            return words.previewLastPoint() + " " + at.pointName() + " — " + HOUR_MINUTE.format(at.time().atZone(zone))
+            return words.lastPoint() + " " + at.pointName() + " — " + HOUR_MINUTE.format(at.time().atZone(zone))
                     + (at.rank() == null ? "" : " — " + Ordinal.of(at.rank(), in));
         }
         return words(Messages.class).runnerStatus(runner.status());
