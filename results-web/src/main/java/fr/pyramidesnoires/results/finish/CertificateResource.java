@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/")
 public class CertificateResource {
 
-    @ConfigProperty(name = "results.event-name", defaultValue = "Trail des Pyramides Noires")
+    @ConfigProperty(name = "results.event-name")
     String eventName;
     @ConfigProperty(name = "results.zone")
     ZoneId zone;
