@@ -20,14 +20,14 @@ public final class CourseTracks {
 
     /** Opens a file named by a courses file's {@code gpx}; null, or FileNotFoundException, where there is none. */
     @FunctionalInterface
-    public interface Files {
+    public interface TrackFiles {
         InputStream open(String gpx) throws IOException;
     }
 
-    private final Files files;
+    private final TrackFiles files;
     private final Map<String, String> problems = new TreeMap<>();
 
-    public CourseTracks(Files files) {
+    public CourseTracks(TrackFiles files) {
         this.files = files;
     }
 
