@@ -16,11 +16,17 @@ import java.util.stream.Stream;
  *
  * @param fastestKmEffortPace the fastest plausible time per km-effort on this course, where it differs from the
  *                            event's (timing.doubtful.fastest-km-effort-pace); null otherwise
+ * @param track               the course's line from its GPX file (track.CourseTrack); empty without one
  */
-public record Course(String raceCode, List<TimingPoint> points, Duration fastestKmEffortPace) {
+public record Course(String raceCode, List<TimingPoint> points, Duration fastestKmEffortPace,
+                     List<CourseEvent.TrackPoint> track) {
 
     public Course(String raceCode, List<TimingPoint> points) {
         this(raceCode, points, null);
+    }
+
+    public Course(String raceCode, List<TimingPoint> points, Duration fastestKmEffortPace) {
+        this(raceCode, points, fastestKmEffortPace, List.of());
     }
 
     public Course {
@@ -31,6 +37,7 @@ public record Course(String raceCode, List<TimingPoint> points, Duration fastest
             throw new IllegalArgumentException("course " + raceCode + ": fastestKmEffortPace must be above zero");
         }
         points = List.copyOf(points);
+        track = List.copyOf(track);
         for (TimingPoint end : List.of(points.get(0), points.get(points.size() - 1))) {
             if (end.departureTimed()) {
                 throw new IllegalArgumentException("course " + raceCode + ", point " + end.id()
@@ -51,6 +58,10 @@ public record Course(String raceCode, List<TimingPoint> points, Duration fastest
         }
     }
 
+    public Course withTrack(List<CourseEvent.TrackPoint> line) {
+        return new Course(raceCode, points, fastestKmEffortPace, line);
+    }
+
     public TimingPoint start() {
         return points.get(0);
     }
@@ -66,7 +77,7 @@ public record Course(String raceCode, List<TimingPoint> points, Duration fastest
             published.add(new CourseEvent.Point(order, p.id(), p.name(), p.km(), p.elevationGainM(), p.cutoff(),
                     p.departureTimed()));
         }
-        return new CourseEvent(raceCode, published, gunStart);
+        return new CourseEvent(raceCode, published, gunStart, track);
     }
 
     /** Every mat of the course, aid stations' out mats included. */

@@ -35,6 +35,7 @@ public class CourseCatalog {
 
     final ObjectMapper json;
     private Map<String, Course> courses;
+    private Map<String, String> trackProblems;
     private Units units;
 
     CourseCatalog(ObjectMapper json) {
@@ -45,15 +46,26 @@ public class CourseCatalog {
     void load() {
         // read with the courses, at start-up: a misspelt setting stops timing as it stops the other services
         units = Units.of(unitsSetting);
+        // a course's gpx is found next to its courses file: in its folder, or beside the sample among the resources
+        CourseTracks tracks = new CourseTracks(coursesFile.isPresent()
+                ? gpx -> Files.newInputStream(Path.of(coursesFile.get()).toAbsolutePath().getParent().resolve(gpx))
+                : CourseCatalog.class.getClassLoader()::getResourceAsStream);
         try (InputStream in = coursesFile.isPresent()
                 ? Files.newInputStream(Path.of(coursesFile.get()))
                 : CourseCatalog.class.getClassLoader().getResourceAsStream(SAMPLE)) {
-            courses = CoursesFile.read(json, in).stream()
+            courses = CoursesFile.read(json, in, tracks).stream()
                     .collect(Collectors.toUnmodifiableMap(Course::raceCode, Function.identity()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the courses file", e);
         }
+        trackProblems = tracks.problems();
+        trackProblems.forEach((race, why) -> LOG.warnf("Course %s is published without its track: %s", race, why));
         LOG.infof("Courses of %s loaded from %s", courses.keySet(), coursesFile.orElse(SAMPLE + " (sample event)"));
+    }
+
+    /** Per race, why the GPX track its courses file names is not published, for race control to show. */
+    public Map<String, String> trackProblems() {
+        return trackProblems;
     }
 
     /** A point's distance as officials read it on race control: "26.2 mi", "42.2 km". */

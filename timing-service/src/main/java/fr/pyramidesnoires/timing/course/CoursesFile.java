@@ -26,10 +26,11 @@ public final class CoursesFile {
      * A race's course as the file writes it.
      *
      * @param note the organiser's words about the course (the sample says it is illustrative); not read
+     * @param gpx  the course's GPX track, a path from the courses file's folder; null where there is none
      */
-    public record Race(String raceCode, String note, List<Point> points, Duration fastestKmEffortPace) {
+    public record Race(String raceCode, String note, List<Point> points, Duration fastestKmEffortPace, String gpx) {
 
-        public Course course() {
+        public Course course(CourseTracks tracks) {
             if (raceCode == null || raceCode.isBlank()) {
                 throw new IllegalArgumentException("courses file: a course without its raceCode");
             }
@@ -40,11 +41,13 @@ public final class CoursesFile {
             for (Point point : points) {
                 timingPoints.add(point.timingPoint(raceCode));
             }
+            Course course;
             try {
-                return new Course(raceCode, timingPoints, fastestKmEffortPace);
+                course = new Course(raceCode, timingPoints, fastestKmEffortPace);
             } catch (IllegalArgumentException refused) {
                 throw new IllegalArgumentException("courses file: " + refused.getMessage(), refused);
             }
+            return gpx == null || gpx.isBlank() ? course : course.withTrack(tracks.of(course, gpx));
         }
     }
 
@@ -85,11 +88,12 @@ public final class CoursesFile {
     /**
      * The courses a file defines. A field the file gives that no course or point has stops the start, naming it:
      * a misspelt {@code inandout} or {@code outMat} would otherwise time an aid station on arrival only, unseen.
+     * A course's GPX track, which is no rule of timing, never stops it: see {@link CourseTracks}.
      */
-    public static List<Course> read(ObjectMapper json, InputStream in) throws IOException {
+    public static List<Course> read(ObjectMapper json, InputStream in, CourseTracks tracks) throws IOException {
         try {
             return Stream.of(json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(in, Race[].class)).map(Race::course).toList();
+                    .readValue(in, Race[].class)).map(race -> race.course(tracks)).toList();
         } catch (UnrecognizedPropertyException unknown) {
             String where = unknown.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
                     : "#" + (ref.getIndex() + 1)).filter(Objects::nonNull).collect(Collectors.joining(" "));

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -38,7 +39,7 @@ public class RaceControlPage {
 
     @CheckedTemplate(basePath = "RaceControl")
     static class Templates {
-        static native TemplateInstance races(List<RaceClock> races, String now);
+        static native TemplateInstance races(List<RaceClock> races, String now, Map<String, String> trackProblems);
 
         static native TemplateInstance race(String raceCode, RaceClock clock, List<TimingPoint> points, CourseCatalog courses,
                                             boolean hasAidStation, List<CutOffFlags.Flag> flags, List<DoubtLine> doubts,
@@ -86,7 +87,7 @@ public class RaceControlPage {
     public TemplateInstance races() {
         List<RaceClock> clocks = courses.courses().stream().map(Course::raceCode).sorted()
                 .map(this::clock).toList();
-        return Templates.races(clocks, eventTime.local(Instant.now()));
+        return Templates.races(clocks, eventTime.local(Instant.now()), courses.trackProblems());
     }
 
     @GET

@@ -9,16 +9,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pyramidesnoires.events.CourseEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CoursesFileTest {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** Tracks found beside the sample courses file, among the resources, as timing finds them without a file. */
+    static CourseTracks besideTheSample() {
+        return new CourseTracks(CoursesFileTest.class.getClassLoader()::getResourceAsStream);
+    }
 
     static Course read(String points) throws Exception {
         return JSON.readValue("{\"raceCode\": \"50M\", \"points\": [" + points + "]}", CoursesFile.Race.class)
-                .course();
+                .course(besideTheSample());
     }
 
     static final String START = "{\"id\": \"start\", \"matId\": \"M-START\", \"km\": 0, \"elevationGainM\": 0}";
@@ -115,7 +120,8 @@ class CoursesFileTest {
                 + "{\"id\": \"aid\", \"matId\": \"M-AID\", \"km\": 20, \"elevationGainM\": 500, \"inandout\": true},"
                 + FINISH + "]}]";
         String refused = assertThrows(IllegalArgumentException.class, () -> CoursesFile.read(JSON,
-                new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                besideTheSample()))
                 .getMessage();
         assertTrue(refused.contains("unknown field inandout at #1 points #2"), refused);
         assertTrue(refused.contains("inAndOut"), refused);
@@ -123,15 +129,39 @@ class CoursesFileTest {
 
     @Test
     void theSampleCoursesAndTheExampleEventsAreReadAsTheyAre() throws Exception {
+        CourseTracks tracks = besideTheSample();
         try (var sample = CoursesFileTest.class.getResourceAsStream("/courses-sample.json")) {
-            assertEquals(4, CoursesFile.read(JSON, sample).size());
+            List<Course> courses = CoursesFile.read(JSON, sample, tracks);
+            assertEquals(4, courses.size());
+            // each sample course has its illustrative track, from its start to its finish
+            for (Course course : courses) {
+                List<CourseEvent.TrackPoint> track = course.track();
+                assertTrue(track.size() > 100, course.raceCode() + " has " + track.size() + " track points");
+                assertEquals(0, track.get(0).km());
+                assertEquals(course.points().get(course.finishOrder()).km(), track.get(track.size() - 1).km());
+            }
         }
+        assertEquals(Map.of(), tracks.problems());
         // the tests run in the module's folder
         try (var example = java.nio.file.Files.newInputStream(
                 java.nio.file.Path.of("../deploy/events/cache-creek-100/courses.json"))) {
-            assertEquals(Set.of("CC100", "CC50"), CoursesFile.read(JSON, example).stream().map(Course::raceCode)
+            List<Course> courses = CoursesFile.read(JSON, example, tracks);
+            assertEquals(Set.of("CC100", "CC50"), courses.stream().map(Course::raceCode)
                     .collect(java.util.stream.Collectors.toSet()));
+            // the example event has no track: its pages draw the profile from the points
+            assertTrue(courses.stream().allMatch(c -> c.track().isEmpty() && c.publicEvent(null).track().isEmpty()));
         }
+    }
+
+    @Test
+    void aTrackThatCannotBeFoundLeavesTheCourseWithoutOneAndSaysWhy() throws Exception {
+        CourseTracks tracks = besideTheSample();
+        Course course = JSON.readValue("{\"raceCode\": \"50M\", \"gpx\": \"tracks/nowhere.gpx\", \"points\": ["
+                + START + ", " + FINISH + "]}", CoursesFile.Race.class).course(tracks);
+
+        assertEquals(List.of(), course.publicEvent(null).track());
+        assertEquals(2, course.points().size());
+        assertEquals(Map.of("50M", "GPX file tracks/nowhere.gpx: no such file"), tracks.problems());
     }
 
     @Test
