@@ -26,6 +26,30 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2
 fi
 
+# axe-core, the accessibility checker results-web's browser tests run in Chromium, from the npm registry: fetched
+# once into a cache shared by every checkout, kept only if its sha512 is the one the registry's metadata gives, and
+# handed to the tests as AXE_CORE_JS (the axe.core.js system property)
+AXE_CORE_VERSION=4.14.1
+AXE_CACHE=${TPN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tpn}/axe-core-$AXE_CORE_VERSION
+export AXE_CORE_JS=$AXE_CACHE/axe.min.js
+if [ ! -s "$AXE_CORE_JS" ]; then
+  echo "[test] fetching axe-core $AXE_CORE_VERSION from the npm registry" >&2
+  mkdir -p "$AXE_CACHE"
+  registry=https://registry.npmjs.org/axe-core
+  metadata=$(curl -fsS "$registry/$AXE_CORE_VERSION")
+  integrity=$(sed -n 's/.*"integrity": *"\(sha512-[^"]*\)".*/\1/p' <<<"$metadata")
+  tarball=$(mktemp)
+  curl -fsS -o "$tarball" "$registry/-/axe-core-$AXE_CORE_VERSION.tgz"
+  if [ -z "$integrity" ] || [ "sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)" != "$integrity" ]; then
+    echo "[test] axe-core $AXE_CORE_VERSION does not match the registry's integrity ($integrity): not used" >&2
+    rm -f "$tarball"
+    exit 1
+  fi
+  tar -xzf "$tarball" -O package/axe.min.js >"$AXE_CORE_JS.part"
+  mv "$AXE_CORE_JS.part" "$AXE_CORE_JS"
+  rm -f "$tarball"
+fi
+
 trap 'deploy/stack.sh stop' EXIT
 deploy/stack.sh start --fresh
 # the stack's fresh passwords: the services' (<ACCOUNT>_KAFKA_PASSWORD, <SERVICE>_DB_PASSWORD), and the Kafka

@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
  *
  * @param publication how much of the race's results the organiser publishes; a message from before the field
  *                    reads as {@link Publication#RANKING}, what every race published then
+ * @param sample      the race's figures (distance, climb, start, places) are an illustration, not the organiser's:
+ *                    pages say so once rather than in the race's name; a message from before the field reads as
+ *                    false
  */
 public record RaceEvent(
         String code,
@@ -15,7 +18,8 @@ public record RaceEvent(
         int elevationGainM,
         OffsetDateTime startTime,
         int capacity,
-        Publication publication) {
+        Publication publication,
+        boolean sample) {
 
     /** How much of a race's results are public: some events rank nobody, and say only who finished. */
     public enum Publication {
@@ -33,9 +37,15 @@ public record RaceEvent(
         }
     }
 
-    /** A race that publishes its ranking. */
+    /** A race of the organiser's own, whatever it publishes. */
+    public RaceEvent(String code, String name, double distanceKm, int elevationGainM, OffsetDateTime startTime,
+                     int capacity, Publication publication) {
+        this(code, name, distanceKm, elevationGainM, startTime, capacity, publication, false);
+    }
+
+    /** A race of the organiser's own that publishes its ranking. */
     public RaceEvent(String code, String name, double distanceKm, int elevationGainM, OffsetDateTime startTime,
                      int capacity) {
-        this(code, name, distanceKm, elevationGainM, startTime, capacity, Publication.RANKING);
+        this(code, name, distanceKm, elevationGainM, startTime, capacity, Publication.RANKING, false);
     }
 }

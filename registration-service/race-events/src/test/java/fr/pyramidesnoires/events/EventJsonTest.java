@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,9 +37,13 @@ class EventJsonTest {
                 RaceEvent.class);
 
         assertEquals(RaceEvent.Publication.RANKING, race.publication());
+        assertFalse(race.sample(), "a race from before the sample flag is the organiser's own");
         RaceEvent bibsOnly = new RaceEvent("5K", "Marche", 5, 50, OffsetDateTime.parse("2027-03-20T10:00:00+01:00"),
                 100, RaceEvent.Publication.FINISHER_BIBS);
         assertEquals(bibsOnly, EventJson.read(EventJson.write(bibsOnly), RaceEvent.class));
+        RaceEvent sample = new RaceEvent("22K", "Trail", 22, 350, OffsetDateTime.parse("2027-03-20T09:00:00+01:00"),
+                300, RaceEvent.Publication.RANKING, true);
+        assertEquals(sample, EventJson.read(EventJson.write(sample), RaceEvent.class));
     }
 
     @Test

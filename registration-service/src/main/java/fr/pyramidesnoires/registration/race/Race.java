@@ -57,6 +57,8 @@ public class Race extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public RaceEvent.Publication publication = RaceEvent.Publication.RANKING;
+    /** Whether the race's figures are an illustration (the sample races file), which results pages then say. */
+    public boolean sample;
     /** The race's {@link PaymentTerms} as JSON; null for a race with its fee only. */
     @Column(columnDefinition = "text")
     public String payment;
@@ -105,7 +107,7 @@ public class Race extends PanacheEntityBase {
     }
 
     public RaceEvent publicEvent() {
-        return new RaceEvent(code, name, distanceKm, elevationGainM, startTime, capacity, publication);
+        return new RaceEvent(code, name, distanceKm, elevationGainM, startTime, capacity, publication, sample);
     }
 
     public LocalDate raceDay() {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param fee         in the event's currency; a file gives it as fee, or as feeEur as older files do
  * @param nonBinaryDivision whether the race ranks a non-binary division (sex X); left out of the digest when
  *                          false, for the same reason
+ * @param sample      the race's figures are an illustration, not the organiser's (the sample races file): results
+ *                    say so on their pages; left out of the digest when false, for the same reason
  */
 public record RaceDefinition(
         String code,
@@ -36,7 +38,8 @@ public record RaceDefinition(
         @JsonInclude(JsonInclude.Include.NON_NULL) RaceEvent.Publication publication,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean nonBinaryDivision,
         // prices, extras, questions and refund policy of a paid entry; left out of the digest when absent
-        @JsonInclude(JsonInclude.Include.NON_NULL) PaymentTerms payment) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) PaymentTerms payment,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean sample) {
 
     void applyTo(Race race) {
         race.code = code;
@@ -55,5 +58,6 @@ public record RaceDefinition(
         race.publication = publication == null ? RaceEvent.Publication.RANKING : publication;
         race.nonBinaryDivision = nonBinaryDivision;
         race.paymentTerms(payment);
+        race.sample = sample;
     }
 }

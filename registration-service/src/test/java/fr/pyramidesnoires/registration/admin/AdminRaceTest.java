@@ -104,7 +104,7 @@ class AdminRaceTest {
     private static RaceDefinition fileRace(int capacity, RaceEvent.Publication publication) {
         return new RaceDefinition("FILE-R", "Test race the organiser's file enlarges", 10, 100,
                 OffsetDateTime.parse("2027-03-20T11:00:00+01:00"), capacity, 9801, 9810, null, false, null, null, null,
-                publication, false, null);
+                publication, false, null, false);
     }
 
     @Test

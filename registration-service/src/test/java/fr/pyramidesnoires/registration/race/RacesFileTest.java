@@ -114,6 +114,20 @@ class RacesFileTest {
     }
 
     @Test
+    void sampleFiguresAreAFlagTheResultsPagesSayNotPartOfTheRacesName() throws IOException {
+        Race sample = QuarkusTransaction.requiringNew().call(() -> Race.findById("110K"));
+        assertEquals("Ultra des Pyramides Noires 110 km (20 terrils)", sample.publicEvent().name());
+        assertTrue(sample.publicEvent().sample());
+        try (InputStream file = getClass().getClassLoader().getResourceAsStream("races-sample.json")) {
+            assertTrue(catalog.parse(json.readTree(file)).stream()
+                    .allMatch(race -> race.sample() && !race.name().toUpperCase().contains("SAMPLE")));
+        }
+        // an organiser's race, written before the flag, keeps its digest: it does not count as changed
+        RaceDefinition own = parse(race("\"distanceKm\": 80, \"startTime\": \"2027-03-20T05:00:00+01:00\"")).get(0);
+        assertTrue(!own.sample() && !json.writeValueAsString(own).contains("sample"));
+    }
+
+    @Test
     void filesWithOffsetsReadAsBeforeSoNoRaceCountsAsChanged() throws IOException {
         try (InputStream sample = getClass().getClassLoader().getResourceAsStream("races-sample.json");
              InputStream again = getClass().getClassLoader().getResourceAsStream("races-sample.json")) {

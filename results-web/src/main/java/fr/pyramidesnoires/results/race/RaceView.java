@@ -71,7 +71,8 @@ public record RaceView(String code, List<Runner> runners, Optional<CourseEvent> 
         return RankingRules.rankAt(runners.stream().map(r -> r.competitor(onDeparture)).toList(), order);
     }
 
+    /** Empty where the runner was not read, and where they are listed unranked (withdrawn later). */
     public Optional<Integer> rankAt(int order, int bib) {
-        return rankedAt(order).stream().filter(r -> r.competitor().bib() == bib).map(Ranked::rank).findFirst();
+        return rankedAt(order).stream().filter(r -> r.competitor().bib() == bib).findFirst().map(Ranked::rank);
     }
 }

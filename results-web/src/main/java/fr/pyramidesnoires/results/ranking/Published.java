@@ -19,9 +19,9 @@ public final class Published {
         return switch (publication) {
             case RANKING -> ranking;
             case FINISHERS -> finishers(ranking).map(row -> new RankingRow(null, row.bib(), row.name(), row.club(),
-                    row.category(), row.nationality(), row.status(), null, null, null, null, null)).toList();
+                    row.category(), row.nationality(), row.status(), null, null, null, null, null, false)).toList();
             case FINISHER_BIBS -> finishers(ranking).map(row -> new RankingRow(null, row.bib(), null, null, null, null,
-                    row.status(), null, null, null, null, null)).toList();
+                    row.status(), null, null, null, null, null, false)).toList();
         };
     }
 

@@ -41,7 +41,8 @@ public final class RaceRanking {
                 last == null ? null : last.pointId(),
                 last == null ? null : last.pointName(),
                 last == null ? null : TIME_OF_DAY.format(last.time().atZone(zone)),
-                raceTime(runner, last), ranked.rank() == null || leader == null ? null : gap(ranked.competitor(), leader));
+                raceTime(runner, last), ranked.rank() == null || leader == null ? null : gap(ranked.competitor(), leader),
+                last != null && last.order() == 0);
     }
 
     /** None for a runner only through the start: a start crossing a few seconds off the gun is no race time. */
@@ -57,8 +58,9 @@ public final class RaceRanking {
     }
 
     /**
-     * Behind the leader at the runner's furthest point: the only comparison that is fair while both run. None at the start, where crossing the mat first wins nothing, and none where the
-     * leader went through after the runner (a leader who finished first, having been slower early on).
+     * Behind the leader at the runner's furthest point: the only comparison that is fair while both run. None at the
+     * start, where crossing the mat first wins nothing, and none where the leader went through after the runner (a
+     * leader who finished first, having been slower early on): {@link RaceTimes#gap} is never negative.
      */
     private static String gap(Competitor runner, Competitor leader) {
         OptionalInt at = runner.furthestOrder();
@@ -67,7 +69,6 @@ public final class RaceRanking {
         }
         Instant reached = runner.furthestTime().orElseThrow();
         return leader.timeAt(at.getAsInt())
-                .filter(led -> !led.isAfter(reached))
                 .map(led -> RaceTimes.gap(Duration.between(led, reached)))
                 .orElse(null);
     }

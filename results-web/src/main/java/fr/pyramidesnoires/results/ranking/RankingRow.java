@@ -1,5 +1,7 @@
 package fr.pyramidesnoires.results.ranking;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.results.race.Group;
 
 /**
@@ -11,6 +13,8 @@ import fr.pyramidesnoires.results.race.Group;
  * @param lastTime time of day at the last point reached, in the event's zone
  * @param raceTime official time for a finisher, time since the gun at the last point for a runner on course
  * @param gap      behind the leader at the same point, when there is one to compare with
+ * @param onlyThroughStart whether the start is the only point the runner was read at: they have started, and have
+ *                 no race time or gap yet
  */
 public record RankingRow(
         Integer rank,
@@ -24,5 +28,12 @@ public record RankingRow(
         String lastPoint,
         String lastTime,
         String raceTime,
-        String gap) {
+        String gap,
+        boolean onlyThroughStart) {
+
+    /** The status, for pages to write in words. */
+    @JsonIgnore
+    public RunnerTiming.Status runnerStatus() {
+        return RunnerTiming.Status.valueOf(status);
+    }
 }

@@ -48,7 +48,7 @@ class EditionPagesTest {
                 .body(containsString("5 coureurs · 4 arrivants"));
         String page = given().when().get("/editions/2016/" + race).then().statusCode(200).extract().asString();
         assertInOrder(page, "DELATTRE Camille", "3:05:12", "LEFEBVRE Jean-Marc", "3:10:00", "Nom non publié",
-                "ROUX Léa", "DNF", "NOWAK Piotr");
+                "ROUX Léa", "Abandon", "NOWAK Piotr");
         assertEquals(List.of(1, 2, 3), given().queryParam("sex", "F").when().get("/api/editions/2016/" + race)
                 .jsonPath().getList("rank"));
         assertEquals(List.of(1, 3, 4), given().queryParam("sex", "F").when().get("/api/editions/2016/" + race)

@@ -89,6 +89,8 @@ class DoubtfulPassagesPagesTest {
                 .body("points.find { it.pointId == 'ste-henriette' }.passages", equalTo(3))
                 .body("points.find { it.pointId == 'ste-henriette' }.leaderBib", equalTo(21));
         given().when().get("/races/" + race + "/points/ste-henriette").then().statusCode(200)
+                .body(containsString("<tr><td class=\"num\">Abandon</td>"));
+        given().queryParam("lang", "en").when().get("/races/" + race + "/points/ste-henriette").then()
                 .body(containsString("<tr><td class=\"num\">DNF</td>"));
     }
 
