@@ -79,11 +79,12 @@ public class AlertResource {
         return Response.accepted(new AlertAsked("CONFIRMATION_SENT")).build();
     }
 
+    /** The button that confirms or stops: opening the link does neither. */
     @GET
-    @Path("alerts/confirm/{token}")
+    @Path("alerts/{action: confirm|stop}/{token}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance confirmButton(@PathParam("token") String token) {
-        return language.page(Templates.link("confirm", token, "ask", null, null));
+    public TemplateInstance button(@PathParam("action") String action, @PathParam("token") String token) {
+        return language.page(Templates.link(action, token, "ask", null, null));
     }
 
     @POST
@@ -91,19 +92,7 @@ public class AlertResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_HTML)
     public Response confirm(@PathParam("token") String token) {
-        Optional<Follower> follower = followers.confirm(token);
-        return follower.map(f -> Response.ok(language.page(Templates.link("confirm", token, "done", f.raceCode,
-                        f.bib))))
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
-                        .entity(language.page(Templates.link("confirm", token, "unknown", null, null))))
-                .build();
-    }
-
-    @GET
-    @Path("alerts/stop/{token}")
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance stopButton(@PathParam("token") String token) {
-        return language.page(Templates.link("stop", token, "ask", null, null));
+        return done("confirm", token, followers.confirm(token));
     }
 
     /** A second click, or a link already stopped, is told so: stopping twice stops the same. */
@@ -112,9 +101,14 @@ public class AlertResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_HTML)
     public Response stop(@PathParam("token") String token) {
-        boolean stopped = followers.stop(token);
-        return Response.status(stopped ? Response.Status.OK : Response.Status.NOT_FOUND)
-                .entity(language.page(Templates.link("stop", token, stopped ? "done" : "unknown", null, null)))
+        return done("stop", token, followers.stop(token));
+    }
+
+    /** The follower's page once done, back to the runner; a 404 page for a link that matched no follower. */
+    private Response done(String action, String token, Optional<Follower> follower) {
+        return follower.map(f -> Response.ok(language.page(Templates.link(action, token, "done", f.raceCode, f.bib))))
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
+                        .entity(language.page(Templates.link(action, token, "unknown", null, null))))
                 .build();
     }
 

@@ -119,13 +119,13 @@ public class Followers {
         });
     }
 
-    /** Stops the follower of any mail's link; false for a link that stops nothing (already stopped). */
-    public boolean stop(String token) {
+    /** The follower of any mail's link, stopped; empty for a link that stops nothing (already stopped). */
+    public Optional<Follower> stop(String token) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<Follower> follower = byLink(token, null);
             // their mails go with them, those not yet sent too
             follower.ifPresent(Follower::delete);
-            return follower.isPresent();
+            return follower;
         });
     }
 

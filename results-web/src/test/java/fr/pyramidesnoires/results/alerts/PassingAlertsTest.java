@@ -265,6 +265,21 @@ class PassingAlertsTest {
     }
 
     @Test
+    void oneAddressIsSentAFewConfirmationsAnHourNotAFlood() {
+        String race = race();
+        for (int bib = 61; bib <= 66; bib++) {
+            entry(race, bib, "Hugo", "Runner" + bib, false);
+        }
+        awaitRunnerPage(race, 66, "Recevoir un e-mail à chaque passage");
+        String address = unique("target");
+        for (int bib = 61; bib <= 65; bib++) {
+            ask(race, bib, address).statusCode(200);
+        }
+        ask(race, 66, address).statusCode(429).body(containsString("Trop de demandes de suivi"));
+        Eventually.until(() -> mailsTo(address).size() == 5, PATIENCE, "five confirmations");
+    }
+
+    @Test
     void noPublicPageOrApiShowsWhoFollows() {
         String race = race();
         entry(race, 51, "Gaëlle", "Martin", false);
