@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -136,7 +137,7 @@ public class AlertRelay {
         Map<Long, FollowerMail> byId = FollowerMail.<FollowerMail>list("id in ?1",
                 ids.stream().map(Number::longValue).toList()).stream()
                 .collect(Collectors.toMap(m -> m.id, Function.identity()));
-        return byId.values().stream().sorted(java.util.Comparator.comparing((FollowerMail m) -> m.createdAt)
+        return byId.values().stream().sorted(Comparator.comparing((FollowerMail m) -> m.createdAt)
                 .thenComparing(m -> m.id)).toList();
     }
 

@@ -20,6 +20,7 @@ import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,7 +108,7 @@ class PassingAlertsTest {
                 page -> page.contains(showing), PATIENCE, page -> "the runner page never showed " + showing);
     }
 
-    private static io.restassured.response.ValidatableResponse ask(String race, int bib, String email) {
+    private static ValidatableResponse ask(String race, int bib, String email) {
         return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParams(Map.of("email", email)).when().post("/races/" + race + "/runners/" + bib + "/alerts")
                 .then();
@@ -118,7 +120,7 @@ class PassingAlertsTest {
 
     private Mail awaitMail(String address, String saying) {
         return Eventually.until(() -> mailsTo(address).stream().filter(m -> m.getText().contains(saying))
-                        .findFirst(), java.util.Optional::isPresent, PATIENCE,
+                        .findFirst(), Optional::isPresent, PATIENCE,
                 seen -> "no mail to " + address + " saying " + saying + " among " + mailsTo(address).size())
                 .orElseThrow();
     }
