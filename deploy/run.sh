@@ -206,7 +206,7 @@ else
     launch registration-service
 fi
 TIMING_DB_PASSWORD=$TIMING_DB_PASSWORD TIMING_KAFKA_PASSWORD=$TIMING_KAFKA_PASSWORD launch timing-service
-RESULTS_KAFKA_PASSWORD=$RESULTS_KAFKA_PASSWORD launch results-web
+RESULTS_DB_PASSWORD=$RESULTS_DB_PASSWORD RESULTS_KAFKA_PASSWORD=$RESULTS_KAFKA_PASSWORD launch results-web
 for port in "$REGISTRATION_PORT" "$TIMING_PORT" "$RESULTS_PORT"; do
   for _ in $(seq 240); do
     curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break

@@ -13,7 +13,8 @@
 # (SASL/SCRAM-SHA-512) and grants each account only its topics. The passwords are made here, for each fresh stack,
 # into files only their owner reads (STACK_DIR/secrets):
 #   services.env            the services' and the readers' passwords, as environment lines that run.sh and test.sh
-#                           hand over: REGISTRATION_DB_PASSWORD, TIMING_DB_PASSWORD, and <ACCOUNT>_KAFKA_PASSWORD
+#                           hand over: REGISTRATION_DB_PASSWORD, TIMING_DB_PASSWORD, RESULTS_DB_PASSWORD (results-web
+#                           keeps its followers' passing alerts there), and <ACCOUNT>_KAFKA_PASSWORD
 #                           for the Kafka accounts registration, timing, results and reader (mat gateways)
 #   stack.env               the PostgreSQL superuser's and the Kafka admin's and broker's: this script's own
 #   postgres.pgpass         the superuser's, for psql (PGPASSFILE)
@@ -82,6 +83,7 @@ secrets() {
     {
       echo "REGISTRATION_DB_PASSWORD=$(new_password)"
       echo "TIMING_DB_PASSWORD=$(new_password)"
+      echo "RESULTS_DB_PASSWORD=$(new_password)"
       for account in $KAFKA_ACCOUNTS; do
         echo "$(tr a-z A-Z <<<"$account")_KAFKA_PASSWORD=$(new_password)"
       done
@@ -89,6 +91,10 @@ secrets() {
   fi
   # shellcheck source=/dev/null
   . "$SECRETS/stack.env"
+  # a stack kept from before results-web had a database gets its password now
+  if ! grep -q '^RESULTS_DB_PASSWORD=' "$SECRETS/services.env"; then
+    echo "RESULTS_DB_PASSWORD=$(new_password)" >> "$SECRETS/services.env"
+  fi
   # shellcheck source=/dev/null
   . "$SECRETS/services.env"
   printf '127.0.0.1:%s:*:postgres:%s\n' "$PG_PORT" "$PG_SUPERUSER_PASSWORD" > "$SECRETS/postgres.pgpass"
@@ -172,7 +178,7 @@ pg_start() {
   # one database and one owner per service: no service can read another's tables. Each start sets the password
   # services.env holds.
   local password
-  for svc in registration timing; do
+  for svc in registration timing results; do
     if [ -z "$(psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$svc'")" ]; then
       psql_admin -c "CREATE ROLE $svc LOGIN"
     fi

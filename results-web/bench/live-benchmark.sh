@@ -42,7 +42,7 @@ mvn -B -q -Dstyle.color=never package -DskipTests -pl results-web,deploy/simulat
 mkdir -p "$DIR/static"
 rm -f "$DIR"/ready "$DIR"/sent.txt
 # every simulated spectator comes from 127.0.0.1: the per-client cap on live streams must let them all in
-java -Xmx2g ${BENCH_JAVA_OPTS:-} -Dtpn.kafka.port="$KAFKA_PORT" -Dquarkus.http.port="$APP_PORT" \
+java -Xmx2g ${BENCH_JAVA_OPTS:-} -Dtpn.kafka.port="$KAFKA_PORT" -Dtpn.pg.port="$PG_PORT" -Dquarkus.http.port="$APP_PORT" \
   -Dresults.live.streams-per-client="$CLIENTS" \
   -jar results-web/target/quarkus-app/quarkus-run.jar >"$DIR/results-web.log" 2>&1 &
 pid=$!

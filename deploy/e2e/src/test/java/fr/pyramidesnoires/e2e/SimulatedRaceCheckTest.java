@@ -116,8 +116,8 @@ class SimulatedRaceCheckTest {
         }
         awaitNames(platform.results.url(), handedOver);
 
-        try (Service late = Service.start(Platform.ROOT, "results-web",
-                List.of("kafka.bootstrap.servers=" + Platform.KAFKA))) {
+        // the broker and the followers' database of the shared stack
+        try (Service late = Service.start(Platform.ROOT, "results-web", Platform.stack())) {
             late.awaitReady(Duration.ofSeconds(90));
             // ready means caught up with everything on the topics when it started: no waiting for these
             assertTrue(showsNames(late.url(), handedOver), "the late replica lost a handed-over bib of "

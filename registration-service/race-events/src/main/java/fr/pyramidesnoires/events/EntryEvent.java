@@ -8,6 +8,9 @@ import java.time.Instant;
  * phone, emergency contact or document ever goes here. When the runner refused publication of results,
  * {@code nameHidden} is true and {@code firstName}, {@code lastName}, {@code club} and {@code nationality} are null:
  * a club and a nationality together often name the one runner they fit. Category and sex stay, for the ranking.
+ *
+ * @param passingAlertsRefused the runner refused that spectators be mailed at each of their passages; false in
+ *                             messages written before the choice existed
  */
 public record EntryEvent(
         Type type,
@@ -22,7 +25,8 @@ public record EntryEvent(
         String category,
         String club,
         String nationality,
-        Instant at) {
+        Instant at,
+        boolean passingAlertsRefused) {
 
     /** Enforced here, for every producer and for messages written before the rule: none can carry them. */
     public EntryEvent {
@@ -32,6 +36,14 @@ public record EntryEvent(
             club = null;
             nationality = null;
         }
+    }
+
+    /** An entry whose runner lets spectators follow them by e-mail, as every entry did before they could refuse. */
+    public EntryEvent(Type type, String entryId, String raceCode, int bib, String chip, String firstName,
+                      String lastName, boolean nameHidden, Sex sex, String category, String club, String nationality,
+                      Instant at) {
+        this(type, entryId, raceCode, bib, chip, firstName, lastName, nameHidden, sex, category, club, nationality,
+                at, false);
     }
 
     public enum Type {

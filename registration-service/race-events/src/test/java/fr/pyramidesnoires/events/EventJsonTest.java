@@ -62,6 +62,17 @@ class EventJsonTest {
     }
 
     @Test
+    void aRunnersRefusalOfPassingAlertsTravelsAndOlderEntriesLetThemBeFollowed() {
+        EntryEvent refused = new EntryEvent(EntryEvent.Type.UPSERTED, "e2", "22K", 8, "C8", "Léa", "Martin", false,
+                EntryEvent.Sex.F, "SE", null, "FRA", null, true);
+        assertEquals(refused, EventJson.read(EventJson.write(refused), EntryEvent.class));
+
+        EntryEvent old = EventJson.read("{\"type\":\"UPSERTED\",\"entryId\":\"e3\",\"raceCode\":\"22K\","
+                + "\"bib\":9,\"chip\":\"C9\",\"nameHidden\":false,\"sex\":\"H\"}", EntryEvent.class);
+        assertEquals(false, old.passingAlertsRefused());
+    }
+
+    @Test
     void textThatIsNotAChipReadIsReportedAsMalformed() {
         assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read("{\"readTime\":\"yesterday\"}", ChipRead.class));
         assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read("not json", ChipRead.class));

@@ -169,6 +169,6 @@ public class EntryCorrections {
     /** The event without its time stamp, to tell whether anything public changed. */
     private static EntryEvent timeless(EntryEvent e) {
         return new EntryEvent(e.type(), e.entryId(), e.raceCode(), e.bib(), e.chip(), e.firstName(), e.lastName(),
-                e.nameHidden(), e.sex(), e.category(), e.club(), e.nationality(), null);
+                e.nameHidden(), e.sex(), e.category(), e.club(), e.nationality(), null, e.passingAlertsRefused());
     }
 }

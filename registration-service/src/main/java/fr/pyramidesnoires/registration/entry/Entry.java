@@ -59,6 +59,9 @@ public class Entry extends PanacheEntityBase {
     public String emergencyContactPhone;
     /** The runner's consent to show the name in public results; without it results show the bib only. */
     public boolean publishName;
+    /** The runner refused that spectators who ask be mailed at each of their passages. */
+    @Column(nullable = false)
+    public boolean passingAlertsRefused;
     @Column(nullable = false)
     public String category;
     @Column(nullable = false)
@@ -198,7 +201,7 @@ public class Entry extends PanacheEntityBase {
     public EntryEvent publicEvent(EntryEvent.Type type) {
         return new EntryEvent(type, id.toString(), raceCode, bib, chip,
                 publishName ? firstName : null, publishName ? lastName : null, !publishName,
-                sex, category, club, nationality, Instant.now());
+                sex, category, club, nationality, Instant.now(), passingAlertsRefused);
     }
 
     /**

@@ -216,6 +216,23 @@ public class Registrations {
         return entry;
     }
 
+    /**
+     * The runner lets spectators follow them by e-mail at each passage, or refuses it: results-web reads the choice
+     * on the entry's public event, and refuses the followers of a runner who refused.
+     */
+    @Transactional
+    public Entry choosePassingAlerts(String token, boolean refused) {
+        Entry entry = Entry.activeByToken(token);
+        if (entry.passingAlertsRefused != refused) {
+            entry.passingAlertsRefused = refused;
+            // only a place on the start line is public
+            if (entry.status == EntryStatus.CONFIRMED) {
+                outbox.queue(Topics.ENTRIES, entry.id.toString(), entry.publicEvent(EntryEvent.Type.UPSERTED));
+            }
+        }
+        return entry;
+    }
+
     /** The runner gives up their entry; a place freed goes at once to the first runner on the waitlist. */
     @Transactional
     public Entry cancel(String token) {

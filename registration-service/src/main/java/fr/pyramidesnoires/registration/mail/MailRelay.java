@@ -1,5 +1,7 @@
 package fr.pyramidesnoires.registration.mail;
 
+import fr.pyramidesnoires.mail.MailRetries;
+import fr.pyramidesnoires.mail.SendingPace;
 import fr.pyramidesnoires.registration.outbox.RelayLoop;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -97,19 +98,15 @@ public class MailRelay {
 
     /** @param mail as claimed: no one else changes a claimed mail's attempts */
     private static void failed(RunnerMail mail, RuntimeException e) {
-        Instant now = Instant.now();
-        int attempts = mail.attempts + 1;
-        // what the server or the connection said; some failures carry no message of their own
-        String error = e.getMessage() != null ? e.getMessage() : e.toString();
-        Optional<Instant> next = MailRetries.next(mail.createdAt, attempts, now);
-        RunnerMail.update("attempts = ?1, lastError = ?2, nextAttemptAt = ?3, gaveUpAt = ?4 where id = ?5", attempts,
-                error, next.orElse(now), next.isPresent() ? null : now, mail.id);
-        if (next.isPresent()) {
+        MailRetries.Failure failure = MailRetries.failure(mail.createdAt, mail.attempts, Instant.now(), e);
+        RunnerMail.update("attempts = ?1, lastError = ?2, nextAttemptAt = ?3, gaveUpAt = ?4 where id = ?5",
+                failure.attempts(), failure.error(), failure.nextAttemptAt(), failure.gaveUpAt(), mail.id);
+        if (failure.gaveUpAt() == null) {
             LOG.warnf("%s mail for entry %s not sent (attempt %d), tried again at %s: %s", mail.change,
-                    mail.entryId, attempts, next.get(), error);
+                    mail.entryId, failure.attempts(), failure.nextAttemptAt(), failure.error());
         } else {
-            LOG.errorf("%s mail for entry %s given up after %d attempts: %s", mail.change, mail.entryId, attempts,
-                    error);
+            LOG.errorf("%s mail for entry %s given up after %d attempts: %s", mail.change, mail.entryId,
+                    failure.attempts(), failure.error());
         }
     }
 }

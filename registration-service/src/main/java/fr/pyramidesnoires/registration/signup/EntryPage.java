@@ -48,7 +48,7 @@ public class EntryPage {
     static class Templates {
         static native TemplateInstance entry(EntryConfirmation entry, String link, RaceChoice race,
                                              List<RaceChoice> races, String done, String error,
-                                             PaymentView payment, BillView bill);
+                                             PaymentView payment, BillView bill, boolean passingAlertsRefused);
 
         static native TemplateInstance transfer(EntryConfirmation entry, RunnerForm form, Map<String, String> errors,
                                                 String nonBinaryRaces);
@@ -111,6 +111,17 @@ public class EntryPage {
     @Produces("application/pdf")
     public Response receipt(@RestPath String token, @RestPath UUID payment) {
         return Receipts.pdf(books.receipt(token, payment), payment);
+    }
+
+    /** The checkbox unticked sends nothing: no field is the runner letting spectators follow them. */
+    @POST
+    @Path("passing-alerts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response passingAlerts(@RestPath String token, @RestForm String refused) {
+        return attempt(token, () -> {
+            registrations.choosePassingAlerts(token, refused != null);
+            return token + "?done=passing-alerts";
+        });
     }
 
     @POST
@@ -204,6 +215,6 @@ public class EntryPage {
         List<RaceChoice> races = RaceChoice.all(event);
         RaceChoice race = races.stream().filter(r -> r.code().equals(entry.raceCode())).findFirst().orElseThrow();
         return Templates.entry(entry, publicUrl + "/entry/" + token, race, races, done, error,
-                payments.view(entry), BillView.of(held, json, event));
+                payments.view(entry), BillView.of(held, json, event), held.passingAlertsRefused);
     }
 }

@@ -10,6 +10,7 @@ import fr.pyramidesnoires.events.PastResults;
 import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.results.alerts.AlertFeed;
 import fr.pyramidesnoires.results.edition.Editions;
 import fr.pyramidesnoires.results.live.LiveUpdates;
 import fr.pyramidesnoires.results.race.ReadModel;
@@ -43,14 +44,16 @@ public class EventFeed {
     final ReadModel model;
     final Editions editions;
     final LiveUpdates live;
+    final AlertFeed alerts;
     final Counter unusable;
     private volatile boolean running;
     private volatile boolean caughtUp;
     private Thread thread;
     private KafkaConsumer<String, String> consumer;
 
-    EventFeed(ReadModel model, Editions editions, LiveUpdates live, MeterRegistry metrics) {
+    EventFeed(ReadModel model, Editions editions, LiveUpdates live, AlertFeed alerts, MeterRegistry metrics) {
         this.model = model;
+        this.alerts = alerts;
         this.editions = editions;
         this.live = live;
         this.unusable = Counter.builder("results.events.unusable")
@@ -132,6 +135,8 @@ public class EventFeed {
                 case Topics.ENTRIES -> model.entry((EntryEvent) event);
                 default -> model.timing(record.key(), (RunnerTiming) event);
             });
+            // the followers of a runner who just passed may be owed a mail
+            alerts.noticed(event);
         } catch (RuntimeException e) {
             // anyone who reaches a topic can write to it: a message this replica cannot use must not stop the
             // results of every race

@@ -1,4 +1,4 @@
-package fr.pyramidesnoires.registration.mail;
+package fr.pyramidesnoires.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

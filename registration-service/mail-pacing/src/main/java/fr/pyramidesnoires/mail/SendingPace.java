@@ -1,11 +1,11 @@
-package fr.pyramidesnoires.registration.mail;
+package fr.pyramidesnoires.mail;
 
 /**
  * How many mails may go now, at most so many a second: mail servers and their providers cap the rate at which they
  * take mail, and a rush of entries would otherwise send thousands at once. What is not used does not pile up beyond
  * one second's worth.
  */
-final class SendingPace {
+public final class SendingPace {
 
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -13,7 +13,7 @@ final class SendingPace {
     private double allowed;
     private long lastNanos;
 
-    SendingPace(int perSecond, long nowNanos) {
+    public SendingPace(int perSecond, long nowNanos) {
         if (perSecond < 1) {
             throw new IllegalArgumentException("At least one mail a second, not " + perSecond);
         }
@@ -23,14 +23,14 @@ final class SendingPace {
     }
 
     /** How many mails may be sent at this moment. */
-    int allowed(long nowNanos) {
+    public int allowed(long nowNanos) {
         allowed = Math.min(perSecond, allowed + perSecond * (nowNanos - lastNanos) / NANOS_PER_SECOND);
         lastNanos = nowNanos;
         return (int) allowed;
     }
 
     /** The mails just tried, sent or not: each attempt counts against the rate. */
-    void tried(int mails) {
+    public void tried(int mails) {
         allowed = Math.max(0, allowed - mails);
     }
 }

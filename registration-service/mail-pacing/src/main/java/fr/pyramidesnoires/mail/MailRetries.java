@@ -1,4 +1,4 @@
-package fr.pyramidesnoires.registration.mail;
+package fr.pyramidesnoires.mail;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +16,26 @@ public final class MailRetries {
     static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
 
     private MailRetries() {
+    }
+
+    /**
+     * What a failed attempt leaves on a queued mail.
+     *
+     * @param nextAttemptAt when to try again; the moment it failed once given up
+     * @param gaveUpAt      null while the mail is still tried
+     */
+    public record Failure(int attempts, String error, Instant nextAttemptAt, Instant gaveUpAt) {
+    }
+
+    /**
+     * The mail written at {@code createdAt} failed once more at {@code now}, after {@code attemptsBefore} failures.
+     * The error is what the server or the connection said; some failures carry no message of their own.
+     */
+    public static Failure failure(Instant createdAt, int attemptsBefore, Instant now, RuntimeException error) {
+        int attempts = attemptsBefore + 1;
+        Optional<Instant> next = next(createdAt, attempts, now);
+        return new Failure(attempts, error.getMessage() != null ? error.getMessage() : error.toString(),
+                next.orElse(now), next.isPresent() ? null : now);
     }
 
     /** The next attempt after {@code attempts} failed ones, the last at {@code failedAt}; empty once given up. */

@@ -1,4 +1,4 @@
-package fr.pyramidesnoires.registration.mail;
+package fr.pyramidesnoires.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,5 +26,15 @@ class MailRetriesTest {
         Instant lastWithinTheDay = WRITTEN.plus(Duration.ofHours(23));
         assertEquals(Optional.of(WRITTEN.plus(Duration.ofDays(1))), MailRetries.next(WRITTEN, 12, lastWithinTheDay));
         assertEquals(Optional.empty(), MailRetries.next(WRITTEN, 13, lastWithinTheDay.plusSeconds(1)));
+    }
+
+    @Test
+    void aFailureCountsTheAttemptAndSaysWhatWentWrong() {
+        Instant failedAt = WRITTEN.plus(Duration.ofMinutes(3));
+        assertEquals(new MailRetries.Failure(3, "451 try later", failedAt.plus(Duration.ofMinutes(4)), null),
+                MailRetries.failure(WRITTEN, 2, failedAt, new IllegalStateException("451 try later")));
+        Instant late = WRITTEN.plus(Duration.ofHours(25));
+        assertEquals(new MailRetries.Failure(20, "java.lang.NullPointerException", late, late),
+                MailRetries.failure(WRITTEN, 19, late, new NullPointerException()));
     }
 }
