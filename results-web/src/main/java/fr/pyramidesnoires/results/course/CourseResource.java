@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,9 +57,11 @@ public class CourseResource {
          * @param tiles  the tiles' URL template; null for a plain background
          */
         static native TemplateInstance map(String raceCode, String raceName, String drawn, String tiles,
-                                           String attribution);
+                                           String attribution, ZoneId zone);
     }
 
+    @ConfigProperty(name = "results.zone")
+    ZoneId zone;
     @ConfigProperty(name = "results.map.tiles")
     Optional<String> tiles;
     @ConfigProperty(name = "results.map.attribution")
@@ -84,7 +87,8 @@ public class CourseResource {
         String name = model.raceInfo(race).map(r -> r.name()).orElse(race);
         Optional<CourseEvent> course = model.course(race).filter(c -> !c.track().isEmpty());
         String drawn = course.isEmpty() ? null : json.writeValueAsString(mapCourse(course.get()));
-        return language.page(Templates.map(race, name, drawn, tiles.orElse(null), attribution.orElse("")));
+        return language.page(Templates.map(race, name, drawn, tiles.orElse(null), attribution.orElse(""),
+                zone));
     }
 
     @GET

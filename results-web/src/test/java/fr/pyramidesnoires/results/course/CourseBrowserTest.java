@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.pyramidesnoires.events.CourseEvent;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.RaceEvent;
-import fr.pyramidesnoires.events.RunnerTiming;
-import fr.pyramidesnoires.events.RunnerTiming.Passage;
 import fr.pyramidesnoires.events.RunnerTiming.Status;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.events.testing.HeadlessChromium;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -26,10 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
@@ -49,7 +45,7 @@ class CourseBrowserTest {
             new CourseEvent.Point(2, "estevelles", "Terril d'Estevelles", 24, 480, Duration.ofMinutes(270), true),
             new CourseEvent.Point(3, "finish", "Arrivée 9-9bis", 35, 700, Duration.ofHours(7)));
     static final List<Dimension> SCREENS = List.of(new Dimension(390, 844), new Dimension(1280, 900));
-    private static TopicProbe kafka;
+    private static final TopicProbe kafka = TopicProbe.shared();
 
     @TestHTTPResource("/")
     URL root;
@@ -59,16 +55,6 @@ class CourseBrowserTest {
     private String race;
     /** Minutes from the gun to each of a runner's passages, by bib. */
     private final Map<Integer, int[]> sent = new HashMap<>();
-
-    @BeforeAll
-    static void connect() {
-        kafka = TopicProbe.onTheServicesBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @BeforeEach
     void openBrowser() throws Exception {
@@ -81,7 +67,7 @@ class CourseBrowserTest {
     }
 
     /** 35 km along a track that goes north-east over a few hills, started 150 minutes ago. */
-    private void raceWithTrack() throws InterruptedException {
+    private void raceWithTrack() {
         List<CourseEvent.TrackPoint> track = new ArrayList<>();
         for (int i = 0; i <= 350; i++) {
             double km = i / 10.0;
@@ -114,21 +100,11 @@ class CourseBrowserTest {
         String id = UUID.randomUUID().toString();
         kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, bib, "C" + bib, "Camille",
                 "Coureur" + bib, false, EntryEvent.Sex.F, "SE", null, "FRA", Instant.now()));
-        if (minutes.length == 0) {
-            return;
-        }
         sent.put(bib, minutes);
-        List<Passage> passages = new ArrayList<>();
-        for (int i = 0; i < minutes.length; i++) {
-            CourseEvent.Point p = POINTS.get(i);
-            passages.add(new Passage(i, p.id(), p.name(), p.km(), gun.plus(Duration.ofMinutes(minutes[i]))));
-        }
-        Long time = status == Status.FINISHED ? Duration.ofMinutes(minutes[minutes.length - 1]).toMillis() : null;
-        RunnerTiming timing = new RunnerTiming(race, bib, status, gun, passages, time, time);
-        kafka.send(Topics.RUNNER_TIMINGS, timing.key(), timing);
+        CoursePagesTest.timed(race, gun, POINTS, bib, status, minutes);
     }
 
-    private void awaitPositions(int placed) throws InterruptedException {
+    private void awaitPositions(int placed) {
         CoursePagesTest.awaitJson("/api/races/" + race + "/positions", j -> j.getList("runners").size() == placed);
     }
 
@@ -213,7 +189,8 @@ class CourseBrowserTest {
             browser.manage().window().setSize(screen);
             browser.get(root + "races/" + race + "/carte");
 
-            await(() -> count("#map path.runner") == 5, "five runners on the map at " + screen);
+            Eventually.until(() -> count("#map path.runner") == 5, Duration.ofSeconds(20),
+                    "five runners on the map at " + screen);
             assertEquals(1, count("#map path.course"), "the course line");
             assertEquals(4, count("#map path.point"), "the timing points");
             assertEquals(0, count("#map .leaflet-tile"), "no tiles in tests");
@@ -254,14 +231,6 @@ class CourseBrowserTest {
                 const r = document.querySelector('#map ' + arguments[0]).getBoundingClientRect();
                 return [r.left + r.width / 2, r.top + r.height / 2];""", selector);
         return xy.stream().map(Number::doubleValue).toList();
-    }
-
-    private void await(Supplier<Boolean> done, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!done.get()) {
-            assertTrue(Instant.now().isBefore(deadline), what);
-            Thread.sleep(200);
-        }
     }
 
     private static double number(Map<String, Object> mark, String key) {

@@ -14,6 +14,7 @@ import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.RunnerTiming.Passage;
 import fr.pyramidesnoires.events.RunnerTiming.Status;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.testing.Eventually;
 import fr.pyramidesnoires.events.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -27,8 +28,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The course profile on the race page, the positions API and the map page of a course without a track. */
@@ -41,17 +40,7 @@ class CoursePagesTest {
             new CourseEvent.Point(2, "estevelles", "Terril d'Estevelles", 24, 480, Duration.ofMinutes(270)),
             new CourseEvent.Point(3, "finish", "Arrivée 9-9bis", 35, 700, Duration.ofHours(7)));
     static final Pattern RUNNER_MARK = Pattern.compile("<circle class=\"runner[^\"]*\"[^>]*data-key=\"([^\"]+)\"");
-    private static TopicProbe kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TopicProbe.onTheServicesBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final TopicProbe kafka = TopicProbe.shared();
 
     /**
      * A 35 km race with no track, started three hours ago: one finisher, two on course (one nameless), one withdrawn
@@ -76,12 +65,18 @@ class CoursePagesTest {
         kafka.send(Topics.ENTRIES, id, new EntryEvent(EntryEvent.Type.UPSERTED, id, race, bib, "C" + bib,
                 hidden ? null : "Camille", hidden ? null : "Runner" + bib, hidden, EntryEvent.Sex.F, "SE", null,
                 "FRA", Instant.now()));
+        timed(race, gun, POINTS, bib, status, minutes);
+    }
+
+    /** The runner's timing, passing the first points of the course so many minutes after the gun; none for none. */
+    static void timed(String race, Instant gun, List<CourseEvent.Point> points, int bib, Status status,
+                      int... minutes) {
         if (minutes.length == 0) {
             return;
         }
         List<Passage> passages = new ArrayList<>();
         for (int i = 0; i < minutes.length; i++) {
-            CourseEvent.Point p = POINTS.get(i);
+            CourseEvent.Point p = points.get(i);
             passages.add(new Passage(i, p.id(), p.name(), p.km(), gun.plus(Duration.ofMinutes(minutes[i]))));
         }
         Long time = status == Status.FINISHED ? Duration.ofMinutes(minutes[minutes.length - 1]).toMillis() : null;
@@ -89,27 +84,19 @@ class CoursePagesTest {
         kafka.send(Topics.RUNNER_TIMINGS, timing.key(), timing);
     }
 
-    static JsonPath awaitJson(String path, Predicate<JsonPath> ready) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        String last = "";
-        while (Instant.now().isBefore(deadline)) {
-            var response = given().when().get(path);
-            last = response.asString();
-            if (response.statusCode() == 200 && ready.test(response.jsonPath())) {
-                return response.jsonPath();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " never ready: " + last);
+    static JsonPath awaitJson(String path, Predicate<JsonPath> ready) {
+        return Eventually.until(() -> given().when().get(path),
+                response -> response.statusCode() == 200 && ready.test(response.jsonPath()), Duration.ofSeconds(30),
+                response -> path + " never ready: " + response.asString()).jsonPath();
     }
 
     /** Waits for every runner of the race, the last one sent, to be in the results. */
-    static void awaitRace(String race) throws InterruptedException {
+    static void awaitRace(String race) {
         awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 5);
     }
 
     @Test
-    void theRacePageDrawsTheProfileWithOneMarkPerPlacedRunner() throws Exception {
+    void theRacePageDrawsTheProfileWithOneMarkPerPlacedRunner() {
         String race = race(RaceEvent.Publication.RANKING);
         awaitRace(race);
 
@@ -134,7 +121,7 @@ class CoursePagesTest {
     }
 
     @Test
-    void theProfileSpeaksEnglishOnTheEnglishPage() throws Exception {
+    void theProfileSpeaksEnglishOnTheEnglishPage() {
         String race = race(RaceEvent.Publication.RANKING);
         awaitRace(race);
 
@@ -145,7 +132,7 @@ class CoursePagesTest {
     }
 
     @Test
-    void thePositionsSayWhereEachPlacedRunnerIsWithoutANameTheyWithheld() throws Exception {
+    void thePositionsSayWhereEachPlacedRunnerIsWithoutANameTheyWithheld() {
         String race = race(RaceEvent.Publication.RANKING);
         awaitRace(race);
 
@@ -161,7 +148,7 @@ class CoursePagesTest {
     }
 
     @Test
-    void aCourseWithoutATrackHasNoMapAndSaysSo() throws Exception {
+    void aCourseWithoutATrackHasNoMapAndSaysSo() {
         String race = race(RaceEvent.Publication.RANKING);
         awaitRace(race);
 
@@ -174,7 +161,7 @@ class CoursePagesTest {
     }
 
     @Test
-    void aRaceThatPublishesNoRankingShowsNoOneOnItsCourse() throws Exception {
+    void aRaceThatPublishesNoRankingShowsNoOneOnItsCourse() {
         String race = race(RaceEvent.Publication.FINISHERS);
         // such a race lists its finishers only
         awaitJson("/api/races/" + race + "/ranking", j -> j.getList("bib").size() == 1);
