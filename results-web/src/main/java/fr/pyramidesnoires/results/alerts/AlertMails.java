@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,9 +36,11 @@ public class AlertMails {
     final String publicUrl;
     final ZoneId zone;
 
-    AlertMails(@ConfigProperty(name = "results.public-url") String publicUrl,
+    /** @param publicUrl unset, this machine's own address: a mail is written with no request to name the site */
+    AlertMails(@ConfigProperty(name = "results.public-url") Optional<String> publicUrl,
+               @ConfigProperty(name = "quarkus.http.port") int port,
                @ConfigProperty(name = "results.zone") ZoneId zone) {
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl.orElse("http://127.0.0.1:" + port).replaceAll("/+$", "");
         this.zone = zone;
     }
 

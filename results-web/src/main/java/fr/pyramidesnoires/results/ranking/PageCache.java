@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +36,8 @@ public class PageCache {
     public record Page(Buffer html, Buffer gzipped) {
     }
 
-    private record Rendered(long version, Page page) {
+    /** @param minute pages place runners on the course profile by the time, which moves with no change of the race */
+    private record Rendered(long version, Instant minute, Page page) {
     }
 
     private final Map<String, Rendered> pages = new ConcurrentHashMap<>();
@@ -47,22 +50,36 @@ public class PageCache {
     /** @param page a bounded name for the page within the race: only known groups may be cached */
     public Page get(String raceCode, String page, Language language, Supplier<String> render) {
         long version = model.version(raceCode);
-        return current(raceCode, page, language, version).orElseGet(() -> {
+        Instant minute = minute();
+        return current(raceCode, page, language, version, minute).orElseGet(() -> {
             byte[] html = render.get().getBytes(StandardCharsets.UTF_8);
             Page rendered = new Page(direct(html), direct(gzip(html)));
-            pages.put(key(raceCode, page, language), new Rendered(version, rendered));
+            pages.put(key(raceCode, page, language), new Rendered(version, minute, rendered));
             return rendered;
         });
     }
 
-    /** @return the page as rendered since the race last changed; empty when it must be rendered again */
+    /**
+     * @return the page as rendered since the race last changed, within this minute; empty when it must be rendered
+     * again
+     */
     public Optional<Page> current(String raceCode, String page, Language language) {
-        return current(raceCode, page, language, model.version(raceCode));
+        return current(raceCode, page, language, model.version(raceCode), minute());
     }
 
-    private Optional<Page> current(String raceCode, String page, Language language, long version) {
+    /**
+     * The instant a page rendered now shows the race at: runners on course move along the profile as time goes by,
+     * so a page is rendered again once a minute at most even when the race does not change, a cost that does not
+     * grow with the number of phones.
+     */
+    public Instant minute() {
+        return Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    private Optional<Page> current(String raceCode, String page, Language language, long version, Instant minute) {
         Rendered cached = pages.get(key(raceCode, page, language));
-        return cached != null && cached.version() == version ? Optional.of(cached.page()) : Optional.empty();
+        return cached != null && cached.version() == version && cached.minute().equals(minute)
+                ? Optional.of(cached.page()) : Optional.empty();
     }
 
     private static String key(String raceCode, String page, Language language) {

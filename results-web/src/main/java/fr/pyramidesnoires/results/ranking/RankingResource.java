@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.pyramidesnoires.csv.CsvLine;
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.RaceEvent.Publication;
+import fr.pyramidesnoires.results.course.CourseDrawings;
+import fr.pyramidesnoires.results.course.ProfileDrawing;
 import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.RaceState;
 import fr.pyramidesnoires.results.race.ReadModel;
@@ -48,10 +50,11 @@ public class RankingResource {
         /**
          * @param ranked whether the race publishes its ranking, or only who finished
          * @param named  whether those finishers are shown with their names (when they agreed), clubs, categories
+         * @param profile the course with the runners on it; null until the course is known
          */
         static native TemplateInstance ranking(String race, String raceName, String sex, String category,
                                                List<String> categories, boolean nonBinary, List<RankingRow> rows,
-                                               boolean ranked, boolean named);
+                                               boolean ranked, boolean named, ProfileDrawing profile);
     }
 
     private static final DateTimeFormatter START = Formats.DAY.withLocale(Locale.FRENCH);
@@ -62,11 +65,13 @@ public class RankingResource {
     final ReadModel model;
     final PageCache pages;
     final ChosenLanguage language;
+    final CourseDrawings drawings;
 
-    RankingResource(ReadModel model, PageCache pages, ChosenLanguage language) {
+    RankingResource(ReadModel model, PageCache pages, ChosenLanguage language, CourseDrawings drawings) {
         this.model = model;
         this.pages = pages;
         this.language = language;
+        this.drawings = drawings;
     }
 
     @GET
@@ -112,7 +117,8 @@ public class RankingResource {
         Publication publication = model.publication(race);
         Supplier<String> render = () -> language.page(Templates.ranking(race, name, sex, category, categories,
                 nonBinary, rows(race, sex, category), publication == Publication.RANKING,
-                publication != Publication.FINISHER_BIBS)).render();
+                publication != Publication.FINISHER_BIBS,
+                drawings.profile(race, pages.minute()).orElse(null))).render();
         boolean knownGroup = (blank(sex) || sex.equals("F") || sex.equals("H") || sex.equals("X"))
                 && (blank(category) || categories.contains(category));
         return knownGroup ? pages.get(race, groupPage(sex, category), language.language(), render).html()

@@ -79,7 +79,7 @@ public final class Splits {
      * When the runner left the point: their departure where it was timed, else their arrival. A departure before the
      * arrival is no departure.
      */
-    static Instant left(RunnerTiming.Passage passage) {
+    public static Instant left(RunnerTiming.Passage passage) {
         return passage.departure() != null && passage.departure().isAfter(passage.time())
                 ? passage.departure() : passage.time();
     }
