@@ -79,18 +79,19 @@ public final class LineChart {
         return Svg.figure(svg(), look.tableCaption(), headings, rows);
     }
 
-    /** The figures in words: "Intro. Name: Point — value, Point — value." */
+    /** The figures in words: "Intro. Name : Point — value, Point — value." A series without values says nothing. */
     public String description() {
         StringBuilder words = new StringBuilder(look.intro());
         for (Series s : series) {
-            words.append(' ').append(s.name()).append(" : ");
             List<String> said = new ArrayList<>();
             for (int i = 0; i < points.size(); i++) {
                 if (s.values().get(i) != null) {
                     said.add(points.get(i) + " — " + written(s.values().get(i)));
                 }
             }
-            words.append(String.join(", ", said)).append('.');
+            if (!said.isEmpty()) {
+                words.append(' ').append(s.name()).append(" : ").append(String.join(", ", said)).append('.');
+            }
         }
         return words.toString();
     }

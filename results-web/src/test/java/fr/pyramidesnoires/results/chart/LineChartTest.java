@@ -34,6 +34,14 @@ class LineChartTest {
     }
 
     @Test
+    void aSeriesWithoutAnyValueIsNotSaid() {
+        String words = ranks(List.of(new LineChart.Series("A", List.of(1.0, 2.0, 3.0)),
+                new LineChart.Series("B", Arrays.asList(null, null, null)))).description();
+
+        assertEquals("Rang à chaque point. A : Départ — 1, Terril 5 — 2, Arrivée — 3.", words);
+    }
+
+    @Test
     void itFillsThePhonesWidthAndNoMore() {
         String svg = ranks(List.of(new LineChart.Series("A", List.of(1.0, 1.0, 1.0)))).svg();
 
