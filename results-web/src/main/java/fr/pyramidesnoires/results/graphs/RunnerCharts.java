@@ -9,7 +9,6 @@ import fr.pyramidesnoires.results.runner.RunnerResource.RunnerDetail;
 import fr.pyramidesnoires.results.runner.Splits;
 import io.quarkus.qute.i18n.Localized;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.DoubleFunction;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The runner page's charts: rank and pace along the course, and the same against another runner when asked. */
@@ -30,6 +30,10 @@ public class RunnerCharts {
      * @param vs      the bib asked to compare with, as typed, for the form to show it again
      */
     public record View(String html, String problem, String vs) {
+    }
+
+    /** @param behindSeconds how far the other runner was behind at the point; negative when ahead */
+    public record Gap(int order, String pointName, long behindSeconds) {
     }
 
     /** A timing point either runner went through: the charts' horizontal positions. */
@@ -123,15 +127,25 @@ public class RunnerCharts {
     }
 
     private LineChart gapChart(RunnerDetail runner, RunnerDetail other, List<Point> points, ChartMessages words) {
-        List<Double> gaps = points.stream().map(p -> {
-            Duration mine = good(runner, p.order()).map(Splits.Split::elapsed).orElse(null);
-            Duration theirs = good(other, p.order()).map(Splits.Split::elapsed).orElse(null);
-            return mine == null || theirs == null || p.order() == 0 ? null
-                    : theirs.minus(mine).toMillis() / 60_000.0;
-        }).toList();
+        Map<Integer, Long> gaps = gaps(runner, other).stream()
+                .collect(Collectors.toMap(Gap::order, Gap::behindSeconds));
+        List<Double> minutes = points.stream()
+                .map(p -> gaps.containsKey(p.order()) ? gaps.get(p.order()) / 60.0 : null).toList();
         return new LineChart(look("gap", words.gapTitle(), words.gapIntro(name(runner, words), name(other, words)),
                 words, RunnerCharts::signedMinutes, false, false), names(points), distances(points),
-                List.of(new LineChart.Series(name(other, words), gaps)));
+                List.of(new LineChart.Series(name(other, words), minutes)));
+    }
+
+    /**
+     * How far the other runner was behind at each point both went through on good passages, the start aside: their
+     * race time there less the runner's, negative where the other was ahead.
+     */
+    public static List<Gap> gaps(RunnerDetail runner, RunnerDetail other) {
+        List<Gap> gaps = new ArrayList<>();
+        runner.splits().stream().filter(s -> s.doubtful() == null && s.order() > 0 && s.elapsed() != null)
+                .forEach(mine -> good(other, mine.order()).map(Splits.Split::elapsed).ifPresent(theirs ->
+                        gaps.add(new Gap(mine.order(), mine.pointName(), theirs.minus(mine.elapsed()).toSeconds()))));
+        return gaps;
     }
 
     private LineChart.Look look(String id, String title, String intro, ChartMessages words,
@@ -182,7 +196,8 @@ public class RunnerCharts {
                 seconds % 3600 / 60, seconds % 60);
     }
 
-    private static Integer bib(String typed) {
+    /** The bib typed, or null for anything but a positive whole number. */
+    static Integer bib(String typed) {
         try {
             int bib = Integer.parseInt(typed);
             return bib > 0 ? bib : null;

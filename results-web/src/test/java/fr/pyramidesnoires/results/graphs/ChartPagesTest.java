@@ -2,6 +2,7 @@ package fr.pyramidesnoires.results.graphs;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import fr.pyramidesnoires.results.language.Language;
 import fr.pyramidesnoires.results.ranking.PageCache;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
@@ -180,6 +182,26 @@ class ChartPagesTest {
                 .body(containsString("That is the same runner"));
         given().queryParam("vs", "<script>x</script>").when().get(path).then().statusCode(200)
                 .body(not(containsString("<script>x")));
+    }
+
+    @Test
+    void theApiComparesTwoRunnersAndRefusesAWrongBibAsAProblem() throws Exception {
+        Race race = fiveHoursIn();
+        String path = "/api/races/" + race.code() + "/runners/23/compare";
+
+        JsonPath both = given().queryParam("vs", "21").when().get(path).then().statusCode(200).extract().jsonPath();
+        assertEquals(23, both.getInt("runner.bib"));
+        assertEquals(21, both.getInt("vs.bib"));
+        assertEquals(List.of("Terril 5"), both.getList("gaps.pointName"));
+        assertEquals(-600, both.getInt("gaps[0].behindSeconds"), "Alice ten minutes ahead at Terril 5");
+
+        given().queryParam("vs", "abc").when().get(path).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("vs"));
+        given().queryParam("vs", "23").when().get(path).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].message", containsString("same runner"));
+        given().when().get(path).then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("vs", "999").when().get(path).then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("999"));
     }
 
     @Test
