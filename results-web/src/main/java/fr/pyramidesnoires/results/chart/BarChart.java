@@ -94,6 +94,8 @@ public final class BarChart {
         svg.append("</g>");
         double slot = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, points.size());
         double barWidth = Math.max(4, slot * 0.7);
+        // about 6 units a letter at this size; on a long course labels alternate between two lines, twice the room
+        int room = Math.max(3, (int) (slot * (points.size() > 8 ? 2 : 1) / 6));
         for (int i = 0; i < points.size(); i++) {
             double x = LEFT + slot * i + (slot - barWidth) / 2;
             double y = bottom;
@@ -113,7 +115,7 @@ public final class BarChart {
             int labelY = bottom + 14 + (points.size() > 8 && i % 2 == 1 ? 16 : 0);
             svg.append("<text fill=\"#555\" x=\"").append(Svg.number(x + barWidth / 2)).append("\" y=\"")
                     .append(labelY).append("\" text-anchor=\"middle\" font-size=\"10\">")
-                    .append(Svg.text(shortName(points.get(i)))).append("</text>");
+                    .append(Svg.text(shortName(points.get(i), room))).append("</text>");
         }
         for (int p = 0; p < parts.size(); p++) {
             int x = p % 2 == 0 ? LEFT : LEFT + (WIDTH - LEFT) / 2;
@@ -125,10 +127,12 @@ public final class BarChart {
         return svg.append("</svg>").toString();
     }
 
-    /** "Terril de Sainte-Henriette" is "Sainte-Henriette" under its bar: the table has the full name. */
-    static String shortName(String point) {
-        String[] words = point.split("\\s+");
-        String last = words[words.length - 1];
-        return last.length() > 12 ? last.substring(0, 11) + "…" : last;
+    /**
+     * A point's name under its bar, in the room there is: "Terril d'Estevelles" is "Estevelles", a name too long is
+     * cut short. The table has the full names.
+     */
+    static String shortName(String point, int room) {
+        String name = point.strip().replaceFirst("(?i)^terril\\s+", "").replaceFirst("(?i)^(de la |de |du |des |d')", "");
+        return name.length() <= room ? name : name.substring(0, Math.max(1, room - 1)) + "…";
     }
 }

@@ -41,6 +41,15 @@ class BarChartTest {
     }
 
     @Test
+    void underABarATerrilGoesByItsOwnNameCutShortWhenThereIsNoRoom() {
+        assertEquals("Estevelles", BarChart.shortName("Terril d'Estevelles", 14));
+        assertEquals("Sainte-Henriette", BarChart.shortName("Terril de Sainte-Henriette", 16));
+        assertEquals("Départ 9-9bis", BarChart.shortName("Départ 9-9bis", 14));
+        assertEquals("Départ…", BarChart.shortName("Départ 9-9bis", 7));
+        assertEquals("5", BarChart.shortName("Terril 5", 3));
+    }
+
+    @Test
     void pointNamesAreEscaped() {
         String svg = chart(List.of("<b>Départ</b>", "Fin")).svg();
 
