@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -61,7 +62,9 @@ public class CheckpointResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance checkpoint(CheckpointView point, ZoneId zone, String race);
+        /** @param due the expected runners, those due within 30 minutes apart from the others */
+        static native TemplateInstance checkpoint(CheckpointView point, ZoneId zone, String race,
+                                                  ExpectedSoon.Split<Expected> due);
     }
 
     @ConfigProperty(name = "results.zone")
@@ -71,17 +74,21 @@ public class CheckpointResource {
 
     final ReadModel model;
     final ChosenLanguage language;
+    final Clock clock;
 
-    CheckpointResource(ReadModel model, ChosenLanguage language) {
+    CheckpointResource(ReadModel model, ChosenLanguage language, Clock clock) {
         this.model = model;
         this.language = language;
+        this.clock = clock;
     }
 
     @GET
     @Path("races/{race}/points/{point}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@PathParam("race") String race, @PathParam("point") String point) {
-        return language.page(Templates.checkpoint(view(race, point), zone, race));
+        CheckpointView view = view(race, point);
+        return language.page(Templates.checkpoint(view, zone, race,
+                ExpectedSoon.split(view.expected(), Expected::expectedAt, clock.instant())));
     }
 
     @GET

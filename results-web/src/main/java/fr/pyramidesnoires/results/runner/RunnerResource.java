@@ -2,6 +2,7 @@ package fr.pyramidesnoires.results.runner;
 
 import fr.pyramidesnoires.events.EntryEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
+import fr.pyramidesnoires.results.graphs.RunnerCharts;
 import fr.pyramidesnoires.results.language.ChosenLanguage;
 import fr.pyramidesnoires.results.race.Group;
 import fr.pyramidesnoires.results.race.RaceView;
@@ -15,11 +16,13 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -42,7 +45,7 @@ public class RunnerResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance runner(RunnerDetail runner, ZoneId zone, String race);
+        static native TemplateInstance runner(RunnerDetail runner, ZoneId zone, String race, RunnerCharts.View graphs);
     }
 
     @ConfigProperty(name = "results.zone")
@@ -52,17 +55,25 @@ public class RunnerResource {
 
     final ReadModel model;
     final ChosenLanguage language;
+    final RunnerCharts charts;
 
-    RunnerResource(ReadModel model, ChosenLanguage language) {
+    RunnerResource(ReadModel model, ChosenLanguage language, RunnerCharts charts) {
         this.model = model;
         this.language = language;
+        this.charts = charts;
     }
 
     @GET
     @Path("races/{race}/runners/{bib}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(@PathParam("race") String race, @PathParam("bib") int bib) {
-        return language.page(Templates.runner(detail(race, bib), zone, race));
+    public TemplateInstance page(@PathParam("race") String race, @PathParam("bib") int bib,
+                                 @QueryParam("vs") String vs) {
+        RunnerDetail runner = detail(race, bib);
+        // a bib to compare with that the race does not have is said on the page, not answered with a 404
+        RunnerCharts.View graphs = charts.of(RaceView.ranked(model, race, aidStations), runner, vs,
+                other -> model.runner(race, other).isPresent() ? Optional.of(detail(race, other)) : Optional.empty(),
+                language.language());
+        return language.page(Templates.runner(runner, zone, race, graphs));
     }
 
     @GET
