@@ -49,6 +49,12 @@ class AccessibilityTest {
             new CourseEvent.Point(1, "ste-henriette", "Terril Sainte-Henriette", 12, 210, null, true),
             new CourseEvent.Point(2, "estevelles", "Terril d'Estevelles", 24, 480, Duration.ofMinutes(270)),
             new CourseEvent.Point(3, "finish", "Arrivée 9-9bis", 35, 700, Duration.ofHours(7)));
+    /** A loop out and back, so that the map page draws its Leaflet map rather than its no-map message. */
+    static final List<CourseEvent.TrackPoint> TRACK = List.of(
+            new CourseEvent.TrackPoint(50.468, 2.993, 0, 31),
+            new CourseEvent.TrackPoint(50.500, 2.950, 12, 120),
+            new CourseEvent.TrackPoint(50.440, 2.900, 24, 95),
+            new CourseEvent.TrackPoint(50.468, 2.993, 35, 31));
     static final Set<String> BLOCKING = Set.of("serious", "critical");
 
     /**
@@ -66,6 +72,13 @@ class AccessibilityTest {
                 runners + 14, // name withheld
                 runners + 16, // a doubtful passage
                 runners + 15, // withdrawn
+                runners + 11 + "?vs=13", // compared with another runner
+                runners + 11 + "?vs=999", // compared with a bib the race does not have
+                "/races/" + race + "/graphiques",
+                "/races/" + race + "/carte",
+                "/screen/" + race,
+                "/alerts/confirm/not-a-token",
+                "/alerts/stop/not-a-token",
                 "/races/" + race + "/points/ste-henriette",
                 "/races/" + race + "/points/finish",
                 "/races/" + race + "/stats",
@@ -170,7 +183,7 @@ class AccessibilityTest {
         String race = "A" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         kafka.send(Topics.RACES, race, new RaceEvent(race, "Trail des Terrils " + race, 35, 700,
                 OffsetDateTime.parse("2027-03-20T09:00:00+01:00"), 300, RaceEvent.Publication.RANKING, true));
-        kafka.send(Topics.COURSES, race, new CourseEvent(race, POINTS, GUN));
+        kafka.send(Topics.COURSES, race, new CourseEvent(race, POINTS, GUN, TRACK));
         runner(kafka, race, 11, "Alice", "Carpentier", Sex.F, "SE", Status.FINISHED, "PT2S", "PT1H05M", "PT2H20M",
                 "PT3H31M07S");
         runner(kafka, race, 12, "Bruno", "Delmotte", Sex.H, "M1", Status.FINISHED, "PT3S", "PT1H08M", "PT2H31M",
