@@ -74,11 +74,18 @@
 
   let opened = 0;
   const baseline = Promise.all(keys.map(key => look(key, false)));
+  const streams = [];
+  // as the layout does with the page's own stream: a page left for another lets its streams go, or the pages kept
+  // behind the back button would hold the six connections a browser opens to the site and the next page would wait;
+  // back there, the page starts again
+  addEventListener("pagehide", () => streams.forEach(stream => stream.close()));
+  addEventListener("pageshow", shown => { if (shown.persisted) location.reload(); });
   races.forEach(race => {
     const followedHere = keys.filter(key => key.split("/")[0] === race);
     // a burst of changes in one race is looked at once, half a second after it began
     let waiting = null;
     const stream = new EventSource("/races/" + encodeURIComponent(race) + "/live");
+    streams.push(stream);
     stream.onmessage = () => {
       if (waiting) return;
       waiting = setTimeout(() => {

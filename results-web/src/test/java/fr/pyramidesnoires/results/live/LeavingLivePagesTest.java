@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** A spectator going from page to page of a live race: every page left lets its live stream go. */
+/** A spectator going from page to page of a live race: every page left lets its live streams go, its alerts' too. */
 @QuarkusTest
 class LeavingLivePagesTest {
 
@@ -33,7 +33,11 @@ class LeavingLivePagesTest {
                 status -> status == 200, Duration.ofSeconds(20), status -> race + " never known: " + status);
         ChromeDriver browser = HeadlessChromium.start();
         try {
-            // a browser holds six connections to a server: pages that kept their stream would stall the seventh
+            // followed: every page also opens the passing alerts' stream of the runner's race
+            browser.get(root.toString());
+            browser.executeScript("localStorage.setItem('tpn-following', JSON.stringify([arguments[0]]))",
+                    race + "/88");
+            // a browser holds six connections to a server: pages that kept their streams would stall the fourth
             for (int page = 1; page <= 9; page++) {
                 Instant asked = Instant.now();
                 browser.get(root + (page % 2 == 0 ? "races/" + race : "races/" + race + "/runners/88"));
