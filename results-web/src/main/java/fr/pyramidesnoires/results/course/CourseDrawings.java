@@ -35,11 +35,18 @@ public class CourseDrawings {
             return Optional.empty();
         }
         RaceView view = RaceView.of(model, race, aidStations);
-        return view.course().map(course -> ProfileDrawing.of(race, course, Positions.of(view, at), at, zone));
+        Instant clock = Positions.clock(view, at);
+        return view.course().map(course -> ProfileDrawing.of(race, course, Positions.of(view, clock), clock, zone));
+    }
+
+    /** @param at the race's clock the runners are placed at ({@link Positions#clock}) */
+    public record Placed(Instant at, List<Positions.Position> runners) {
     }
 
     /** Every placed runner of a race that publishes its ranking: a 404 for any other. */
-    public List<Positions.Position> positions(String race, Instant at) {
-        return Positions.of(RaceView.ranked(model, race, aidStations), at);
+    public Placed positions(String race, Instant now) {
+        RaceView view = RaceView.ranked(model, race, aidStations);
+        Instant clock = Positions.clock(view, now);
+        return new Placed(clock, Positions.of(view, clock));
     }
 }

@@ -98,15 +98,14 @@ public class CourseResource {
             + " estimated km between their last point and the next at their own pace so far, with the place on the"
             + " track when the course has one; runners not started, DNF, DSQ and DNS are not placed")
     public RacePositions positions(@PathParam("race") String race) {
-        Instant now = Instant.now();
-        List<Positions.Position> positions = drawings.positions(race, now);
+        CourseDrawings.Placed placed = drawings.positions(race, Instant.now());
         CourseProfile profile = model.course(race).map(CourseProfile::of).orElse(null);
-        List<RunnerPosition> runners = positions.stream().map(p -> {
+        List<RunnerPosition> runners = placed.runners().stream().map(p -> {
             Optional<CourseProfile.Place> place = profile == null ? Optional.empty() : profile.placeAt(p.km());
             return new RunnerPosition(p.bib(), p.name(), p.km(), place.map(CourseProfile.Place::lat).orElse(null),
                     place.map(CourseProfile.Place::lon).orElse(null), p.status(), p.leader());
         }).toList();
-        return new RacePositions(race, now, runners);
+        return new RacePositions(race, placed.at(), runners);
     }
 
     static MapCourse mapCourse(CourseEvent course) {

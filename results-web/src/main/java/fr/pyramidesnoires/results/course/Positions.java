@@ -11,7 +11,9 @@ import fr.pyramidesnoires.results.runner.Splits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -66,6 +68,23 @@ public final class Positions {
                     runner.entry().bib(), runner.publicName(), runner.status(), km, leaders.contains(runner.entry().bib()))));
         }
         return positions;
+    }
+
+    /**
+     * The instant a race's runners are placed at: now, on race day. A race whose start is still ahead of the wall clock
+     * cannot be live: it is a replay, or the demo played an hour a minute, whose passages run ahead of life. It is
+     * placed as it stands, at its latest good passage, rather than with every runner waiting at the point they last
+     * passed. A live race never takes its passages' word for the time: one reader whose clock runs ahead would move
+     * every runner on.
+     */
+    public static Instant clock(RaceView race, Instant now) {
+        Optional<Instant> start = race.gun().or(() -> race.runners().stream().flatMap(r -> r.passages().stream())
+                .filter(p -> p.order() == 0).map(RunnerTiming.Passage::time).min(Comparator.naturalOrder()));
+        if (start.isEmpty() || !start.get().isAfter(now)) {
+            return now;
+        }
+        return race.runners().stream().flatMap(r -> r.passages().stream()).filter(p -> p.doubtful() == null)
+                .map(Splits::left).max(Comparator.naturalOrder()).filter(latest -> latest.isAfter(now)).orElse(now);
     }
 
     /**
