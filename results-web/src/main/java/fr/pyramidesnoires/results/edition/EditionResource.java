@@ -57,7 +57,8 @@ public class EditionResource {
     static class Templates {
         static native TemplateInstance editions(List<Edition> editions);
 
-        static native TemplateInstance edition(PastResults race, String sex, String category,
+        /** @param past not "race": the layout takes a page's race for a live one and would open its stream */
+        static native TemplateInstance edition(PastResults past, String sex, String category,
                                                List<String> categories, boolean nonBinary, List<EditionRow> rows);
 
         static native TemplateInstance runner(PastRunner runner);

@@ -49,6 +49,8 @@ class EditionPagesTest {
         String page = given().when().get("/editions/2016/" + race).then().statusCode(200).extract().asString();
         assertInOrder(page, "DELATTRE Camille", "3:05:12", "LEFEBVRE Jean-Marc", "3:10:00", "Nom non publié",
                 "ROUX Léa", "Abandon", "NOWAK Piotr");
+        // a past edition is no live race: its page opens no live stream (it named one that does not exist)
+        assertFalse(page.contains("data-race="), page);
         assertEquals(List.of(1, 2, 3), given().queryParam("sex", "F").when().get("/api/editions/2016/" + race)
                 .jsonPath().getList("rank"));
         assertEquals(List.of(1, 3, 4), given().queryParam("sex", "F").when().get("/api/editions/2016/" + race)
