@@ -54,7 +54,9 @@ until [ "$(curl -s "http://127.0.0.1:$APP_PORT/api/races/110K/ranking" | grep -o
   sleep 0.5
 done
 curl -s "http://127.0.0.1:$APP_PORT/races/110K" >"$DIR/static/ranking.html"
+# nginx's workers run as this user, not nobody: the stack's folder is its owner's only (it holds the secrets)
 cat >"$DIR/nginx.conf" <<CONF
+user $(id -un) $(id -gn);
 worker_processes 2;
 pid $DIR/nginx.pid;
 error_log $DIR/nginx-error.log;
