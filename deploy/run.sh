@@ -206,7 +206,9 @@ else
     launch registration-service
 fi
 TIMING_DB_PASSWORD=$TIMING_DB_PASSWORD TIMING_KAFKA_PASSWORD=$TIMING_KAFKA_PASSWORD launch timing-service
-RESULTS_DB_PASSWORD=$RESULTS_DB_PASSWORD RESULTS_KAFKA_PASSWORD=$RESULTS_KAFKA_PASSWORD launch results-web
+# the demo's race runs an hour a minute, its passages ahead of the wall clock: runners are placed at its latest
+RESULTS_REPLAY_CLOCK=$([ "$demo" = 1 ] && echo true || echo false) \
+  RESULTS_DB_PASSWORD=$RESULTS_DB_PASSWORD RESULTS_KAFKA_PASSWORD=$RESULTS_KAFKA_PASSWORD launch results-web
 for port in "$REGISTRATION_PORT" "$TIMING_PORT" "$RESULTS_PORT"; do
   for _ in $(seq 240); do
     curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break

@@ -19,6 +19,9 @@ public class CourseDrawings {
     ZoneId zone;
     @ConfigProperty(name = "results.aid-station-ranking")
     AidStationRanking aidStations;
+    /** A replay or the demo: runners placed at the race's latest passage, ahead of the wall clock. */
+    @ConfigProperty(name = "results.replay-clock")
+    boolean replay;
 
     final ReadModel model;
 
@@ -35,7 +38,7 @@ public class CourseDrawings {
             return Optional.empty();
         }
         RaceView view = RaceView.of(model, race, aidStations);
-        Instant clock = Positions.clock(view, at);
+        Instant clock = Positions.clock(view, at, replay);
         return view.course().map(course -> ProfileDrawing.of(race, course, Positions.of(view, clock), clock, zone));
     }
 
@@ -46,7 +49,7 @@ public class CourseDrawings {
     /** Every placed runner of a race that publishes its ranking: a 404 for any other. */
     public Placed positions(String race, Instant now) {
         RaceView view = RaceView.ranked(model, race, aidStations);
-        Instant clock = Positions.clock(view, now);
+        Instant clock = Positions.clock(view, now, replay);
         return new Placed(clock, Positions.of(view, clock));
     }
 }

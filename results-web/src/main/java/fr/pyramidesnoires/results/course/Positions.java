@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -71,20 +70,17 @@ public final class Positions {
     }
 
     /**
-     * The instant a race's runners are placed at: now, on race day. A race whose start is still ahead of the wall clock
-     * cannot be live: it is a replay, or the demo played an hour a minute, whose passages run ahead of life. It is
-     * placed as it stands, at its latest good passage, rather than with every runner waiting at the point they last
-     * passed. A live race never takes its passages' word for the time: one reader whose clock runs ahead would move
-     * every runner on.
+     * The instant a race's runners are placed at: now, on race day. A replay, or the demo played an hour a minute, has
+     * passages running ahead of life: with {@code replay} it is placed as it stands, at its latest good passage,
+     * rather than with every runner waiting at the point they last passed. Never on race day: one reader whose clock
+     * runs ahead would move every runner on.
      */
-    public static Instant clock(RaceView race, Instant now) {
-        Optional<Instant> start = race.gun().or(() -> race.runners().stream().flatMap(r -> r.passages().stream())
-                .filter(p -> p.order() == 0).map(RunnerTiming.Passage::time).min(Comparator.naturalOrder()));
-        if (start.isEmpty() || !start.get().isAfter(now)) {
+    public static Instant clock(RaceView race, Instant now, boolean replay) {
+        if (!replay) {
             return now;
         }
         return race.runners().stream().flatMap(r -> r.passages().stream()).filter(p -> p.doubtful() == null)
-                .map(Splits::left).max(Comparator.naturalOrder()).filter(latest -> latest.isAfter(now)).orElse(now);
+                .map(Splits::left).filter(left -> left.isAfter(now)).max(Comparator.naturalOrder()).orElse(now);
     }
 
     /**

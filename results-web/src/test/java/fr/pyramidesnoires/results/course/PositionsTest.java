@@ -186,36 +186,31 @@ class PositionsTest {
     }
 
     @Test
-    void aLiveRaceIsPlacedAtTheWallClockEvenWhenAReaderRunsAhead() {
+    void onRaceDayRunnersArePlacedAtTheWallClockEvenWhenAReaderRunsAhead() {
         // a finish reader an hour fast must not move every runner on
         Runner ahead = runner(50, Status.FINISHED, at(0, 0), at(1, 70), at(2, 150), at(3, 240));
         Runner onCourse = runner(51, Status.ON_COURSE, at(0, 0), at(1, 80));
-        assertEquals(minutes(180), Positions.clock(race(ahead, onCourse), minutes(180)));
+        assertEquals(minutes(180), Positions.clock(race(ahead, onCourse), minutes(180), false));
     }
 
     @Test
-    void aRaceWhoseStartIsStillAheadIsAReplayPlacedAtItsLatestGoodPassage() {
-        Instant wallClock = GUN.minus(Duration.ofDays(100));
+    void aReplayIsPlacedAtItsLatestGoodPassage() {
+        // the demo an hour a minute: three minutes after the gun, its passages are hours ahead
+        Instant wallClock = minutes(3);
         Runner left = runner(52, Status.ON_COURSE, at(0, 0), at(1, 70), at(2, 150).departed(minutes(158)));
-        Runner doubted = runner(53, Status.ON_COURSE, at(0, 0), at(1, 300).doubted(RunnerTiming.Doubt.TOO_FAST));
-        assertEquals(minutes(158), Positions.clock(race(left, doubted), wallClock), "its departure, not the doubt");
+        Runner doubted = runner(53, Status.ON_COURSE, at(0, 0), at(1, 300).doubted(Doubt.TOO_FAST));
+        assertEquals(minutes(158), Positions.clock(race(left, doubted), wallClock, true), "its departure, not the doubt");
         // so its runners are between points, as at that moment of the race, rather than all at their last point
-        Instant clock = Positions.clock(race(left, runner(54, Status.ON_COURSE, at(0, 0), at(1, 70))), wallClock);
-        assertTrue(km(runner(54, Status.ON_COURSE, at(0, 0), at(1, 70)), clock) > 12);
+        Runner behind = runner(54, Status.ON_COURSE, at(0, 0), at(1, 70));
+        Instant clock = Positions.clock(race(left, behind), wallClock, true);
+        assertTrue(km(behind, clock) > 12, "between Sainte-Henriette and Estevelles");
+        assertEquals(12, km(behind, Positions.clock(race(left, behind), wallClock, false)), 1e-9, "at the wall clock");
     }
 
     @Test
-    void aReplayWithNoPassageYetIsPlacedAtTheWallClock() {
-        Instant wallClock = GUN.minus(Duration.ofDays(100));
-        assertEquals(wallClock, Positions.clock(race(runner(55, Status.NOT_STARTED)), wallClock));
-    }
-
-    @Test
-    void withoutAStartSignalTheFirstStartCrossingSaysWhetherTheRaceIsLive() {
-        CourseEvent noGun = new CourseEvent("35K", COURSE.points(), null);
-        Runner runner = runner(56, Status.ON_COURSE, at(0, 0), at(1, 70));
-        RaceView replay = new RaceView("35K", List.of(runner), Optional.of(noGun), AidStationRanking.ARRIVAL);
-        assertEquals(minutes(70), Positions.clock(replay, GUN.minus(Duration.ofHours(1))));
-        assertEquals(minutes(60), Positions.clock(replay, minutes(60)), "live: the wall clock");
+    void aReplayWhosePassagesAreBehindTheWallClockKeepsTheWallClock() {
+        Runner runner = runner(55, Status.ON_COURSE, at(0, 0), at(1, 70));
+        assertEquals(minutes(100), Positions.clock(race(runner), minutes(100), true));
+        assertEquals(minutes(-60), Positions.clock(race(runner(56, Status.NOT_STARTED)), minutes(-60), true));
     }
 }
