@@ -84,7 +84,7 @@ public class CourseResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance map(@PathParam("race") String race) throws JsonProcessingException {
         RaceView.requireRanking(model, race);
-        String name = model.raceInfo(race).map(r -> r.name()).orElse(race);
+        String name = model.raceName(race);
         Optional<CourseEvent> course = model.course(race).filter(c -> !c.track().isEmpty());
         String drawn = course.isEmpty() ? null : json.writeValueAsString(mapCourse(course.get()));
         return language.page(Templates.map(race, name, drawn, tiles.orElse(null), attribution.orElse(""),

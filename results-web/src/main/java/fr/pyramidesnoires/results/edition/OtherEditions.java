@@ -73,7 +73,7 @@ public class OtherEditions {
             if (!sameEdition && !entry.nameHidden() && key.equals(key(entry))
                     && model.publication(entry.raceCode()) == RaceEvent.Publication.RANKING) {
                 links.add(new Link(currentYear(entry.raceCode()), entry.raceCode(),
-                        model.raceInfo(entry.raceCode()).map(RaceEvent::name).orElse(entry.raceCode()),
+                        model.raceName(entry.raceCode()),
                         "/races/" + entry.raceCode() + "/runners/" + entry.bib(), runner.status(), null,
                         runner.status() == RunnerTiming.Status.FINISHED && runner.timing().gunTimeMs() != null
                                 ? RaceTimes.format(Duration.ofMillis(runner.timing().gunTimeMs())) : null));

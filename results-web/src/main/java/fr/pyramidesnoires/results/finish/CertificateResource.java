@@ -1,6 +1,5 @@
 package fr.pyramidesnoires.results.finish;
 
-import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.results.race.RaceView;
 import fr.pyramidesnoires.results.race.ReadModel;
 import fr.pyramidesnoires.results.race.Runner;
@@ -50,7 +49,7 @@ public class CertificateResource {
                         + " has not finished: no certificate"));
         String time = FinishLine.officialTime(runner, view).orElseThrow(() -> new NotFoundException(
                 "Pas encore de temps officiel / No official time yet: " + bib));
-        byte[] pdf = new FinisherCertificate(eventName, model.raceInfo(race).map(RaceEvent::name).orElse(race),
+        byte[] pdf = new FinisherCertificate(eventName, model.raceName(race),
                 runner.publicName(), bib, time, placing, runner.group(), raceDay(view, runner)).pdf();
         return Response.ok(pdf).header("Content-Disposition",
                 "inline; filename=\"diplome-" + race.replaceAll("[^A-Za-z0-9_-]", "_") + "-" + bib + ".pdf\"").build();

@@ -50,7 +50,7 @@ public class ScreenResource {
         // a race whose organiser publishes no ranking has no ranks to announce: 404, as its runner pages
         RaceView.requireRanking(model, race);
         return pages.get(race, "screen", language.language(), () -> language.page(Templates.screen(race,
-                model.raceInfo(race).map(r -> r.name()).orElse(race),
+                model.raceName(race),
                 FinishLine.of(RaceView.of(model, race, aidStations)), zone)).render()).html();
     }
 }

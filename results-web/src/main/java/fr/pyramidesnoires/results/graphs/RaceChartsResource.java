@@ -90,7 +90,7 @@ public class RaceChartsResource {
     private String render(String race, Language chosen, Instant now) {
         ChartMessages words = chosen == Language.EN ? english : french;
         RaceView view = RaceView.ranked(model, race, aidStations);
-        String name = model.raceInfo(race).map(r -> r.name()).orElse(race);
+        String name = model.raceName(race);
         String gaps = null;
         String counts = null;
         if (view.course().isPresent()) {

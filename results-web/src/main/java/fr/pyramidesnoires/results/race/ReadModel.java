@@ -51,6 +51,11 @@ public class ReadModel {
         return Optional.ofNullable(races.get(code));
     }
 
+    /** The race's name, or its code while its own event has not come (an entry may name the race first). */
+    public String raceName(String code) {
+        return raceInfo(code).map(RaceEvent::name).orElse(code);
+    }
+
     /** What the organiser publishes of the race's results; the ranking for a race whose own event has not come. */
     public RaceEvent.Publication publication(String code) {
         return raceInfo(code).map(RaceEvent::publication).orElse(RaceEvent.Publication.RANKING);

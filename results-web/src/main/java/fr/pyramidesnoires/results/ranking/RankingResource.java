@@ -113,7 +113,7 @@ public class RankingResource {
                 .toList();
         // the division's links only where someone runs in it: results do not know the races' divisions
         boolean nonBinary = model.runners(race).stream().anyMatch(r -> r.entry().sex() == EntryEvent.Sex.X);
-        String name = model.raceInfo(race).map(r -> r.name()).orElse(race);
+        String name = model.raceName(race);
         Publication publication = model.publication(race);
         Supplier<String> render = () -> language.page(Templates.ranking(race, name, sex, category, categories,
                 nonBinary, rows(race, sex, category), publication == Publication.RANKING,

@@ -1,6 +1,5 @@
 package fr.pyramidesnoires.results.share;
 
-import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.results.finish.FinishLine;
 import fr.pyramidesnoires.results.finish.FinishMessages;
@@ -62,7 +61,7 @@ public class OpenGraph {
     public Card runner(RunnerDetail runner) {
         FinishMessages words = words(FinishMessages.class);
         String who = runner.name() != null ? runner.name() : words(Messages.class).bib() + " " + runner.bib();
-        return new Card(who + " — " + raceName(runner.raceCode()), runnerDescription(runner, words), "profile",
+        return new Card(who + " — " + model.raceName(runner.raceCode()), runnerDescription(runner, words), "profile",
                 url());
     }
 
@@ -92,12 +91,8 @@ public class OpenGraph {
     public Card race(String race) {
         long finishers = model.runners(race).stream()
                 .filter(r -> r.status() == RunnerTiming.Status.FINISHED).count();
-        return new Card(raceName(race), words(FinishMessages.class).previewFinishers((int) finishers), "website",
+        return new Card(model.raceName(race), words(FinishMessages.class).previewFinishers((int) finishers), "website",
                 url());
-    }
-
-    private String raceName(String race) {
-        return model.raceInfo(race).map(RaceEvent::name).orElse(race);
     }
 
     /** The page's own address, without its query: a filtered ranking is shared as its race. */
