@@ -190,7 +190,7 @@ if [ "$cluster" = 1 ]; then
   # the simulator's JVM trusts the certificate the cluster made for nginx, and it only
   rm -f "$tls/truststore.p12"
   keytool -importcert -noprompt -alias cluster -file "$tls/cert.pem" -keystore "$tls/truststore.p12" \
-    -storetype PKCS12 -storepass cluster >/dev/null
+    -storetype PKCS12 -storepass cluster >/dev/null 2>&1
   SIMULATOR_TRUST=("-Djavax.net.ssl.trustStore=$tls/truststore.p12" -Djavax.net.ssl.trustStorePassword=cluster)
   REGISTRATION_URL=https://127.0.0.1:$((base + 1)) TIMING_URL=https://127.0.0.1:$((base + 2))
   KAFKA_SERVERS=127.0.0.1:$((base + 10)),127.0.0.1:$((base + 12)),127.0.0.1:$((base + 14))
@@ -205,7 +205,8 @@ if [ "$cluster" = 1 ]; then
     simulate --runners "${DEMO_RUNNERS:-1000}" --speed "${DEMO_SPEED:-60}"
   fi
   echo "[run] Ctrl-C to stop"
-  while :; do sleep 3600; done
+  # waiting on a child, not in one: the trap runs as soon as the signal comes
+  while :; do sleep 3600 & wait $!; done
 fi
 
 pids=()
