@@ -22,14 +22,18 @@ class TimingInstanceKilledDrillTest {
     @Test
     void theOtherInstanceTakesOverAndTheRankingsEndTrue() throws Exception {
         Cluster cluster = Cluster.get();
-        Race.breakMidRace(cluster, 60, 1515, day -> {
-            cluster.kill("timing-1");
-            try (Admin kafka = cluster.kafkaAdmin()) {
-                assertTrue(Cluster.await(Duration.ofSeconds(60), () -> survivorHoldsEverything(kafka)),
-                        () -> "timing-2 never took every partition of entries and chip-reads: " + members(kafka));
-            }
-        });
-        cluster.startInstance("timing-1");
+        try {
+            Race.breakMidRace(cluster, 60, 1515, day -> {
+                cluster.kill("timing-1");
+                try (Admin kafka = cluster.kafkaAdmin()) {
+                    assertTrue(Cluster.await(Duration.ofSeconds(60), () -> survivorHoldsEverything(kafka)),
+                            () -> "timing-2 never took every partition of entries and chip-reads: " + members(kafka));
+                }
+            });
+        } finally {
+            // whole again for the next drill, whatever this one found
+            cluster.startInstance("timing-1");
+        }
     }
 
     /** One member left in timing's group, holding entries and the six partitions of chip-reads. */
