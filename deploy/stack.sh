@@ -5,6 +5,8 @@
 #   deploy/stack.sh start [--fresh]   start (or reuse) PostgreSQL and Kafka; --fresh wipes their data first
 #   deploy/stack.sh stop              stop both
 #   deploy/stack.sh status
+#   deploy/stack.sh broker-stop N     stop Kafka node N alone (1 to KAFKA_BROKERS), for the failure drills
+#   deploy/stack.sh broker-start N    start it again
 #   deploy/stack.sh pg-promote        (PG_STANDBY_PORT) stop the primary if still up, promote the hot standby
 #   deploy/stack.sh pg-backup         base backup of the primary of now into STACK_DIR/pg-backups/<UTC time>
 #   deploy/stack.sh pg-restore <backup> <port>   a new cluster on <port> from a base backup and the WAL archive,
@@ -18,9 +20,6 @@
 # of the most advanced standby under a leader lock (etcd, the Kubernetes API) so that two primaries never take
 # writes, the former primary rewound (pg_rewind) into a standby, the service address moved to the new primary,
 # scheduled base backups and WAL archived to object storage (pgBackRest, Barman Cloud), point-in-time restores.
-#
-#   deploy/stack.sh broker-stop N     stop Kafka node N alone (1 to KAFKA_BROKERS), for the failure drills
-#   deploy/stack.sh broker-start N    start it again
 #
 # Settings (environment): STACK_DIR (default .stack/run), PG_PORT (55432), KAFKA_PORT (59092; the KRaft
 # controller listens on KAFKA_PORT+1), KAFKA_BROKERS (1, or 3: three nodes on KAFKA_PORT, +2 and +4, each with its
