@@ -7,10 +7,12 @@
 #   deploy/stack.sh status
 #   deploy/stack.sh broker-stop N     stop Kafka node N alone (1 to KAFKA_BROKERS), for the failure drills
 #   deploy/stack.sh broker-start N    start it again
+#   deploy/stack.sh pg-stop [port]    stop one PostgreSQL cluster of the stack (default: the first primary, PG_PORT)
 #   deploy/stack.sh pg-promote        (PG_STANDBY_PORT) stop the primary if still up, promote the hot standby
 #   deploy/stack.sh pg-backup         base backup of the primary of now into STACK_DIR/pg-backups/<UTC time>
 #   deploy/stack.sh pg-restore <backup> <port>   a new cluster on <port> from a base backup and the WAL archive,
-#                                     recovered to the archive's end and taking writes; point the services at it
+#                                     recovered to the archive's end and taking writes; the stack's clusters still
+#                                     up are stopped first (their last WAL archived), a former one on <port> kept aside
 #
 # PG_STANDBY_PORT (unset: one PostgreSQL, as before) adds a streaming hot standby on that port, made with
 # pg_basebackup -R from the primary, which archives every WAL segment (STACK_DIR/pg-archive, as root
@@ -150,6 +152,7 @@ pg_dir() {
 
 # The folder of a further cluster of this stack (the standby, a restored cluster), by its port.
 pg_dir_at() {
+  if [ "$1" = "$PG_PORT" ]; then pg_dir; return; fi
   if [ "$(id -u)" = 0 ]; then echo "/var/lib/postgresql/tpn-$1"; else echo "$STACK_DIR/pg-$1"; fi
 }
 
@@ -176,8 +179,7 @@ pg_start() {
     rm -rf "$(pg_dir)"
   fi
   if [ -n "${PG_STANDBY_PORT:-}" ]; then
-    if [ "${FRESH:-0}" != 1 ] && [ -f "$STACK_DIR/pg-primary-port" ] \
-      && [ "$(cat "$STACK_DIR/pg-primary-port")" != "$PG_PORT" ]; then
+    if [ "${FRESH:-0}" != 1 ] && [ -f "$STACK_DIR/pg-primary-port" ]; then
       # the former primary would take writes beside the promoted or restored one
       log "the primary moved to port $(cat "$STACK_DIR/pg-primary-port") (pg-promote or pg-restore): start again with --fresh"
       exit 1
@@ -293,7 +295,8 @@ pg_replication_prepare() {
       as_pg "$BIN/pg_ctl" -D "$(pg_dir_at "$port")/data" -m immediate stop >/dev/null 2>&1 || true
       rm -rf "$(pg_dir_at "$port")"
     done
-    rm -rf "$archive" "$STACK_DIR/pg-backups" "$STACK_DIR/pg-restored" "$STACK_DIR/pg-primary-port"
+    rm -rf "$archive" "$STACK_DIR/pg-backups" "$STACK_DIR/pg-restored" "$STACK_DIR/pg-primary-port" \
+      "$(pg_dir)"-replaced-* "$(pg_dir_at "$PG_STANDBY_PORT")"-replaced-*
   fi
   mkdir -p "$archive"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$archive"
@@ -418,8 +421,8 @@ pg_restore() {
   dir=$(pg_dir_at "$port")
   data=$dir/data
   archive=$(pg_archive_dir)
-  if [ -e "$data" ] || port_open "$port"; then
-    log "port $port or $data is taken"
+  if port_open "$port"; then
+    log "port $port is taken"
     exit 1
   fi
   # the primary still up closes its current segment, so that the archive holds every commit
@@ -427,6 +430,13 @@ pg_restore() {
     segment=$(psql_at "$primary" -tAc 'SELECT pg_walfile_name(pg_switch_wal())')
     for _ in $(seq 120); do [ -f "$archive/$segment" ] && break; sleep 0.5; done
     [ -f "$archive/$segment" ] || { log "the primary on port $primary did not archive $segment"; exit 1; }
+  fi
+  # the restored cluster replaces the stack's: left up, they would take writes it does not hold
+  pg_stop
+  if [ -e "$data" ]; then
+    # a cluster of this stack that is down (a former primary): kept aside, never deleted by a restore
+    mv "$dir" "$dir-replaced-$(date -u +%Y%m%dT%H%M%SZ)"
+    log "the former cluster of port $port is kept in $dir-replaced-*"
   fi
   mkdir -p "$data"
   cp -a "$backup/." "$data/"
@@ -713,9 +723,15 @@ case "${1:-}" in
     secrets
     pg_restore "${2:-}" "${3:-}"
     ;;
+  pg-stop)
+    # one cluster of the stack, as the drills stop the primary
+    BIN=$(pg_bin)
+    as_pg "$BIN/pg_ctl" -D "$(pg_dir_at "${2:-$PG_PORT}")/data" -m fast -w stop >/dev/null
+    log "PostgreSQL on port ${2:-$PG_PORT} stopped"
+    ;;
   *)
-    echo "usage: $0 start [--fresh] | stop | status | broker-stop N | broker-start N | pg-promote | pg-backup" \
-      "| pg-restore <backup> <port>" >&2
+    echo "usage: $0 start [--fresh] | stop | status | broker-stop N | broker-start N | pg-stop [port] | pg-promote" \
+      "| pg-backup | pg-restore <backup> <port>" >&2
     exit 2
     ;;
 esac
