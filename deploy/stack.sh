@@ -9,6 +9,7 @@
 #   deploy/stack.sh broker-start N    start it again
 #   deploy/stack.sh pg-stop [port]    stop one PostgreSQL cluster of the stack (default: the first primary, PG_PORT)
 #   deploy/stack.sh pg-promote        (PG_STANDBY_PORT) stop the primary if still up, promote the hot standby
+#   deploy/stack.sh pg-standby        a new hot standby from the primary on PG_PORT (after pg-restore onto PG_PORT)
 #   deploy/stack.sh pg-backup         base backup of the primary of now into STACK_DIR/pg-backups/<UTC time>
 #   deploy/stack.sh pg-restore <backup> <port>   a new cluster on <port> from a base backup and the WAL archive,
 #                                     recovered to the archive's end and taking writes; the stack's clusters still
@@ -396,6 +397,25 @@ pg_promote() {
   log "the standby on port $PG_STANDBY_PORT is the primary; the former primary must be rebuilt as its standby"
 }
 
+# A new hot standby on PG_STANDBY_PORT from the primary on PG_PORT, after a restore onto PG_PORT left the stack
+# without one; the former standby's folder (a promoted primary the restore replaced) is kept aside.
+pg_standby_rebuild() {
+  [ -n "${PG_STANDBY_PORT:-}" ] || { log "pg-standby needs PG_STANDBY_PORT"; exit 2; }
+  BIN=$(pg_bin)
+  pg_replication_prepare
+  local dir
+  dir=$(pg_dir_at "$PG_STANDBY_PORT")
+  if [ "$(psql_at "$PG_PORT" -tAc 'SELECT pg_is_in_recovery()' 2>/dev/null)" != f ]; then
+    log "no primary on port $PG_PORT to make the standby from"
+    exit 1
+  fi
+  if [ -d "$dir" ]; then
+    as_pg "$BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    mv "$dir" "$dir-replaced-$(date -u +%Y%m%dT%H%M%SZ)"
+  fi
+  pg_standby_start
+}
+
 # A base backup of the primary of now, plain format, into STACK_DIR/pg-backups/<UTC time>; prints its folder.
 pg_backup() {
   BIN=$(pg_bin)
@@ -723,6 +743,10 @@ case "${1:-}" in
     secrets
     pg_restore "${2:-}" "${3:-}"
     ;;
+  pg-standby)
+    secrets
+    pg_standby_rebuild
+    ;;
   pg-stop)
     # one cluster of the stack, as the drills stop the primary
     BIN=$(pg_bin)
@@ -731,7 +755,7 @@ case "${1:-}" in
     ;;
   *)
     echo "usage: $0 start [--fresh] | stop | status | broker-stop N | broker-start N | pg-stop [port] | pg-promote" \
-      "| pg-backup | pg-restore <backup> <port>" >&2
+      "| pg-backup | pg-restore <backup> <port> | pg-standby" >&2
     exit 2
     ;;
 esac
