@@ -22,8 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * standby promoted with the scripted command: the services find the new primary by themselves, and the day ends
  * true, nothing committed lost. Then the database is rebuilt from the base backup taken before that race and the
  * WAL archived since, across the promotion, on the former primary's port (so the services' list of hosts finds it),
- * and the timing instances restarted on it show what they showed before. The cluster is left with the restored
- * database as its only PostgreSQL, without standby.
+ * and the timing instances restarted on it show what they showed before. The cluster is left as it started: the
+ * restored database its primary on the first port, a standby made from it on the second.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresFailoverDrillTest {
@@ -62,14 +62,19 @@ class PostgresFailoverDrillTest {
         Map<String, String> before = whatTheyShow(cluster);
 
         PostgresStack.restore(backupBeforeTheRace, PostgresStack.PRIMARY_PORT);
-        // one at a time: nginx keeps a timing instance to answer while the other starts
-        for (String timing : List.of("timing-1", "timing-2")) {
-            cluster.kill(timing);
-            cluster.startInstance(timing);
+        try {
+            // one at a time: nginx keeps a timing instance to answer while the other starts
+            for (String timing : List.of("timing-1", "timing-2")) {
+                cluster.kill(timing);
+                cluster.startInstance(timing);
+            }
+            Map<String, String> after = whatTheyShow(cluster);
+            before.forEach((what, shown) -> assertEquals(shown, after.get(what), what + " after the restore"));
+            cluster.assertGroundTruth(day);
+        } finally {
+            // whole again for the next drill: a primary on the first port, its standby on the second
+            PostgresStack.rebuildStandby();
         }
-        Map<String, String> after = whatTheyShow(cluster);
-        before.forEach((what, shown) -> assertEquals(shown, after.get(what), what + " after the restore"));
-        cluster.assertGroundTruth(day);
     }
 
     /** Every entry of the event as the organisers' API gives it: id, race, status, bib and chip. */

@@ -40,6 +40,11 @@ final class PostgresStack {
         stack(Duration.ofMinutes(3), "pg-restore", backup.toString(), String.valueOf(port));
     }
 
+    /** A new hot standby from the primary on {@link #PRIMARY_PORT}: the stack replicated again after a restore. */
+    static void rebuildStandby() throws Exception {
+        stack(Duration.ofMinutes(2), "pg-standby");
+    }
+
     /** Runs deploy/stack.sh with the cluster's folder and ports, as deploy/cluster.sh does; its standard output. */
     private static String stack(Duration timeout, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Cluster.ROOT.resolve("deploy/stack.sh").toString()));
