@@ -5,9 +5,24 @@
 #   deploy/stack.sh start [--fresh]   start (or reuse) PostgreSQL and Kafka; --fresh wipes their data first
 #   deploy/stack.sh stop              stop both
 #   deploy/stack.sh status
-#
 #   deploy/stack.sh broker-stop N     stop Kafka node N alone (1 to KAFKA_BROKERS), for the failure drills
 #   deploy/stack.sh broker-start N    start it again
+#   deploy/stack.sh pg-stop [port]    stop one PostgreSQL cluster of the stack (default: the first primary, PG_PORT)
+#   deploy/stack.sh pg-promote        (PG_STANDBY_PORT) stop the primary if still up, promote the hot standby
+#   deploy/stack.sh pg-standby        a new hot standby from the primary on PG_PORT (after pg-restore onto PG_PORT)
+#   deploy/stack.sh pg-backup         base backup of the primary of now into STACK_DIR/pg-backups/<UTC time>
+#   deploy/stack.sh pg-restore <backup> <port>   a new cluster on <port> from a base backup and the WAL archive,
+#                                     recovered to the archive's end and taking writes; the stack's clusters still
+#                                     up are stopped first (their last WAL archived), a former one on <port> kept aside
+#
+# PG_STANDBY_PORT (unset: one PostgreSQL, as before) adds a streaming hot standby on that port, made with
+# pg_basebackup -R from the primary, which archives every WAL segment (STACK_DIR/pg-archive, as root
+# /var/lib/postgresql/tpn-<PG_PORT>-archive); the replication role's password, PG_REPLICATION_PASSWORD, goes to
+# stack.env, never to services.env. Here promotion, rebuilding the former primary and backups are done by
+# hand; a real deployment leaves them to Patroni (or CloudNativePG on Kubernetes): failure detection and promotion
+# of the most advanced standby under a leader lock (etcd, the Kubernetes API) so that two primaries never take
+# writes, the former primary rewound (pg_rewind) into a standby, the service address moved to the new primary,
+# scheduled base backups and WAL archived to object storage (pgBackRest, Barman Cloud), point-in-time restores.
 #
 # Settings (environment): STACK_DIR (default .stack/run), PG_PORT (55432), KAFKA_PORT (59092; the KRaft
 # controller listens on KAFKA_PORT+1), KAFKA_BROKERS (1, or 3: three nodes on KAFKA_PORT, +2 and +4, each with its
@@ -136,6 +151,18 @@ pg_dir() {
   if [ "$(id -u)" = 0 ]; then echo "/var/lib/postgresql/tpn-$PG_PORT"; else echo "$STACK_DIR/pg"; fi
 }
 
+# The folder of a further cluster of this stack (the standby, a restored cluster), by its port.
+pg_dir_at() {
+  if [ "$1" = "$PG_PORT" ]; then pg_dir; return; fi
+  if [ "$(id -u)" = 0 ]; then echo "/var/lib/postgresql/tpn-$1"; else echo "$STACK_DIR/pg-$1"; fi
+}
+
+# The WAL archive, written by whichever cluster is primary and read by the standby and by restores. Under root it
+# lives beside the clusters, since the postgres user cannot enter STACK_DIR (its owner's only).
+pg_archive_dir() {
+  if [ "$(id -u)" = 0 ]; then echo "/var/lib/postgresql/tpn-$PG_PORT-archive"; else echo "$STACK_DIR/pg-archive"; fi
+}
+
 as_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
@@ -151,6 +178,14 @@ pg_start() {
   if [ "${FRESH:-0}" = 1 ] && [ -d "$(pg_dir)" ]; then
     as_pg "$BIN/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$(pg_dir)"
+  fi
+  if [ -n "${PG_STANDBY_PORT:-}" ]; then
+    if [ "${FRESH:-0}" != 1 ] && [ -f "$STACK_DIR/pg-primary-port" ]; then
+      # the former primary would take writes beside the promoted or restored one
+      log "the primary moved to port $(cat "$STACK_DIR/pg-primary-port") (pg-promote or pg-restore): start again with --fresh"
+      exit 1
+    fi
+    pg_replication_prepare
   fi
   if [ ! -f "$data/PG_VERSION" ]; then
     log "creating PostgreSQL cluster in $data"
@@ -173,6 +208,11 @@ pg_start() {
       fi
     } | as_pg tee -a "$data/postgresql.conf" >/dev/null
   fi
+  if [ -n "${PG_STANDBY_PORT:-}" ] && ! grep -q '^archive_mode = on' "$data/postgresql.conf"; then
+    pg_replication_conf | as_pg tee -a "$data/postgresql.conf" >/dev/null
+    # a primary kept from a stack without standby takes the settings at its restart
+    as_pg "$BIN/pg_ctl" -D "$data" status >/dev/null 2>&1 && as_pg "$BIN/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+  fi
   if as_pg "$BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     log "PostgreSQL already running on port $PG_PORT"
   else
@@ -194,6 +234,10 @@ pg_start() {
       psql_admin -c "REVOKE ALL ON DATABASE $svc FROM PUBLIC"
     fi
   done
+  if [ -n "${PG_STANDBY_PORT:-}" ]; then
+    pg_replication_role
+    pg_standby_start
+  fi
 }
 
 pg_stop() {
@@ -204,6 +248,231 @@ pg_stop() {
     as_pg "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
     log "PostgreSQL stopped"
   fi
+  local port
+  for port in $(pg_other_ports); do
+    data=$(pg_dir_at "$port")/data
+    if [ -n "$bin" ] && [ -f "$data/PG_VERSION" ] && as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+      as_pg "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+      log "PostgreSQL on port $port stopped"
+    fi
+  done
+}
+
+# ---------------------------------------------------------------- PostgreSQL replication, backups, restores
+# With PG_STANDBY_PORT set, the primary streams its WAL to a hot standby on that port and archives every finished
+# WAL segment into the stack's archive; the standby is promoted by hand (pg-promote), and a base backup (pg-backup)
+# plus the archive rebuild the data on a new cluster (pg-restore). The replication role's password is in stack.env
+# (PG_REPLICATION_PASSWORD): it is this script's, no service's. The services find the primary of now themselves
+# through a JDBC URL naming both ports with targetServerType=primary.
+
+# Ports of this stack's clusters besides the first primary: the standby and the restored ones.
+pg_other_ports() {
+  [ -n "${PG_STANDBY_PORT:-}" ] && echo "$PG_STANDBY_PORT"
+  [ -f "$STACK_DIR/pg-restored" ] && cat "$STACK_DIR/pg-restored"
+  return 0
+}
+
+pg_replication_conf() {
+  local archive
+  archive=$(pg_archive_dir)
+  echo "wal_level = replica"
+  echo "max_wal_senders = 10"
+  echo "wal_keep_size = '256MB'"
+  echo "hot_standby = on"
+  echo "archive_mode = on"
+  # a segment is never overwritten, and a copy cut short by a crash is never taken for a whole one
+  echo "archive_command = 'test ! -f $archive/%f && cp %p $archive/%f.part && mv $archive/%f.part $archive/%f'"
+  # a quiet primary still archives its last writes within a minute
+  echo "archive_timeout = 60"
+}
+
+# A fresh stack wipes its standby, archive, restored clusters and backups with its primary; each stack gets the
+# replication role's password once, in stack.env.
+pg_replication_prepare() {
+  local port archive
+  archive=$(pg_archive_dir)
+  if [ "${FRESH:-0}" = 1 ]; then
+    for port in $(pg_other_ports); do
+      as_pg "$BIN/pg_ctl" -D "$(pg_dir_at "$port")/data" -m immediate stop >/dev/null 2>&1 || true
+      rm -rf "$(pg_dir_at "$port")"
+    done
+    rm -rf "$archive" "$STACK_DIR/pg-backups" "$STACK_DIR/pg-restored" "$STACK_DIR/pg-primary-port" \
+      "$(pg_dir)"-replaced-* "$(pg_dir_at "$PG_STANDBY_PORT")"-replaced-*
+  fi
+  mkdir -p "$archive"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$archive"
+  if ! grep -q '^PG_REPLICATION_PASSWORD=' "$SECRETS/stack.env"; then
+    echo "PG_REPLICATION_PASSWORD=$(new_password)" >> "$SECRETS/stack.env"
+  fi
+  # shellcheck source=/dev/null
+  . "$SECRETS/stack.env"
+  # the superuser's password for every cluster of the stack, the replication role's for backups
+  printf '127.0.0.1:*:*:postgres:%s\n' "$PG_SUPERUSER_PASSWORD" > "$SECRETS/postgres-any.pgpass"
+  printf '127.0.0.1:*:*:tpn_replication:%s\n' "$PG_REPLICATION_PASSWORD" > "$SECRETS/replication.pgpass"
+}
+
+psql_at() {
+  local port=$1
+  shift
+  PGPASSFILE=$SECRETS/postgres-any.pgpass "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"
+}
+
+pg_replication_role() {
+  if [ -z "$(psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'tpn_replication'")" ]; then
+    psql_admin -c "CREATE ROLE tpn_replication REPLICATION LOGIN"
+  fi
+  psql_admin <<<"ALTER ROLE tpn_replication PASSWORD '$PG_REPLICATION_PASSWORD'" >/dev/null
+}
+
+# What every cluster but the first primary writes over the settings its copy brought: its port and socket, and
+# the archive to read WAL from when streaming alone cannot serve it.
+pg_local_conf() {
+  local port=$1
+  echo "port = $port"
+  echo "unix_socket_directories = '$(pg_dir_at "$port")'"
+  echo "restore_command = 'cp $(pg_archive_dir)/%f %p'"
+}
+
+pg_standby_start() {
+  local dir data
+  dir=$(pg_dir_at "$PG_STANDBY_PORT")
+  data=$dir/data
+  if [ ! -f "$data/PG_VERSION" ]; then
+    log "creating the hot standby in $data from the primary on port $PG_PORT"
+    mkdir -p "$dir"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+    # the standby's own copy of the replication password, read by its WAL receiver through primary_conninfo
+    as_pg tee "$dir/replication.pgpass" <"$SECRETS/replication.pgpass" >/dev/null
+    as_pg chmod 600 "$dir/replication.pgpass"
+    as_pg env PGPASSFILE="$dir/replication.pgpass" "$BIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" -U tpn_replication \
+      -D "$data" -X stream -c fast -R -d "application_name=standby passfile=$dir/replication.pgpass" >/dev/null
+    pg_local_conf "$PG_STANDBY_PORT" | as_pg tee -a "$data/postgresql.conf" >/dev/null
+  fi
+  if as_pg "$BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    log "PostgreSQL standby already running on port $PG_STANDBY_PORT"
+  else
+    as_pg "$BIN/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -t 60 start >/dev/null
+    log "PostgreSQL hot standby started on port $PG_STANDBY_PORT"
+  fi
+}
+
+# The port of the cluster of this stack that takes writes now, if one is up.
+pg_current_primary() {
+  local port
+  for port in "$PG_PORT" $(pg_other_ports); do
+    if [ "$(psql_at "$port" -tAc 'SELECT pg_is_in_recovery()' 2>/dev/null)" = f ]; then
+      echo "$port"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Waits until the cluster on the port has left recovery and commits a transaction.
+pg_wait_writable() {
+  local port=$1
+  for _ in $(seq 240); do
+    if [ "$(psql_at "$port" -tAc 'SELECT pg_is_in_recovery()' 2>/dev/null)" = f ] \
+      && psql_at "$port" -tAc 'SELECT txid_current()' >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  log "PostgreSQL on port $port does not take writes"
+  return 1
+}
+
+pg_promote() {
+  [ -n "${PG_STANDBY_PORT:-}" ] || { log "pg-promote needs PG_STANDBY_PORT"; exit 2; }
+  BIN=$(pg_bin)
+  pg_replication_prepare
+  local data=$(pg_dir)/data standby=$(pg_dir_at "$PG_STANDBY_PORT")/data
+  if as_pg "$BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    log "stopping the primary on port $PG_PORT first: two primaries would each take writes"
+    as_pg "$BIN/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+  fi
+  as_pg "$BIN/pg_ctl" -D "$standby" -w -t 60 promote >/dev/null
+  pg_wait_writable "$PG_STANDBY_PORT"
+  echo "$PG_STANDBY_PORT" > "$STACK_DIR/pg-primary-port"
+  log "the standby on port $PG_STANDBY_PORT is the primary; the former primary must be rebuilt as its standby"
+}
+
+# A new hot standby on PG_STANDBY_PORT from the primary on PG_PORT, after a restore onto PG_PORT left the stack
+# without one; the former standby's folder (a promoted primary the restore replaced) is kept aside.
+pg_standby_rebuild() {
+  [ -n "${PG_STANDBY_PORT:-}" ] || { log "pg-standby needs PG_STANDBY_PORT"; exit 2; }
+  BIN=$(pg_bin)
+  pg_replication_prepare
+  local dir
+  dir=$(pg_dir_at "$PG_STANDBY_PORT")
+  if [ "$(psql_at "$PG_PORT" -tAc 'SELECT pg_is_in_recovery()' 2>/dev/null)" != f ]; then
+    log "no primary on port $PG_PORT to make the standby from"
+    exit 1
+  fi
+  if [ -d "$dir" ]; then
+    as_pg "$BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    mv "$dir" "$dir-replaced-$(date -u +%Y%m%dT%H%M%SZ)"
+  fi
+  pg_standby_start
+}
+
+# A base backup of the primary of now, plain format, into STACK_DIR/pg-backups/<UTC time>; prints its folder.
+pg_backup() {
+  BIN=$(pg_bin)
+  pg_replication_prepare
+  local port target
+  port=$(pg_current_primary) || { log "no primary is up to back up"; exit 1; }
+  target=$STACK_DIR/pg-backups/$(date -u +%Y%m%dT%H%M%SZ)
+  mkdir -p "$STACK_DIR/pg-backups"
+  PGPASSFILE=$SECRETS/replication.pgpass "$BIN/pg_basebackup" -h 127.0.0.1 -p "$port" -U tpn_replication \
+    -D "$target" -Fp -X stream -c fast >/dev/null
+  log "base backup of port $port in $target"
+  echo "$target"
+}
+
+# A new cluster on the port from a base backup and the archive: archive recovery replays every segment archived,
+# following the promotions' timelines, then the cluster leaves recovery on a timeline of its own and takes writes.
+pg_restore() {
+  local backup=${1:-} port=${2:-}
+  [ -f "$backup/PG_VERSION" ] && [ -n "$port" ] || { log "usage: pg-restore <base backup folder> <port>"; exit 2; }
+  BIN=$(pg_bin)
+  pg_replication_prepare
+  local dir data archive primary segment
+  dir=$(pg_dir_at "$port")
+  data=$dir/data
+  archive=$(pg_archive_dir)
+  if port_open "$port"; then
+    log "port $port is taken"
+    exit 1
+  fi
+  # the primary still up closes its current segment, so that the archive holds every commit
+  if primary=$(pg_current_primary); then
+    segment=$(psql_at "$primary" -tAc 'SELECT pg_walfile_name(pg_switch_wal())')
+    for _ in $(seq 120); do [ -f "$archive/$segment" ] && break; sleep 0.5; done
+    [ -f "$archive/$segment" ] || { log "the primary on port $primary did not archive $segment"; exit 1; }
+  fi
+  # the restored cluster replaces the stack's: left up, they would take writes it does not hold
+  pg_stop
+  if [ -e "$data" ]; then
+    # a cluster of this stack that is down (a former primary): kept aside, never deleted by a restore
+    mv "$dir" "$dir-replaced-$(date -u +%Y%m%dT%H%M%SZ)"
+    log "the former cluster of port $port is kept in $dir-replaced-*"
+  fi
+  mkdir -p "$data"
+  cp -a "$backup/." "$data/"
+  rm -f "$data/standby.signal" "$data/postmaster.pid"
+  touch "$data/recovery.signal"
+  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$dir"
+  chmod 700 "$data"
+  # a backup of a promoted standby still names the primary it streamed from
+  as_pg sed -i '/^primary_conninfo/d' "$data/postgresql.auto.conf"
+  pg_local_conf "$port" | as_pg tee -a "$data/postgresql.conf" >/dev/null
+  echo "recovery_target_timeline = 'latest'" | as_pg tee -a "$data/postgresql.conf" >/dev/null
+  echo "$port" >> "$STACK_DIR/pg-restored"
+  as_pg "$BIN/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -t 300 start >/dev/null
+  pg_wait_writable "$port"
+  echo "$port" > "$STACK_DIR/pg-primary-port"
+  log "restored $backup with the archived WAL on port $port; point the services at it"
 }
 
 # ---------------------------------------------------------------- Kafka
@@ -462,8 +731,31 @@ case "${1:-}" in
     node_await "$2"
     log "Kafka node $2 started on port $(node_port "$2")"
     ;;
+  pg-promote)
+    secrets
+    pg_promote
+    ;;
+  pg-backup)
+    secrets
+    pg_backup
+    ;;
+  pg-restore)
+    secrets
+    pg_restore "${2:-}" "${3:-}"
+    ;;
+  pg-standby)
+    secrets
+    pg_standby_rebuild
+    ;;
+  pg-stop)
+    # one cluster of the stack, as the drills stop the primary
+    BIN=$(pg_bin)
+    as_pg "$BIN/pg_ctl" -D "$(pg_dir_at "${2:-$PG_PORT}")/data" -m fast -w stop >/dev/null
+    log "PostgreSQL on port ${2:-$PG_PORT} stopped"
+    ;;
   *)
-    echo "usage: $0 start [--fresh] | stop | status | broker-stop N | broker-start N" >&2
+    echo "usage: $0 start [--fresh] | stop | status | broker-stop N | broker-start N | pg-stop [port] | pg-promote" \
+      "| pg-backup | pg-restore <backup> <port> | pg-standby" >&2
     exit 2
     ;;
 esac

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.UUID;
 
 /** Does the officials' and volunteers' part through timing-service's API, as they would from their phones. */
 public final class TimingClient {
+
+    private static final Duration UNAVAILABLE_FOR_AT_MOST = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -52,7 +55,17 @@ public final class TimingClient {
                 .header("Authorization", authorization)
                 .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2;
+        // timing answers 503 while its database switches servers: a phone keeps what was typed and sends it again,
+        // which each of these requests bears (the passage by its id, the decisions being states)
+        long giveUpAt = System.nanoTime() + UNAVAILABLE_FOR_AT_MOST.toNanos();
+        while (true) {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 503 || System.nanoTime() > giveUpAt) {
+                return response.statusCode() / 100 == 2;
+            }
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Math.max(1, Math.min(seconds, 5)) * 1000);
+        }
     }
 
     private static String basic(String userAndPassword) {

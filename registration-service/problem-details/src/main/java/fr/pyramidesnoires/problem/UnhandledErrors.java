@@ -21,6 +21,10 @@ public class UnhandledErrors {
     private static final Logger LOG = Logger.getLogger(UnhandledErrors.class);
     private static final Problem NOT_FOUND = Problem.of(404, "http-404", "Introuvable / Not found",
             "Rien à cette adresse / Nothing at this address");
+    private static final Problem DATABASE_AWAY = Problem.of(503, "database-unavailable",
+            "Service momentanément indisponible / Service briefly unavailable",
+            "La base de données change de serveur ; réessayez dans un instant"
+                    + " / The database is switching servers; try again in a moment");
 
     final ObjectMapper json;
 
@@ -50,6 +54,12 @@ public class UnhandledErrors {
             } else {
                 context.next();
             }
+            return;
+        }
+        if (DatabaseAway.isCause(failure)) {
+            // a promotion takes seconds: the caller is told to try again then, not that the platform is broken
+            context.response().putHeader("Retry-After", "2");
+            RouteAnswer.send(context, DATABASE_AWAY, json, false);
             return;
         }
         String id = UUID.randomUUID().toString();
