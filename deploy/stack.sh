@@ -6,8 +6,12 @@
 #   deploy/stack.sh stop              stop both
 #   deploy/stack.sh status
 #
+#   deploy/stack.sh broker-stop N     stop Kafka node N alone (1 to KAFKA_BROKERS), for the failure drills
+#   deploy/stack.sh broker-start N    start it again
+#
 # Settings (environment): STACK_DIR (default .stack/run), PG_PORT (55432), KAFKA_PORT (59092; the KRaft
-# controller listens on KAFKA_PORT+1).
+# controller listens on KAFKA_PORT+1), KAFKA_BROKERS (1, or 3: three nodes on KAFKA_PORT, +2 and +4, each with its
+# controller one port above; topics replicated three times, min.insync.replicas 2).
 #
 # Nothing is open without a password: PostgreSQL asks every connection for one (scram-sha-256), Kafka every client
 # (SASL/SCRAM-SHA-512) and grants each account only its topics. The passwords are made here, for each fresh stack,
@@ -69,7 +73,7 @@ secrets() {
     rm -rf "$SECRETS"
   fi
   if [ ! -s "$SECRETS/stack.env" ]; then
-    if [ "${FRESH:-0}" != 1 ] && { [ -f "$(pg_dir)/data/PG_VERSION" ] || [ -f "$KDIR/data/meta.properties" ]; }; then
+    if [ "${FRESH:-0}" != 1 ] && { [ -f "$(pg_dir)/data/PG_VERSION" ] || [ -f "$(node_dir 1)/data/meta.properties" ]; }; then
       log "this stack's data has no passwords in $SECRETS: start again with --fresh"
       exit 1
     fi
@@ -204,6 +208,22 @@ pg_stop() {
 
 # ---------------------------------------------------------------- Kafka
 KDIR=$STACK_DIR/kafka
+# One broker (the default) lives in KDIR itself; with KAFKA_BROKERS=3 each node (broker and controller in one
+# process, the three controllers voting together) has its folder KDIR/<n>, client port KAFKA_PORT+2(n-1) and its
+# controller's port above it. Topics are then replicated on all three and a write waits for two of them
+# (min.insync.replicas 2), so one node may stop without losing or refusing anything.
+KAFKA_BROKERS=${KAFKA_BROKERS:-1}
+case "$KAFKA_BROKERS" in 1|3) ;; *) log "KAFKA_BROKERS is 1 or 3, not $KAFKA_BROKERS"; exit 2 ;; esac
+KAFKA_MIN_ISR=$([ "$KAFKA_BROKERS" = 1 ] && echo 1 || echo 2)
+
+node_dir() { if [ "$KAFKA_BROKERS" = 1 ]; then echo "$KDIR"; else echo "$KDIR/$1"; fi; }
+node_port() { echo $((KAFKA_PORT + 2 * ($1 - 1))); }
+# every node's client port, as clients take them (bootstrap.servers)
+kafka_bootstrap() {
+  local n list=
+  for n in $(seq "$KAFKA_BROKERS"); do list+="${list:+,}127.0.0.1:$(node_port "$n")"; done
+  echo "$list"
+}
 
 kafka_classpath() {
   if [ ! -s "$KDIR/classpath.txt" ]; then
@@ -219,8 +239,16 @@ kafka_java() {
     -Dkafka.logs.dir="$KDIR" -cp "$CP" "$@"
 }
 
+node_running() {
+  local dir
+  dir=$(node_dir "$1")
+  [ -f "$dir/broker.pid" ] && kill -0 "$(cat "$dir/broker.pid")" 2>/dev/null
+}
+
 kafka_running() {
-  [ -f "$KDIR/broker.pid" ] && kill -0 "$(cat "$KDIR/broker.pid")" 2>/dev/null
+  local n
+  for n in $(seq "$KAFKA_BROKERS"); do node_running "$n" && return 0; done
+  return 1
 }
 
 # Creates the topics a new broker lacks and checks those it has: a topic kept from an older stack keeps its
@@ -228,35 +256,34 @@ kafka_running() {
 # writing implies the idempotent producer's cluster right, reading or writing the right to describe the topic.
 # Every start does both, a broker already running too, in one JVM (Kafka's tools take one topic or grant per run).
 kafka_setup() {
-  kafka_java "$ROOT/deploy/kafka/StackSetup.java" "127.0.0.1:$KAFKA_PORT" "$SECRETS/kafka-admin.properties" \
-    "$TOPICS" "$KAFKA_ACLS" || exit 1
+  kafka_java "$ROOT/deploy/kafka/StackSetup.java" "$(kafka_bootstrap)" "$SECRETS/kafka-admin.properties" \
+    "$TOPICS" "$KAFKA_ACLS" "$KAFKA_BROKERS" $([ "$KAFKA_BROKERS" = 1 ] || echo "$KAFKA_MIN_ISR") || exit 1
 }
 
-kafka_start() {
-  if [ "${FRESH:-0}" = 1 ]; then
-    kafka_stop
-    rm -rf "$KDIR/data"
-  fi
-  mkdir -p "$KDIR"
-  CP=$(kafka_classpath)
-  if kafka_running; then
-    log "Kafka already running on port $KAFKA_PORT"
-    kafka_setup
-    return
-  fi
-  if port_open "$KAFKA_PORT"; then
-    log "port $KAFKA_PORT is taken by another program: set KAFKA_PORT"
-    exit 1
-  fi
-  # Clients sign in with SCRAM (their credentials live in the cluster's metadata, set at format time); the broker
-  # and its controller, on loopback, with PLAIN, since a controller cannot read SCRAM credentials from the metadata
-  # it serves. Only the admin and the broker itself are above the ACLs.
-  cat > "$KDIR/server.properties" <<PROPS
+# A Kafka Uuid (16 random bytes, URL-safe base64 without padding), as `StorageTool random-uuid` prints it but
+# without a JVM each; one starting with '-' would read as an option.
+kafka_uuid() {
+  local id
+  while :; do
+    id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+    [ "${id:0:1}" != - ] && { echo "$id"; return; }
+  done
+}
+
+# Writes node n's settings. Clients sign in with SCRAM (their credentials live in the cluster's metadata, set at
+# format time); the brokers and their controllers, on loopback, with PLAIN, since a controller cannot read SCRAM
+# credentials from the metadata it serves. Only the admin and the brokers themselves are above the ACLs.
+node_properties() {
+  local n=$1 dir port controllers= i
+  dir=$(node_dir "$n")
+  port=$(node_port "$n")
+  for i in $(seq "$KAFKA_BROKERS"); do controllers+="${controllers:+,}127.0.0.1:$(($(node_port "$i") + 1))"; done
+  cat > "$dir/server.properties" <<PROPS
 process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=127.0.0.1:$CONTROLLER_PORT
-listeners=CLIENT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-advertised.listeners=CLIENT://127.0.0.1:$KAFKA_PORT
+node.id=$n
+controller.quorum.bootstrap.servers=$controllers
+listeners=CLIENT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$((port + 1))
+advertised.listeners=CLIENT://127.0.0.1:$port
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=CLIENT
 listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
@@ -271,46 +298,135 @@ listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 super.users=User:admin;User:broker
 allow.everyone.if.no.acl.found=false
-log.dirs=$KDIR/data
+log.dirs=$dir/data
 num.partitions=3
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
+offsets.topic.replication.factor=$KAFKA_BROKERS
+transaction.state.log.replication.factor=$KAFKA_BROKERS
+transaction.state.log.min.isr=$KAFKA_MIN_ISR
+share.coordinator.state.topic.replication.factor=$KAFKA_BROKERS
+share.coordinator.state.topic.min.isr=$KAFKA_MIN_ISR
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 PROPS
-  if [ ! -f "$KDIR/data/meta.properties" ]; then
-    local scram=() account password
-    for account in admin broker $KAFKA_ACCOUNTS; do
-      password=$(tr a-z A-Z <<<"$account")_KAFKA_PASSWORD
-      scram+=(--add-scram "SCRAM-SHA-512=[name=$account,password=${!password}]")
-    done
-    kafka_java kafka.tools.StorageTool format --standalone -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
-      -c "$KDIR/server.properties" "${scram[@]}" >/dev/null
+  if [ "$KAFKA_BROKERS" != 1 ]; then
+    {
+      echo "default.replication.factor=$KAFKA_BROKERS"
+      echo "min.insync.replicas=$KAFKA_MIN_ISR"
+      # a stopped node's partitions move their leadership at once, and back when it returns
+      echo "unclean.leader.election.enable=false"
+    } >> "$dir/server.properties"
   fi
-  nohup java -Xms256m -Xmx1g -Dlog4j2.configurationFile="$ROOT/deploy/kafka/log4j2.properties" \
-    -Dkafka.logs.dir="$KDIR" -cp "$CP" kafka.Kafka "$KDIR/server.properties" >"$KDIR/broker.out" 2>&1 &
-  echo $! > "$KDIR/broker.pid"
-  if ! wait_port "$KAFKA_PORT" Kafka; then
-    tail -n 30 "$KDIR/broker.out" "$KDIR/broker.log" >&2 || true
-    exit 1
-  fi
-  kafka_setup
-  log "Kafka started on port $KAFKA_PORT (topics: $TOPICS; accounts: admin $KAFKA_ACCOUNTS)"
 }
 
-kafka_stop() {
-  if kafka_running; then
-    local pid
-    pid=$(cat "$KDIR/broker.pid")
+# Formats every node's storage: one alone as its own quorum (--standalone), three as the three first voters,
+# each node's metadata folder named by the directory id the voters' list gives it.
+kafka_format() {
+  local scram=() account password cluster voters= n
+  for account in admin broker $KAFKA_ACCOUNTS; do
+    password=$(tr a-z A-Z <<<"$account")_KAFKA_PASSWORD
+    scram+=(--add-scram "SCRAM-SHA-512=[name=$account,password=${!password}]")
+  done
+  if [ "$KAFKA_BROKERS" = 1 ]; then
+    kafka_java kafka.tools.StorageTool format --standalone -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
+      -c "$KDIR/server.properties" "${scram[@]}" >/dev/null
+    return
+  fi
+  cluster=$(kafka_uuid)
+  for n in $(seq "$KAFKA_BROKERS"); do
+    voters+="${voters:+,}$n@127.0.0.1:$(($(node_port "$n") + 1)):$(kafka_uuid)"
+  done
+  for n in $(seq "$KAFKA_BROKERS"); do
+    [ -f "$(node_dir "$n")/data/meta.properties" ] && continue
+    kafka_java kafka.tools.StorageTool format --initial-controllers "$voters" -t "$cluster" \
+      -c "$(node_dir "$n")/server.properties" "${scram[@]}" >/dev/null &
+  done
+  wait
+}
+
+# Starts node n's process, its storage formatted already.
+node_start() {
+  local n=$1 dir port
+  dir=$(node_dir "$n")
+  port=$(node_port "$n")
+  if node_running "$n"; then
+    log "Kafka node $n already running on port $port"
+    return
+  fi
+  if port_open "$port"; then
+    log "port $port is taken by another program: set KAFKA_PORT"
+    exit 1
+  fi
+  nohup java -Xms256m -Xmx1g -Dlog4j2.configurationFile="$ROOT/deploy/kafka/log4j2.properties" \
+    -Dkafka.logs.dir="$dir" -cp "$CP" kafka.Kafka "$dir/server.properties" >"$dir/broker.out" 2>&1 &
+  echo $! > "$dir/broker.pid"
+}
+
+node_await() {
+  local dir
+  dir=$(node_dir "$1")
+  if ! wait_port "$(node_port "$1")" Kafka; then
+    tail -n 30 "$dir/broker.out" "$dir/broker.log" >&2 || true
+    exit 1
+  fi
+}
+
+kafka_start() {
+  local n
+  if [ "${FRESH:-0}" = 1 ]; then
+    kafka_stop
+    for n in $(seq "$KAFKA_BROKERS"); do rm -rf "$(node_dir "$n")/data"; done
+  fi
+  mkdir -p "$KDIR"
+  CP=$(kafka_classpath)
+  if [ "$KAFKA_BROKERS" = 1 ] && kafka_running; then
+    log "Kafka already running on port $KAFKA_PORT"
+    kafka_setup
+    return
+  fi
+  for n in $(seq "$KAFKA_BROKERS"); do
+    mkdir -p "$(node_dir "$n")"
+    node_running "$n" || node_properties "$n"
+  done
+  [ -f "$(node_dir 1)/data/meta.properties" ] || kafka_format
+  for n in $(seq "$KAFKA_BROKERS"); do node_start "$n"; done
+  for n in $(seq "$KAFKA_BROKERS"); do node_await "$n"; done
+  kafka_setup
+  if [ "$KAFKA_BROKERS" = 1 ]; then
+    log "Kafka started on port $KAFKA_PORT (topics: $TOPICS; accounts: admin $KAFKA_ACCOUNTS)"
+  else
+    log "Kafka started: $KAFKA_BROKERS nodes on $(kafka_bootstrap) (topics: $TOPICS, replicated $KAFKA_BROKERS" \
+      "times, min.insync.replicas $KAFKA_MIN_ISR; accounts: admin $KAFKA_ACCOUNTS)"
+  fi
+}
+
+# Stops node n (TERM: it hands its partitions' leadership over first); kill -9 if it is not gone in 30 s.
+node_stop() {
+  local dir pid
+  dir=$(node_dir "$1")
+  if node_running "$1"; then
+    pid=$(cat "$dir/broker.pid")
     kill "$pid"
     for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
-    log "Kafka stopped"
+    [ "$KAFKA_BROKERS" = 1 ] && log "Kafka stopped" || log "Kafka node $1 stopped"
   fi
-  rm -f "$KDIR/broker.pid"
+  rm -f "$dir/broker.pid"
+}
+
+kafka_stop() {
+  local n
+  # the last nodes of a quorum cannot hand anything over: they are stopped together rather than wait on each other
+  for n in $(seq "$KAFKA_BROKERS"); do node_stop "$n" & done
+  wait
+}
+
+# the one node named on the command line of broker-stop / broker-start (1 to KAFKA_BROKERS)
+node_arg() {
+  case "${1:-}" in
+    [1-9]) [ "$1" -le "$KAFKA_BROKERS" ] && return ;;
+  esac
+  log "name a node from 1 to $KAFKA_BROKERS (KAFKA_BROKERS=$KAFKA_BROKERS)"
+  exit 2
 }
 
 case "${1:-}" in
@@ -327,10 +443,27 @@ case "${1:-}" in
     ;;
   status)
     port_open "$PG_PORT" && echo "PostgreSQL: up on $PG_PORT" || echo "PostgreSQL: down"
-    kafka_running && echo "Kafka: up on $KAFKA_PORT" || echo "Kafka: down"
+    if [ "$KAFKA_BROKERS" = 1 ]; then
+      kafka_running && echo "Kafka: up on $KAFKA_PORT" || echo "Kafka: down"
+    else
+      for n in $(seq "$KAFKA_BROKERS"); do
+        node_running "$n" && echo "Kafka node $n: up on $(node_port "$n")" || echo "Kafka node $n: down"
+      done
+    fi
+    ;;
+  broker-stop)
+    node_arg "${2:-}"
+    node_stop "$2"
+    ;;
+  broker-start)
+    node_arg "${2:-}"
+    CP=$(kafka_classpath)
+    node_start "$2"
+    node_await "$2"
+    log "Kafka node $2 started on port $(node_port "$2")"
     ;;
   *)
-    echo "usage: $0 start [--fresh] | stop | status" >&2
+    echo "usage: $0 start [--fresh] | stop | status | broker-stop N | broker-start N" >&2
     exit 2
     ;;
 esac

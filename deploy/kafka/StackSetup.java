@@ -23,9 +23,11 @@ import org.apache.kafka.common.resource.ResourceType;
  * seconds each): creates the topics a new broker lacks, checks the partitions of those an older one has (the
  * platform would run on a wrong contract), and grants each account its rights (granting again changes nothing).
  * <pre>
- * java -cp KAFKA_CLASSPATH StackSetup.java BOOTSTRAP ADMIN_CLIENT_PROPERTIES TOPICS ACLS
- *   TOPICS  topic:partitions:cleanup policy, space-separated
- *   ACLS    account:operation:topic,topic[:consumer group], space-separated
+ * java -cp KAFKA_CLASSPATH StackSetup.java BOOTSTRAP ADMIN_CLIENT_PROPERTIES TOPICS ACLS [REPLICAS MIN_ISR]
+ *   TOPICS   topic:partitions:cleanup policy, space-separated
+ *   ACLS     account:operation:topic,topic[:consumer group], space-separated
+ *   REPLICAS each partition's copies (default 1), the brokers it waits for before creating anything
+ *   MIN_ISR  the copies a write waits for (min.insync.replicas; default: the broker's)
  * </pre>
  */
 public class StackSetup {
@@ -36,20 +38,40 @@ public class StackSetup {
             admin.load(reader);
         }
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        short replicas = args.length > 4 ? Short.parseShort(args[4]) : 1;
+        String minInSync = args.length > 5 ? args[5] : null;
         try (Admin kafka = Admin.create(admin)) {
-            if (!topics(kafka, args[2].trim().split("\\s+"))) {
+            awaitBrokers(kafka, replicas);
+            if (!topics(kafka, args[2].trim().split("\\s+"), replicas, minInSync)) {
                 System.exit(1);
             }
             kafka.createAcls(acls(args[3].trim().split("\\s+"))).all().get();
         }
     }
 
-    private static boolean topics(Admin kafka, String[] specs) throws InterruptedException, ExecutionException {
+    /** Nodes of a cluster register with their controllers one after the other: a topic needs all its replicas'. */
+    private static void awaitBrokers(Admin kafka, short replicas) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        int brokers;
+        while ((brokers = kafka.describeCluster().nodes().get().size()) < replicas) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(brokers + " broker(s) up, " + replicas + " needed");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static boolean topics(Admin kafka, String[] specs, short replicas, String minInSync)
+            throws InterruptedException, ExecutionException {
         List<NewTopic> wanted = new ArrayList<>();
         for (String spec : specs) {
             String[] part = spec.split(":");
-            wanted.add(new NewTopic(part[0], Integer.parseInt(part[1]), (short) 1)
-                    .configs(Map.of("cleanup.policy", part[2], "retention.ms", "-1")));
+            Map<String, String> configs = new java.util.HashMap<>(Map.of("cleanup.policy", part[2],
+                    "retention.ms", "-1"));
+            if (minInSync != null) {
+                configs.put("min.insync.replicas", minInSync);
+            }
+            wanted.add(new NewTopic(part[0], Integer.parseInt(part[1]), replicas).configs(configs));
         }
         kafka.createTopics(wanted).values().forEach((topic, created) -> {
             try {
