@@ -50,8 +50,9 @@ class RegistrationRushDrillTest {
     @Test
     void neverMoreEntriesThanPlacesNorABibTwice() throws Exception {
         Cluster cluster = Cluster.get();
+        // HTTP/1.1 as browsers reach the instances' plain loopback ports: no h2c upgrade asked of them
         HttpClient http = HttpClient.newBuilder().sslContext(SSLContext.getDefault())
-                .connectTimeout(Duration.ofSeconds(5)).build();
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         Race.breakMidRace(cluster, 40, 3535, day -> {
             JsonNode settings = settings(cluster);
             List<Integer> before = startList(cluster);
@@ -73,8 +74,8 @@ class RegistrationRushDrillTest {
 
     /** Every runner once, some twice, spread over registration-1, registration-2 and nginx, all at the same time. */
     private List<Attempt> rush(Cluster cluster, HttpClient http) throws Exception {
-        String[] instances = {"http://127.0.0.1:" + (Cluster.PORT_BASE + 31), "http://127.0.0.1:" + (Cluster.PORT_BASE + 32),
-                cluster.registrationUrl()};
+        String[] instances = {"http://127.0.0.1:" + (Cluster.PORT_BASE + 31),
+                "http://127.0.0.1:" + (Cluster.PORT_BASE + 32), cluster.registrationUrl()};
         int licences = ThreadLocalRandom.current().nextInt(1_000_000, 4_000_000);
         List<Integer> runners = new ArrayList<>();
         List<String> vias = new ArrayList<>();
@@ -133,7 +134,8 @@ class RegistrationRushDrillTest {
         for (Attempt attempt : attempts) {
             if (attempt.status() != 201) {
                 assertTrue(attempt.status() >= 400 && attempt.status() < 500,
-                        "runner " + attempt.runner() + " via " + attempt.via() + ": " + attempt.status() + " " + attempt.body());
+                        "runner " + attempt.runner() + " via " + attempt.via() + ": " + attempt.status() + " "
+                                + attempt.body());
                 assertTrue(attempt.contentType().startsWith("application/problem+json"), attempt.contentType());
                 assertFalse(attempt.body().path("title").asText().isBlank(), "a refusal without a title");
                 assertFalse(attempt.body().path("detail").asText().isBlank(), "a refusal without a reason");
