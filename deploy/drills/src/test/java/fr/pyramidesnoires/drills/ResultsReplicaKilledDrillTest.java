@@ -43,7 +43,8 @@ class ResultsReplicaKilledDrillTest {
                     }
                 }
                 assertTrue(Cluster.await(Duration.ofSeconds(15),
-                        () -> streams.stream().allMatch(s -> s.lastId() != null)), "some stream never had its opening id");
+                        () -> streams.stream().allMatch(s -> s.lastId() != null)),
+                        "some stream never had its opening id");
 
                 cluster.kill("results-1");
                 pagesAnswerThroughNginx(cluster, Duration.ofSeconds(6));
