@@ -14,6 +14,7 @@ import fr.pyramidesnoires.registration.outbox.Outbox;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,9 +73,11 @@ public class RaceCatalog {
     final ObjectMapper json;
     final Outbox outbox;
     final Registrations registrations;
+    final EntityManager em;
 
-    RaceCatalog(ObjectMapper json, Outbox outbox, Registrations registrations) {
+    RaceCatalog(ObjectMapper json, Outbox outbox, Registrations registrations, EntityManager em) {
         this.json = json;
+        this.em = em;
         this.outbox = outbox;
         this.registrations = registrations;
     }
@@ -96,6 +99,11 @@ public class RaceCatalog {
                         + "-" + definition.bibLast() + "): give it fewer places or more bibs");
             }
         }
+        // instances started together take turns: a race not yet in the database has no row to lock, and both would
+        // insert it, the second failing its start-up on the primary key
+        em.createNativeQuery(
+                "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('registration.races-file'))) l")
+                .getSingleResult();
         // locked in the order of their codes, as a move between two races locks them, so neither waits on the other
         for (RaceDefinition definition : definitions.stream()
                 .sorted(Comparator.comparing(RaceDefinition::code)).toList()) {

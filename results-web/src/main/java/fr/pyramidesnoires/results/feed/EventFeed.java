@@ -13,6 +13,7 @@ import fr.pyramidesnoires.events.Topics;
 import fr.pyramidesnoires.results.alerts.AlertFeed;
 import fr.pyramidesnoires.results.edition.Editions;
 import fr.pyramidesnoires.results.live.LiveUpdates;
+import fr.pyramidesnoires.results.live.Watermarks;
 import fr.pyramidesnoires.results.race.ReadModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +45,7 @@ public class EventFeed {
     final ReadModel model;
     final Editions editions;
     final LiveUpdates live;
+    final Watermarks marks;
     final AlertFeed alerts;
     final Counter unusable;
     private volatile boolean running;
@@ -51,8 +53,10 @@ public class EventFeed {
     private Thread thread;
     private KafkaConsumer<String, String> consumer;
 
-    EventFeed(ReadModel model, Editions editions, LiveUpdates live, AlertFeed alerts, MeterRegistry metrics) {
+    EventFeed(ReadModel model, Editions editions, LiveUpdates live, Watermarks marks, AlertFeed alerts,
+            MeterRegistry metrics) {
         this.model = model;
+        this.marks = marks;
         this.alerts = alerts;
         this.editions = editions;
         this.live = live;
@@ -92,7 +96,10 @@ public class EventFeed {
             Map<TopicPartition, Long> startEnd = consumer.endOffsets(partitions);
             while (running) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(record);
+                    String changed = apply(record);
+                    // before telling: a stream told of the change gets the watermark that includes it
+                    marks.applied(record.topic(), record.partition(), record.offset(), changed);
+                    live.changed(changed);
                 }
                 if (!caughtUp && startEnd.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                     caughtUp = true;
@@ -106,7 +113,9 @@ public class EventFeed {
         }
     }
 
-    private void apply(ConsumerRecord<String, String> record) {
+    /** The race the message changed, if any. */
+    private String apply(ConsumerRecord<String, String> record) {
+        String changed = null;
         try {
             Class<?> type = switch (record.topic()) {
                 case Topics.RACES -> RaceEvent.class;
@@ -121,26 +130,28 @@ public class EventFeed {
                     : EventCheck.problem(event);
             if (problem != null) {
                 unusable(record, problem);
-                return;
+                return null;
             }
             if (event instanceof PastResults past) {
                 // no live page shows a past edition
                 editions.put(past);
-                return;
+                return null;
             }
             // pages of the race the message is about may show something new
-            live.changed(switch (record.topic()) {
+            changed = switch (record.topic()) {
                 case Topics.RACES -> model.race((RaceEvent) event);
                 case Topics.COURSES -> model.course((CourseEvent) event);
                 case Topics.ENTRIES -> model.entry((EntryEvent) event);
                 default -> model.timing(record.key(), (RunnerTiming) event);
-            });
+            };
             // the followers of a runner who just passed may be owed a mail
             alerts.noticed(event);
+            return changed;
         } catch (RuntimeException e) {
             // anyone who reaches a topic can write to it: a message this replica cannot use must not stop the
             // results of every race
             unusable(record, e.getMessage());
+            return changed;
         }
     }
 

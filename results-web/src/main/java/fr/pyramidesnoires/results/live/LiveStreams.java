@@ -6,6 +6,7 @@ import fr.pyramidesnoires.problem.Problem;
 import fr.pyramidesnoires.results.race.ReadModel;
 import io.netty.channel.EventLoop;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -33,11 +35,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A stream is what a replica keeps for as long as a client wants: only races of the read model get one, a
  * client address holds a limited number at once, and everything kept for a stream goes when its client does,
  * the race's subscription with its last stream.
+ * <p>
+ * Each event's id is the race's {@link Watermark}, which means the same on every replica. When a replica dies, its
+ * clients reconnect through the proxy to another one and send the last id they had (Last-Event-ID, or the
+ * {@code lastEventId} parameter for a page that had to open a new EventSource): a client that missed a change is
+ * told at once, and one that has seen more than this replica has applied hears nothing until the replica has
+ * caught up, since its pages would show an older race. A fresh stream starts with a {@code mark} event carrying
+ * the current id, so a client that loses its stream before any change still says what it had.
  */
 @ApplicationScoped
 public class LiveStreams {
 
-    private static final Buffer OPENED = Buffer.buffer(":\n\n");
+    /** Browsers wait 3 s or more before reconnecting by default: a replica's death should cost less than that. */
+    static final Duration RETRY = Duration.ofSeconds(1);
+    /** How often a stream waiting for this replica to catch up looks again. */
+    static final Duration CATCHING_UP = Duration.ofMillis(200);
+    private static final Buffer IN_STEP = Buffer.buffer("retry: " + RETRY.toMillis() + "\n\n");
 
     /** The races some open stream follows; a race leaves with its last stream. */
     private final Map<String, Followed> followed = new ConcurrentHashMap<>();
@@ -48,25 +61,50 @@ public class LiveStreams {
     int streamsPerClient;
 
     final LiveUpdates updates;
+    final Watermarks marks;
     final ReadModel model;
     final ObjectMapper json;
+    final Vertx vertx;
 
-    LiveStreams(LiveUpdates updates, ReadModel model, ObjectMapper json) {
+    LiveStreams(LiveUpdates updates, Watermarks marks, ReadModel model, ObjectMapper json, Vertx vertx) {
         this.updates = updates;
+        this.marks = marks;
         this.model = model;
         this.json = json;
+        this.vertx = vertx;
     }
 
     /** A race some open stream follows, with those streams by the event loop they live on. */
     private final class Followed {
         /** Each set is only ever touched from its loop. */
-        final Map<EventLoop, Set<HttpServerResponse>> byLoop = new ConcurrentHashMap<>();
+        final Map<EventLoop, Set<Stream>> byLoop = new ConcurrentHashMap<>();
         final Cancellable subscription;
         /** Changed only inside the map's compute for the race, which serialises them. */
         int streams;
 
         Followed(String race) {
             subscription = updates.of(race).subscribe().with(changed -> tell(byLoop, changed));
+        }
+    }
+
+    /** One client's stream, touched only from its event loop. */
+    private static final class Stream {
+        final HttpServerResponse response;
+        /** The id the client has: it is told of a change only past it. */
+        Watermark seen;
+
+        Stream(HttpServerResponse response, Watermark seen) {
+            this.response = response;
+            this.seen = seen;
+        }
+
+        /** Writes the event if the client has not seen it yet and can take it now. */
+        void offer(Watermark race, Watermark read, Buffer event) {
+            // a phone that has not taken the previous event yet is offered the next one: no need to queue this one
+            if (!response.closed() && !response.writeQueueFull() && Watermark.owed(seen, race, read)) {
+                response.write(event);
+                seen = race;
+            }
         }
     }
 
@@ -89,14 +127,25 @@ public class LiveStreams {
                             + "page on this device, then try again"));
             return;
         }
-        HttpServerResponse stream = request.response()
+        Watermark seen;
+        try {
+            seen = lastSeen(request);
+        } catch (IllegalArgumentException e) {
+            release(client);
+            refuse(request, Problem.of(400, "bad-last-event-id", "Identifiant d'événement illisible / Unreadable "
+                    + "event id", "Last-Event-ID: " + e.getMessage()));
+            return;
+        }
+        HttpServerResponse response = request.response()
                 .setChunked(true)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                 // a compressor holds bytes back until it has enough of them: an event must leave at once
                 .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
+        Watermark now = marks.of(race);
+        Stream stream = new Stream(response, seen == null ? now : seen);
         Followed streams = follow(race);
-        Set<HttpServerResponse> onThisLoop = streams.byLoop
+        Set<Stream> onThisLoop = streams.byLoop
                 .computeIfAbsent(ContextInternal.current().nettyEventLoop(), loop -> new HashSet<>());
         onThisLoop.add(stream);
         Runnable gone = () -> {
@@ -104,14 +153,44 @@ public class LiveStreams {
             unfollow(race);
             release(client);
         };
-        if (stream.closed()) {
+        if (response.closed()) {
             // the client left before this handler ran: no close event will come
             gone.run();
             return;
         }
-        stream.closeHandler(closed -> gone.run());
+        response.closeHandler(closed -> gone.run());
         // sends the headers now: the page knows its stream is open before anything changes
-        stream.write(OPENED);
+        if (seen == null) {
+            response.write(Buffer.buffer("retry: " + RETRY.toMillis() + "\nevent: mark\nid: " + now + "\ndata: "
+                    + race + "\n\n", StandardCharsets.UTF_8.name()));
+            return;
+        }
+        response.write(IN_STEP);
+        catchUp(race, stream);
+    }
+
+    /** The id a reconnecting client sends: the header EventSource sets itself, else the parameter a page sets. */
+    private static Watermark lastSeen(RoutingContext request) {
+        String id = request.request().getHeader("Last-Event-ID");
+        if (id == null) {
+            id = request.request().getParam("lastEventId");
+        }
+        return id == null ? null : Watermark.parse(id);
+    }
+
+    /**
+     * Tells a reconnected client what it missed, at once if this replica has it; if the client has seen more than
+     * this replica has read, looks again until the replica has caught up, after which the race's changes reach
+     * the stream as they come.
+     */
+    private void catchUp(String race, Stream stream) {
+        Watermark read = marks.read();
+        if (read.covers(stream.seen)) {
+            Watermark now = marks.of(race);
+            stream.offer(now, read, event(race, now));
+        } else if (!stream.response.closed()) {
+            vertx.setTimer(CATCHING_UP.toMillis(), later -> catchUp(race, stream));
+        }
     }
 
     private static String clientOf(RoutingContext request) {
@@ -169,16 +248,19 @@ public class LiveStreams {
         }
     }
 
-    private static void tell(Map<EventLoop, Set<HttpServerResponse>> streams, String raceCode) {
-        Buffer event = Buffer.buffer("data: " + raceCode + "\n\n", StandardCharsets.UTF_8.name());
+    private void tell(Map<EventLoop, Set<Stream>> streams, String raceCode) {
+        Watermark read = marks.read();
+        Watermark race = marks.of(raceCode);
+        Buffer event = event(raceCode, race);
         streams.forEach((loop, onLoop) -> loop.execute(() -> {
             // over a copy: a failed write may close a stream, whose close handler takes it out of the set
-            for (HttpServerResponse stream : onLoop.toArray(HttpServerResponse[]::new)) {
-                // a phone that has not taken the previous event yet refetches anyway: no need to queue this one
-                if (!stream.closed() && !stream.writeQueueFull()) {
-                    stream.write(event);
-                }
+            for (Stream stream : onLoop.toArray(Stream[]::new)) {
+                stream.offer(race, read, event);
             }
         }));
+    }
+
+    private static Buffer event(String raceCode, Watermark race) {
+        return Buffer.buffer("id: " + race + "\ndata: " + raceCode + "\n\n", StandardCharsets.UTF_8.name());
     }
 }
