@@ -21,7 +21,8 @@
 #
 # Settings (environment): STACK_DIR (.stack/cluster), EVENT_ZONE, EVENT_DATE, TIMING_ACCOUNTS, ORGANISER_ACCOUNTS
 # (else demo accounts with fresh passwords, printed), CHECKPOINT_ACCEPT_AHEAD, RESULTS_REPLAY_CLOCK, MAILER_MOCK
-# (true), REGISTRATION_RATE_LIMIT, PAYMENT_PROVIDER (none: the cluster runs no payment emulator). They are kept in
+# (true), REGISTRATION_RATE_LIMIT, PAYMENT_PROVIDER (none: the cluster runs no payment emulator), CLUSTER_JAVA_OPTIONS
+# (the service JVMs' options). They are kept in
 # STACK_DIR/cluster.env at start, so that start-instance starts an instance as its siblings were.
 set -euo pipefail
 umask 077
@@ -42,6 +43,10 @@ KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT,127.0.0.1:$((KAFKA_PORT + 2)),127.0.0.1:$(
 # the settings start-instance must give an instance as the cluster's start gave its siblings
 SETTINGS="EVENT_ZONE EVENT_DATE TIMING_ACCOUNTS ORGANISER_ACCOUNTS CHECKPOINT_ACCEPT_AHEAD RESULTS_REPLAY_CLOCK
   MAILER_MOCK REGISTRATION_RATE_LIMIT PAYMENT_PROVIDER"
+
+# seven service JVMs share this machine's cores: small heaps, one GC thread, and the quick compiler only, which
+# halves their start on two cores (a real deployment gives each instance its own cores and drops the last two)
+JAVA_OPTIONS=${CLUSTER_JAVA_OPTIONS:--Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 
 log() { printf '[cluster] %s\n' "$*" >&2; }
 
@@ -127,7 +132,7 @@ start_instance() {
       "${upper}_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT,127.0.0.1:$PG_STANDBY_PORT/$db?targetServerType=primary" \
       QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
       QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1 "${extra[@]}" \
-      nohup java -Xmx384m -XX:+UseSerialGC -Dquarkus.http.port="$port" -Dtpn.pg.port="$PG_PORT" \
+      nohup java $JAVA_OPTIONS -Dquarkus.http.port="$port" -Dtpn.pg.port="$PG_PORT" \
       -Dtpn.kafka.port="$KAFKA_PORT" -jar "$module/target/quarkus-app/quarkus-run.jar"
   ) >>"$LOGS/$instance.log" 2>&1 &
   echo $! > "$RUN/$instance.pid"
@@ -377,5 +382,5 @@ case "${1:-}" in
   status) status ;;
   kill) kill_instance "${2:-}" ;;
   start-instance) start_one "${2:-}" ;;
-  *) sed -n '2,26p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; exit 2 ;;
 esac

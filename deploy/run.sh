@@ -16,6 +16,11 @@
 #                                  another event: DIR/event.env's settings (EVENT_*, RACES_FILE, COURSES_FILE,
 #                                  EVENT_DATE; sourced and exported), e.g. deploy/events/cache-creek-100. No simulated
 #                                  race and no past edition: the simulator plays the sample event's races only
+#   deploy/run.sh --cluster [--no-demo]
+#                                  the same demo on the production cluster of deploy/cluster.sh (three Kafka nodes,
+#                                  2 registration, 2 timing, 3 results-web behind nginx with TLS; ports from
+#                                  CLUSTER_PORT_BASE, 57100; STACK_DIR .stack/cluster): the simulator registers and
+#                                  plays the people through nginx, its reads go to the three nodes. No payments
 #   deploy/run.sh --simulate --official USER:PASSWORD --volunteer USER:PASSWORD [options]
 #                                  only the simulator, against a platform already running, with the accounts
 #                                  that run printed (options: --runners N --seed N --speed X; see SimulatorMain);
@@ -46,17 +51,24 @@ if [ "${1:-}" = --event ]; then
 fi
 # --no-payments goes with any other option
 payments=1
+cluster=0
 options=()
 for option in "$@"; do
-  if [ "$option" = --no-payments ]; then payments=0; else options+=("$option"); fi
+  case "$option" in
+    --no-payments) payments=0 ;;
+    --cluster) cluster=1 ;;
+    *) options+=("$option") ;;
+  esac
 done
 set -- ${options[@]+"${options[@]}"}
+# the cluster runs no payment emulator: its entries are confirmed at once
+[ "$cluster" = 1 ] && payments=0
 [ "$payments" = 0 ] && export PAYMENT_PROVIDER=none
 # the payment emulator plays Stripe unless the environment or the event names the provider
 emulator=0
 [ -z "${PAYMENT_PROVIDER:-}" ] && emulator=1
 export PAYMENT_EMULATOR_PORT=${PAYMENT_EMULATOR_PORT:-12111}
-export STACK_DIR=${STACK_DIR:-$ROOT/.stack/run}
+export STACK_DIR=${STACK_DIR:-$ROOT/.stack/$([ "$cluster" = 1 ] && echo cluster || echo run)}
 # a relative STACK_DIR is the project's, as deploy/stack.sh takes it
 case "$STACK_DIR" in /*) ;; *) STACK_DIR=$ROOT/$STACK_DIR ;; esac
 export PG_PORT=${PG_PORT:-55432} KAFKA_PORT=${KAFKA_PORT:-59092}
@@ -114,10 +126,11 @@ simulate() {
   [ -n "$VOLUNTEER" ] && people+=(--volunteer "$VOLUNTEER")
   # the only pages the simulated runners pay on: the emulator's (a held place elsewhere stops the simulator)
   [ "$payments" = 1 ] && people+=(--pay-emulated "http://127.0.0.1:$PAYMENT_EMULATOR_PORT")
-  java -cp "deploy/simulator/target/classes:$(cat deploy/simulator/target/classpath.txt)" \
-    fr.pyramidesnoires.simulator.SimulatorMain --registration "http://127.0.0.1:$REGISTRATION_PORT" \
-    --kafka "127.0.0.1:$KAFKA_PORT" --kafka-config "$STACK_DIR/secrets/kafka-reader.properties" \
-    --timing "http://127.0.0.1:$TIMING_PORT" "${people[@]}" "$@"
+  java ${SIMULATOR_TRUST[@]+"${SIMULATOR_TRUST[@]}"} \
+    -cp "deploy/simulator/target/classes:$(cat deploy/simulator/target/classpath.txt)" \
+    fr.pyramidesnoires.simulator.SimulatorMain --registration "${REGISTRATION_URL:-http://127.0.0.1:$REGISTRATION_PORT}" \
+    --kafka "${KAFKA_SERVERS:-127.0.0.1:$KAFKA_PORT}" --kafka-config "$STACK_DIR/secrets/kafka-reader.properties" \
+    --timing "${TIMING_URL:-http://127.0.0.1:$TIMING_PORT}" "${people[@]}" "$@"
 }
 
 demo=1
@@ -158,6 +171,42 @@ if [ "$demo" = 1 ] && { [ -z "$OFFICIAL" ] || [ -z "$VOLUNTEER" ]; }; then
   echo "[run] TIMING_ACCOUNTS has no official, or no volunteer for every point (:volunteer:*): the simulated race" \
     "plays the mats only. To play them too, run deploy/run.sh --no-demo, then deploy/run.sh --simulate" \
     "--official USER:PASSWORD --volunteer USER:PASSWORD" >&2
+fi
+
+if [ "$cluster" = 1 ]; then
+  case "${1:-}" in
+    "") ;;
+    --no-demo) demo=0 ;;
+    *) echo "[run] --cluster goes with --no-demo only" >&2; exit 2 ;;
+  esac
+  [ -z "$event" ] || { echo "[run] --cluster plays the sample event only" >&2; exit 2; }
+  base=${CLUSTER_PORT_BASE:-57100}
+  export CLUSTER_PORT_BASE=$base RESULTS_REPLAY_CLOCK=$([ "$demo" = 1 ] && echo true || echo false)
+  trap 'trap - EXIT INT TERM; echo "[run] stopping"; deploy/cluster.sh stop' EXIT INT TERM
+  echo "[run] building the services"
+  mvn -B -q -Dstyle.color=never package -DskipTests
+  deploy/cluster.sh start --fresh
+  tls=$STACK_DIR/nginx/tls
+  # the simulator's JVM trusts the certificate the cluster made for nginx, and it only
+  rm -f "$tls/truststore.p12"
+  keytool -importcert -noprompt -alias cluster -file "$tls/cert.pem" -keystore "$tls/truststore.p12" \
+    -storetype PKCS12 -storepass cluster >/dev/null 2>&1
+  SIMULATOR_TRUST=("-Djavax.net.ssl.trustStore=$tls/truststore.p12" -Djavax.net.ssl.trustStorePassword=cluster)
+  REGISTRATION_URL=https://127.0.0.1:$((base + 1)) TIMING_URL=https://127.0.0.1:$((base + 2))
+  KAFKA_SERVERS=127.0.0.1:$((base + 10)),127.0.0.1:$((base + 12)),127.0.0.1:$((base + 14))
+  if [ "$demo" = 1 ] && [ -n "$ORGANISER" ]; then
+    curl -fsS -o /dev/null --cacert "$tls/cert.pem" -u "$ORGANISER" -H 'Content-Type: text/csv' \
+      --data-binary @deploy/demo/edition-2026-22K.csv \
+      "$REGISTRATION_URL/api/admin/editions/2026/races/22K/results?raceName=Trail%20du%209-9bis%2022%20km&distanceKm=22" \
+      && echo "[run] past edition 2026 (22 km, made-up runners) at https://127.0.0.1:$base/editions"
+  fi
+  if [ "$demo" = 1 ]; then
+    echo "[run] simulated race day (seed 2027, x${DEMO_SPEED:-60}): follow it at https://127.0.0.1:$base/races/110K"
+    simulate --runners "${DEMO_RUNNERS:-1000}" --speed "${DEMO_SPEED:-60}"
+  fi
+  echo "[run] Ctrl-C to stop"
+  # waiting on a child, not in one: the trap runs as soon as the signal comes
+  while :; do sleep 3600 & wait $!; done
 fi
 
 pids=()

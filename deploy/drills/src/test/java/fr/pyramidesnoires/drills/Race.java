@@ -1,10 +1,8 @@
 package fr.pyramidesnoires.drills;
 
 import fr.pyramidesnoires.simulator.Simulation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.HashSet;
+import java.time.LocalTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -14,16 +12,20 @@ import java.util.concurrent.TimeUnit;
  */
 final class Race implements AutoCloseable {
 
-    /** 40 minutes of race time a second: the sample event's day in about 40 s. */
-    static final double SPEED = 2400;
+    /** Half an hour of race time a second: the sample event's day (05:00 to about 23:00) in some 40 s. */
+    static final double SPEED = 1800;
+    /** The first gun, the simulator's race clock when it starts playing. */
+    private static final LocalTime FIRST_GUN = LocalTime.of(5, 0);
+    /**
+     * The middle of the day: every race started (the 22 km at 10:00), none of its runners home yet, the 110 km
+     * runners hours from their finish.
+     */
+    private static final LocalTime MID_RACE = LocalTime.of(11, 0);
 
-    private final Cluster cluster;
-    private final Simulation day;
     private final CompletableFuture<Void> playing;
+    private final long startedAt = System.nanoTime();
 
     private Race(Cluster cluster, Simulation day) {
-        this.cluster = cluster;
-        this.day = day;
         this.playing = CompletableFuture.runAsync(() -> {
             try {
                 cluster.play(day, SPEED);
@@ -37,27 +39,40 @@ final class Race implements AutoCloseable {
         return new Race(cluster, day);
     }
 
+    /** What a drill does to the cluster once the race is in its middle, the simulator still playing. */
+    interface Breakage {
+        void midRace(Simulation day) throws Exception;
+    }
+
     /**
-     * Waits for the first finisher of the 22 km (its gun five hours after the first, its winner home some two hours
-     * later, the 110 km runners still out): the middle of the day.
+     * A drill: a seeded day of this many runners played while {@code breakage} breaks the cluster mid-race, ending
+     * with the rankings of the ground truth and every read the mats sent in timing's archive.
+     */
+    static void breakMidRace(Cluster cluster, int runners, long seed, Breakage breakage) throws Exception {
+        Simulation day = cluster.prepare(runners, seed);
+        ReadLedger ledger = ReadLedger.opened(cluster);
+        try (Race race = started(cluster, day)) {
+            if (!race.awaitMidRace()) {
+                throw new AssertionError("the race never reached its middle");
+            }
+            breakage.midRace(day);
+            race.awaitEnd();
+        }
+        cluster.assertGroundTruth(day);
+        ledger.assertEveryReadArchived();
+    }
+
+    /**
+     * Waits until the simulator's race clock has reached the middle of the day: it plays at {@link #SPEED} from the
+     * first gun, so that is a known time after it started (a simulator slowed by a busy machine is only later in the
+     * day, never earlier).
      *
-     * @return false if the day ended first, or did not get there within two minutes
+     * @return false if the day ended first
      */
     boolean awaitMidRace() throws InterruptedException {
-        var ours = new HashSet<>(day.expectedRanking("22K"));
-        return Cluster.await(Duration.ofMinutes(2), () -> {
-            if (playing.isDone()) {
-                return true;
-            }
-            try {
-                return !cluster.ranking("22K", ours).isEmpty();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-        }) && !playing.isDone();
+        long due = startedAt + (long) (Duration.between(FIRST_GUN, MID_RACE).toNanos() / SPEED);
+        Cluster.await(Duration.ofMinutes(2), () -> playing.isDone() || System.nanoTime() >= due);
+        return !playing.isDone();
     }
 
     /** Waits for the simulator to have sent everything; its failure fails the drill. */

@@ -36,6 +36,11 @@ public class PublishedTimings {
         return news;
     }
 
+    /** Forgets everything: another timing instance may have published since, and the next snapshots all go. */
+    synchronized void forget() {
+        published.clear();
+    }
+
     /** Remembers what the broker acknowledged, in the order sent. */
     synchronized void sent(List<Message> messages) {
         for (Message m : messages) {

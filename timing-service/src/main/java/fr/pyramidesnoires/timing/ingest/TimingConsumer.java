@@ -49,17 +49,19 @@ public class TimingConsumer {
     final RecomputeRequests requests;
     final PublishedTimings published;
     final ConsumerProgress progress;
+    final PublishingTurn turn;
     private volatile boolean running;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
 
     TimingConsumer(TimingBatch batch, EventPublisher publisher, RecomputeRequests requests,
-                   PublishedTimings published, ConsumerProgress progress) {
+                   PublishedTimings published, ConsumerProgress progress, PublishingTurn turn) {
         this.batch = batch;
         this.publisher = publisher;
         this.requests = requests;
         this.published = published;
         this.progress = progress;
+        this.turn = turn;
     }
 
     void start(@Observes StartupEvent start) {
@@ -156,7 +158,7 @@ public class TimingConsumer {
         records.forEach(messages::add);
         try {
             long start = System.nanoTime();
-            int sent = storeAndPublish(messages);
+            int sent = turn.take(() -> storeAndPublish(messages));
             LOG.debugf("%d messages stored and %d timings published in %d ms", messages.size(), sent,
                     (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
@@ -218,7 +220,7 @@ public class TimingConsumer {
             return;
         }
         try {
-            publish(batch.recompute(pending));
+            turn.take(() -> publish(batch.recompute(pending)));
         } catch (RuntimeException e) {
             LOG.error("Official decisions not applied yet, retrying", e);
             requests.putBack(pending);
