@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Prometheus of deploy/observability/prometheus.sh (the Debian package, checked by promtool) scraping this
@@ -33,8 +32,8 @@ class PrometheusScrapeTest {
     @TestHTTPResource("/")
     URL service;
 
-    @TempDir
-    Path stack;
+    /** Prometheus' configuration, data and log: the test's own. */
+    private final Path stack = newStackDir();
 
     @Test
     void targetsThatAreNotJobEqualsHostPortAreRefused() throws Exception {
@@ -95,6 +94,14 @@ class PrometheusScrapeTest {
             }
         }
         throw new IllegalStateException("deploy/observability/prometheus.sh not found");
+    }
+
+    private static Path newStackDir() {
+        try {
+            return Files.createTempDirectory("prometheus-test");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int freePort() throws IOException {
