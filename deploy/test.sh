@@ -26,6 +26,15 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2
 fi
 
+# a real Prometheus scrapes a test service (deploy/observability/prometheus.sh installs the Debian package as root)
+if ! command -v prometheus >/dev/null || ! command -v promtool >/dev/null; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "[test] install the Debian package prometheus first" >&2
+    exit 1
+  fi
+  deploy/observability/prometheus.sh install
+fi
+
 # axe-core, the accessibility checker results-web's browser tests run in Chromium, from the npm registry: fetched
 # once into a cache shared by every checkout, kept only if its sha512 is the one the registry's metadata gives, and
 # handed to the tests as AXE_CORE_JS (the axe.core.js system property)

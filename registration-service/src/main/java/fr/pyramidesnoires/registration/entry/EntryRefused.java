@@ -17,4 +17,9 @@ public class EntryRefused extends ProblemException {
                 : new Problem(Problem.TYPES + rule, "Inscription refusée / Entry refused", status, reason,
                         List.of(new Problem.FieldError(field, reason))));
     }
+
+    /** The rule broken, as the problem's type names it. */
+    public String rule() {
+        return problem().type().substring(Problem.TYPES.length());
+    }
 }

@@ -1,5 +1,7 @@
 package fr.pyramidesnoires.registration.entry;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,7 @@ public class Registrar {
     private static final int MOST_PER_BATCH = 256;
 
     final Registrations registrations;
+    final MeterRegistry metrics;
     private final Map<String, Line> lines = new ConcurrentHashMap<>();
     private final ExecutorService deciders = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "registrar");
@@ -37,12 +40,29 @@ public class Registrar {
         return thread;
     });
 
-    Registrar(Registrations registrations) {
+    Registrar(Registrations registrations, MeterRegistry metrics) {
         this.registrations = registrations;
+        this.metrics = metrics;
     }
 
-    /** Registers the runner, answering once their entry is committed or refused. */
+    /**
+     * Registers the runner, answering once their entry is committed or refused; counted for the race-day dashboard,
+     * refusals by the rule the runner broke.
+     */
     public EntryConfirmation register(RegistrationRequest request) {
+        try {
+            EntryConfirmation confirmation = decide(request);
+            Counter.builder("registration.entries.accepted").description("Entries taken, on a place or the waiting list")
+                    .tag("race", request.raceCode()).register(metrics).increment();
+            return confirmation;
+        } catch (EntryRefused refused) {
+            Counter.builder("registration.entries.refused").description("Entries refused, by the rule they broke")
+                    .tag("rule", refused.rule()).register(metrics).increment();
+            throw refused;
+        }
+    }
+
+    private EntryConfirmation decide(RegistrationRequest request) {
         // what needs no lock is refused here, so that only the race's own requests wait for it
         registrations.precheck(request);
         Waiting waiting = new Waiting(request, new CompletableFuture<>());

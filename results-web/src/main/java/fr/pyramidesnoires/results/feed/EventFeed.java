@@ -10,13 +10,20 @@ import fr.pyramidesnoires.events.PastResults;
 import fr.pyramidesnoires.events.RaceEvent;
 import fr.pyramidesnoires.events.RunnerTiming;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.TraceHeaders;
 import fr.pyramidesnoires.results.alerts.AlertFeed;
 import fr.pyramidesnoires.results.edition.Editions;
 import fr.pyramidesnoires.results.live.LiveUpdates;
 import fr.pyramidesnoires.results.live.Watermarks;
 import fr.pyramidesnoires.results.race.ReadModel;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,13 +55,17 @@ public class EventFeed {
     final Watermarks marks;
     final AlertFeed alerts;
     final Counter unusable;
+    final Tracer tracer;
     private volatile boolean running;
     private volatile boolean caughtUp;
+    /** Messages on the broker this replica has not applied yet: how far its pages are behind timing. */
+    private volatile long behind;
     private Thread thread;
     private KafkaConsumer<String, String> consumer;
 
     EventFeed(ReadModel model, Editions editions, LiveUpdates live, Watermarks marks, AlertFeed alerts,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, Tracer tracer) {
+        this.tracer = tracer;
         this.model = model;
         this.marks = marks;
         this.alerts = alerts;
@@ -63,6 +74,8 @@ public class EventFeed {
         this.unusable = Counter.builder("results.events.unusable")
                 .description("Messages left out of the results because they could not be read or used")
                 .register(metrics);
+        Gauge.builder("results.feed.waiting", this, feed -> feed.behind)
+                .description("Messages on the broker this replica's read model has not applied yet").register(metrics);
     }
 
     /** True once everything that was on the topics when this replica started has been applied. */
@@ -96,11 +109,9 @@ public class EventFeed {
             Map<TopicPartition, Long> startEnd = consumer.endOffsets(partitions);
             while (running) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    String changed = apply(record);
-                    // before telling: a stream told of the change gets the watermark that includes it
-                    marks.applied(record.topic(), record.partition(), record.offset(), changed);
-                    live.changed(changed);
+                    applyInItsTrace(record);
                 }
+                behind = partitions.stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum();
                 if (!caughtUp && startEnd.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                     caughtUp = true;
                     LOG.info("Read model caught up with the topics");
@@ -111,6 +122,29 @@ public class EventFeed {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** A message sent in a trace (a chip read's, through timing) is applied in it, up to the live event. */
+    private void applyInItsTrace(ConsumerRecord<String, String> record) {
+        Context sent = TraceHeaders.extract(record.headers());
+        if (!Span.fromContext(sent).getSpanContext().isValid()) {
+            applyAndTell(record);
+            return;
+        }
+        Span span = tracer.spanBuilder("results live event").setSpanKind(SpanKind.CONSUMER).setParent(sent)
+                .setAttribute("messaging.destination.name", record.topic()).startSpan();
+        try (Scope traced = span.makeCurrent()) {
+            applyAndTell(record);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void applyAndTell(ConsumerRecord<String, String> record) {
+        String changed = apply(record);
+        // before telling: a stream told of the change gets the watermark that includes it
+        marks.applied(record.topic(), record.partition(), record.offset(), changed);
+        live.changed(changed);
     }
 
     /** The race the message changed, if any. */

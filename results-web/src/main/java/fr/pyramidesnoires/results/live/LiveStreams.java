@@ -226,6 +226,11 @@ public class LiveStreams {
         return streams == null ? 0 : streams.streams;
     }
 
+    /** Open streams of every race on this replica. */
+    int openStreams() {
+        return perClient.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     /** Whether this replica keeps anything for the race's streams: not once the last one has gone. */
     boolean follows(String race) {
         return followed.containsKey(race);

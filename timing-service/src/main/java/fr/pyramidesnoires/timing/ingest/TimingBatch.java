@@ -51,8 +51,11 @@ public class TimingBatch {
     final RunnerTimings timings;
     final CourseCatalog courses;
     final EntityManager em;
+    final IngestMetrics metrics;
 
-    TimingBatch(ReadStore reads, RunnerTimings timings, CourseCatalog courses, EntityManager em) {
+    TimingBatch(ReadStore reads, RunnerTimings timings, CourseCatalog courses, EntityManager em,
+                IngestMetrics metrics) {
+        this.metrics = metrics;
         this.reads = reads;
         this.timings = timings;
         this.courses = courses;
@@ -94,6 +97,7 @@ public class TimingBatch {
     private Map<String, List<Timeline.Read>> keep(List<ConsumerRecord<String, byte[]>> messages,
                                                   Map<String, ChipAssignment> touched) {
         List<IncomingRead> incoming = reads.parse(messages);
+        metrics.taken(incoming);
         Map<String, List<Timeline.Read>> readsByChip = new HashMap<>();
         for (IncomingRead in : incoming) {
             if (in.read() != null) {
@@ -110,6 +114,7 @@ public class TimingBatch {
         Set<String> knownMats = courses.mats();
         Map<String, Set<Long>> archived = reads.keep(incoming, in -> {
             ChipAssignment wearer = in.read() == null ? null : wearers.get(in.read().chipId());
+            metrics.kept(in, wearer != null, knownMats);
             Course course = wearer == null ? null : courses.course(wearer.raceCode).orElse(null);
             return Suspects.mayBeQuarantined(in.read(), wearer != null, course,
                     course == null ? null : gunStarts.get(course.raceCode()), knownMats);

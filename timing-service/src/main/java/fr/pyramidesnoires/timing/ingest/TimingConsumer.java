@@ -3,7 +3,15 @@ package fr.pyramidesnoires.timing.ingest;
 import fr.pyramidesnoires.events.KafkaAccess;
 import fr.pyramidesnoires.events.KafkaSettings;
 import fr.pyramidesnoires.events.Topics;
+import fr.pyramidesnoires.events.TraceHeaders;
 import fr.pyramidesnoires.timing.kafka.EventPublisher;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,18 +58,25 @@ public class TimingConsumer {
     final PublishedTimings published;
     final ConsumerProgress progress;
     final PublishingTurn turn;
+    final ConsumerLag lag;
+    final IngestMetrics metrics;
+    final Tracer tracer;
     private volatile boolean running;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
 
     TimingConsumer(TimingBatch batch, EventPublisher publisher, RecomputeRequests requests,
-                   PublishedTimings published, ConsumerProgress progress, PublishingTurn turn) {
+                   PublishedTimings published, ConsumerProgress progress, PublishingTurn turn, ConsumerLag lag,
+                   IngestMetrics metrics, Tracer tracer) {
         this.batch = batch;
         this.publisher = publisher;
         this.requests = requests;
         this.published = published;
         this.progress = progress;
         this.turn = turn;
+        this.lag = lag;
+        this.metrics = metrics;
+        this.tracer = tracer;
     }
 
     void start(@Observes StartupEvent start) {
@@ -92,7 +107,8 @@ public class TimingConsumer {
             while (running) {
                 try {
                     ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                    progress.polled(records.count() + waitingOnTheBroker());
+                    lag.measure(consumer);
+                    progress.polled(records.count() + lag.waiting());
                     resumeReadsOnceEntriesAreCaughtUp();
                     if (!records.isEmpty()) {
                         handle(records);
@@ -134,15 +150,6 @@ public class TimingConsumer {
         }
     }
 
-    /** What the broker holds beyond this consumer's position; a partition not fetched from yet counts nothing. */
-    private long waitingOnTheBroker() {
-        long waiting = 0;
-        for (TopicPartition partition : consumer.assignment()) {
-            waiting += consumer.currentLag(partition).orElse(0);
-        }
-        return waiting;
-    }
-
     private void resumeReadsOnceEntriesAreCaughtUp() {
         Set<TopicPartition> paused = consumer.paused();
         // the lag is unknown until a fetch has come back from the partition: until then, not caught up
@@ -156,9 +163,10 @@ public class TimingConsumer {
     private void handle(ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> messages = new ArrayList<>(records.count());
         records.forEach(messages::add);
-        try {
+        Span span = batchSpan(messages);
+        try (Scope traced = span.makeCurrent()) {
             long start = System.nanoTime();
-            int sent = turn.take(() -> storeAndPublish(messages));
+            int sent = turn.take(() -> metrics.timeBatch(() -> storeAndPublish(messages)));
             LOG.debugf("%d messages stored and %d timings published in %d ms", messages.size(), sent,
                     (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
@@ -166,6 +174,8 @@ public class TimingConsumer {
             rewind(messages);
             pause();
             return;
+        } finally {
+            span.end();
         }
         try {
             consumer.commitSync();
@@ -174,6 +184,29 @@ public class TimingConsumer {
             consumer.commitSync();
         }
         progress.advanced();
+    }
+
+    /**
+     * One span for the batch, in the trace of its first message that came with one, so that a read followed from
+     * the mat reaches the timings it changed; the batch's other traced messages are linked to it.
+     */
+    private Span batchSpan(List<ConsumerRecord<String, byte[]>> messages) {
+        SpanBuilder span = tracer.spanBuilder("timing batch").setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.batch.message_count", messages.size());
+        Context parent = null;
+        for (ConsumerRecord<String, byte[]> message : messages) {
+            Context sent = TraceHeaders.extract(message.headers());
+            SpanContext context = Span.fromContext(sent).getSpanContext();
+            if (!context.isValid()) {
+                continue;
+            }
+            if (parent == null) {
+                parent = sent;
+            } else {
+                span.addLink(context);
+            }
+        }
+        return (parent == null ? span.setNoParent() : span.setParent(parent)).startSpan();
     }
 
     /**
@@ -212,6 +245,7 @@ public class TimingConsumer {
         // batch is tried again as it is rather than moved past
         batch.park(message, reason);
         progress.parked();
+        metrics.notStored();
     }
 
     private void recomputeRequested() {

@@ -3,6 +3,7 @@ package fr.pyramidesnoires.timing.kafka;
 import fr.pyramidesnoires.events.EventJson;
 import fr.pyramidesnoires.events.KafkaAccess;
 import fr.pyramidesnoires.events.KafkaSettings;
+import fr.pyramidesnoires.events.TraceHeaders;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,9 @@ public class EventPublisher {
         for (Message m : messages) {
             String value = m.event() == null ? null
                     : m.event() instanceof Raw raw ? raw.text() : EventJson.write(m.event());
-            acks.add(producer.send(new ProducerRecord<>(m.topic(), m.key(), value)));
+            ProducerRecord<String, String> record = new ProducerRecord<>(m.topic(), m.key(), value);
+            TraceHeaders.inject(record.headers());
+            acks.add(producer.send(record));
         }
         for (Future<?> ack : acks) {
             try {

@@ -1,6 +1,7 @@
 package fr.pyramidesnoires.timing.mat;
 
 import fr.pyramidesnoires.timing.account.Account;
+import fr.pyramidesnoires.timing.ingest.ConsumerLag;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,18 +19,21 @@ public class MatBoardPage {
 
     @CheckedTemplate(basePath = "MatBoard")
     static class Templates {
-        static native TemplateInstance mats(List<MatBoard.MatStatus> mats, Duration silentAfter, Duration clockLimit);
+        static native TemplateInstance mats(List<MatBoard.MatStatus> mats, Duration silentAfter, Duration clockLimit,
+                                             ConsumerLag.Snapshot lag);
     }
 
     final MatBoard board;
+    final ConsumerLag lag;
 
-    MatBoardPage(MatBoard board) {
+    MatBoardPage(MatBoard board, ConsumerLag lag) {
         this.board = board;
+        this.lag = lag;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page() {
-        return Templates.mats(board.mats(), board.silentAfter, board.clockLimit);
+        return Templates.mats(board.mats(), board.silentAfter, board.clockLimit, lag.snapshot());
     }
 }

@@ -6,6 +6,7 @@ import fr.pyramidesnoires.timing.account.Account;
 import fr.pyramidesnoires.timing.course.Course;
 import fr.pyramidesnoires.timing.course.CourseCatalog;
 import fr.pyramidesnoires.timing.course.TimingPoint;
+import fr.pyramidesnoires.timing.ingest.ConsumerLag;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,7 +40,8 @@ public class RaceControlPage {
 
     @CheckedTemplate(basePath = "RaceControl")
     static class Templates {
-        static native TemplateInstance races(List<RaceClock> races, String now, Map<String, String> trackProblems);
+        static native TemplateInstance races(List<RaceClock> races, String now, Map<String, String> trackProblems,
+                                             ConsumerLag.Snapshot lag);
 
         static native TemplateInstance race(String raceCode, RaceClock clock, List<TimingPoint> points, CourseCatalog courses,
                                             boolean hasAidStation, List<CutOffFlags.Flag> flags, List<DoubtLine> doubts,
@@ -72,9 +74,11 @@ public class RaceControlPage {
     final CourseCatalog courses;
     final EventTime eventTime;
     final AidStationStays stays;
+    final ConsumerLag lag;
 
     RaceControlPage(OfficialResource officials, CutOffFlags cutOffs, DoubtfulFlags doubtful, CourseCatalog courses,
-                    EventTime eventTime, AidStationStays stays) {
+                    EventTime eventTime, AidStationStays stays, ConsumerLag lag) {
+        this.lag = lag;
         this.officials = officials;
         this.cutOffs = cutOffs;
         this.doubtful = doubtful;
@@ -87,7 +91,7 @@ public class RaceControlPage {
     public TemplateInstance races() {
         List<RaceClock> clocks = courses.courses().stream().map(Course::raceCode).sorted()
                 .map(this::clock).toList();
-        return Templates.races(clocks, eventTime.local(Instant.now()), courses.trackProblems());
+        return Templates.races(clocks, eventTime.local(Instant.now()), courses.trackProblems(), lag.snapshot());
     }
 
     @GET
