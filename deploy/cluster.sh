@@ -15,6 +15,7 @@
 #   B     https results pages (and the results API)    B+1  https registration    B+2  https timing
 #   B+10, B+12, B+14  Kafka nodes 1-3 (each controller one above)     B+20  PostgreSQL     B+21  its standby
 #   B+31.. registration-N    B+41.. timing-N    B+51.. results-N     (loopback, plain HTTP, behind nginx)
+#   B+9   Prometheus (loopback), scraping every instance's /q/metrics: deploy/observability/prometheus.sh
 # nginx listens on CLUSTER_LISTEN (127.0.0.1; 0.0.0.0 to open the cluster to the network). One server per service
 # rather than paths under one: the three services share paths (/, /api, /q, static files), and nginx would have to
 # rewrite their pages' links.
@@ -302,7 +303,7 @@ start() {
   local fresh=${1:-} instance
   if [ "$fresh" = --fresh ]; then
     stop
-    rm -rf "$RUN" "$LOGS" "$NGINX"
+    rm -rf "$RUN" "$LOGS" "$NGINX" "$STACK_DIR/prometheus"
   fi
   settings
   package
@@ -311,7 +312,22 @@ start() {
   for instance in $INSTANCES; do start_instance "$instance"; done
   await_ready $INSTANCES
   nginx_start
+  prometheus start
   urls
+}
+
+# Debian's Prometheus scraping every instance on loopback, for race day's dashboard
+# (deploy/observability/grafana-race-day.json)
+prometheus() {
+  local targets="" service instance list
+  for service in registration timing results; do
+    list=
+    for instance in $INSTANCES; do
+      [ "$(service_of "$instance")" = "$service" ] && list+="${list:+,}127.0.0.1:$(port_of "$instance")"
+    done
+    targets+="${targets:+ }$service=$list"
+  done
+  PROMETHEUS_PORT=$((B + 9)) PROMETHEUS_TARGETS=$targets deploy/observability/prometheus.sh "$1"
 }
 
 urls() {
@@ -326,11 +342,13 @@ urls() {
   Timing accounts ${TIMING_ACCOUNTS//,/ ; }
   Kafka           $KAFKA_BOOTSTRAP (SASL/SCRAM; readers' account: $STACK_DIR/secrets/kafka-reader.properties)
   PostgreSQL      127.0.0.1:$PG_PORT (standby port $PG_STANDBY_PORT)
+  Prometheus      http://127.0.0.1:$((B + 9))/   (dashboard for Grafana: deploy/observability/grafana-race-day.json)
 URLS
 }
 
 stop() {
   local instance
+  prometheus stop
   nginx_stop
   for instance in $INSTANCES; do stop_instance "$instance" & done
   wait

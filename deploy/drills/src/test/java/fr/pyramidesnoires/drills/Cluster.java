@@ -96,6 +96,11 @@ public final class Cluster {
         return "https://127.0.0.1:" + (PORT_BASE + 2);
     }
 
+    /** The cluster's Prometheus, on loopback (plain HTTP: it is not public). */
+    static int prometheusPort() {
+        return PORT_BASE + 9;
+    }
+
     /** The three Kafka nodes, as clients list them. */
     public String kafkaBootstrap() {
         int first = PORT_BASE + 10;
