@@ -169,6 +169,9 @@ nginx_running() { [ -n "$(nginx_pid)" ] && kill -0 "$(nginx_pid)" 2>/dev/null; }
 upstream() {
   local name=$1 instance
   echo "  upstream $name {"
+  # registration counts registrations per client address and sign-in failures per account in each instance's
+  # memory: a client kept on one instance meets the limits it would meet on one (the next one if it dies)
+  [ "$name" = registration ] && echo "    hash \$remote_addr consistent;"
   for instance in $INSTANCES; do
     # a refused or timed-out instance is left out for 10 s, then tried again with the next request
     [ "$(service_of "$instance")" = "$name" ] \
