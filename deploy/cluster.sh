@@ -11,7 +11,8 @@
 #                                              kafka-1..3): for the failure drills
 #   deploy/cluster.sh start-instance INSTANCE  start it again, with the settings of the cluster's start
 #
-# Ports from CLUSTER_PORT_BASE (B, default 57100):
+# Ports from CLUSTER_PORT_BASE (B, default 27100; keep every port below Linux's ephemeral range, 32768-60999: there
+# the cluster's own outgoing connections may take a port before nginx or an instance binds it, as a drill once saw):
 #   B     https results pages (and the results API)    B+1  https registration    B+2  https timing
 #   B+10, B+12, B+14  Kafka nodes 1-3 (each controller one above)     B+20  PostgreSQL     B+21  its standby
 #   B+31.. registration-N    B+41.. timing-N    B+51.. results-N     (loopback, plain HTTP, behind nginx)
@@ -32,7 +33,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 export STACK_DIR=${STACK_DIR:-$ROOT/.stack/cluster}
 case "$STACK_DIR" in /*) ;; *) STACK_DIR=$ROOT/$STACK_DIR ;; esac
-B=${CLUSTER_PORT_BASE:-57100}
+B=${CLUSTER_PORT_BASE:-27100}
 LISTEN=${CLUSTER_LISTEN:-127.0.0.1}
 export KAFKA_BROKERS=3 KAFKA_PORT=$((B + 10)) PG_PORT=$((B + 20)) PG_STANDBY_PORT=$((B + 21))
 RESULTS_HTTPS=$B REGISTRATION_HTTPS=$((B + 1)) TIMING_HTTPS=$((B + 2))

@@ -19,7 +19,7 @@
 #   deploy/run.sh --cluster [--no-demo]
 #                                  the same demo on the production cluster of deploy/cluster.sh (three Kafka nodes,
 #                                  2 registration, 2 timing, 3 results-web behind nginx with TLS; ports from
-#                                  CLUSTER_PORT_BASE, 57100; STACK_DIR .stack/cluster): the simulator registers and
+#                                  CLUSTER_PORT_BASE, 27100; STACK_DIR .stack/cluster): the simulator registers and
 #                                  plays the people through nginx, its reads go to the three nodes. No payments
 #   deploy/run.sh --simulate --official USER:PASSWORD --volunteer USER:PASSWORD [options]
 #                                  only the simulator, against a platform already running, with the accounts
@@ -180,7 +180,7 @@ if [ "$cluster" = 1 ]; then
     *) echo "[run] --cluster goes with --no-demo only" >&2; exit 2 ;;
   esac
   [ -z "$event" ] || { echo "[run] --cluster plays the sample event only" >&2; exit 2; }
-  base=${CLUSTER_PORT_BASE:-57100}
+  base=${CLUSTER_PORT_BASE:-27100}
   export CLUSTER_PORT_BASE=$base RESULTS_REPLAY_CLOCK=$([ "$demo" = 1 ] && echo true || echo false)
   trap 'trap - EXIT INT TERM; echo "[run] stopping"; deploy/cluster.sh stop' EXIT INT TERM
   echo "[run] building the services"

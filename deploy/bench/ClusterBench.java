@@ -69,7 +69,7 @@ public class ClusterBench {
     /** The event day's morning: inside timing's read window (EVENT_DATE 2027-03-20). */
     static final Instant READ_CLOCK = Instant.parse("2027-03-20T05:00:00Z");
 
-    static final int BASE = Integer.parseInt(System.getenv().getOrDefault("CLUSTER_PORT_BASE", "57400"));
+    static final int BASE = Integer.parseInt(System.getenv().getOrDefault("CLUSTER_PORT_BASE", "27400"));
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final Path STACK = Path.of(System.getenv("STACK_DIR"));
     static final String BOOTSTRAP = "127.0.0.1:" + (BASE + 10) + ",127.0.0.1:" + (BASE + 12) + ",127.0.0.1:"

@@ -12,12 +12,12 @@
 #     the same bytes as a static file, both https, with wrk (Debian package, installed when missing): rate, p99.
 # Prints a summary table (kept in STACK_DIR/bench/summary.txt) and stops the cluster. About 6 minutes on 2 cores.
 #   deploy/bench/cluster-benchmark.sh        (run it alone: flock /tmp/mvn.lock deploy/bench/cluster-benchmark.sh)
-# Settings: CLUSTER_PORT_BASE (57400), STACK_DIR (.stack/bench-cluster), BENCH_READS_PER_SECOND (1000),
+# Settings: CLUSTER_PORT_BASE (27400), STACK_DIR (.stack/bench-cluster), BENCH_READS_PER_SECOND (1000),
 # BENCH_RUNNERS (400), BENCH_WRK ("-t2 -c32 -d15s"). The services are packaged first when their jars are missing.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
-export CLUSTER_PORT_BASE=${CLUSTER_PORT_BASE:-57400}
+export CLUSTER_PORT_BASE=${CLUSTER_PORT_BASE:-27400}
 export STACK_DIR=${STACK_DIR:-$ROOT/.stack/bench-cluster}
 B=$CLUSTER_PORT_BASE
 # what cluster.sh gives stack.sh, for the broker's stop and start in ClusterBench

@@ -44,7 +44,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class Cluster {
 
-    static final int PORT_BASE = 56100;
+    static final int PORT_BASE = 26100;
     static final Path ROOT = Path.of(System.getProperty("platform.root"));
     static final Path STACK = ROOT.resolve(".stack/drills");
     static final List<String> RACES = List.of("110K", "55K", "35K", "22K");
