@@ -37,6 +37,13 @@ public final class RaceDayDashboard {
         return names;
     }
 
+    /** The metrics the dashboard asks of the service that its /q/metrics page does not expose: none, as it should. */
+    public static Set<String> notExposed(String service, String exposition) {
+        Set<String> missing = new TreeSet<>(metricsOf(service));
+        missing.removeIf(metric -> MetricsText.exposes(exposition, metric));
+        return missing;
+    }
+
     /** Every panel; each must ask something. */
     public static JsonNode panels() {
         try {
