@@ -31,6 +31,8 @@ umask 077
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=deploy/nginx-head.sh
+. deploy/nginx-head.sh
 export STACK_DIR=${STACK_DIR:-$ROOT/.stack/cluster}
 case "$STACK_DIR" in /*) ;; *) STACK_DIR=$ROOT/$STACK_DIR ;; esac
 B=${CLUSTER_PORT_BASE:-27100}
@@ -213,9 +215,6 @@ CONF
 }
 
 nginx_conf() {
-  local user=
-  # as root nginx's workers would run as nobody, who cannot enter the stack's folder (its owner's only)
-  [ "$(id -u)" = 0 ] && user="user $(id -un) $(id -gn);"
   mkdir -p "$NGINX/tmp" "$NGINX/tls"
   if [ ! -s "$NGINX/tls/cert.pem" ]; then
     openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=localhost" \
@@ -224,23 +223,10 @@ nginx_conf() {
     # the certificate is public: browsers and the drills trust it from here
     chmod 644 "$NGINX/tls/cert.pem"
   fi
-  cat > "$NGINX/nginx.conf" <<CONF
-$user
-worker_processes auto;
-pid $NGINX/nginx.pid;
-error_log $NGINX/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log $NGINX/access.log;
-  client_body_temp_path $NGINX/tmp/body;
-  proxy_temp_path $NGINX/tmp/proxy;
-  fastcgi_temp_path $NGINX/tmp/fastcgi;
-  uwsgi_temp_path $NGINX/tmp/uwsgi;
-  scgi_temp_path $NGINX/tmp/scgi;
+  {
+    nginx_head "$NGINX" "$NGINX/tls"
+    cat <<CONF
   include /etc/nginx/mime.types;
-  ssl_certificate $NGINX/tls/cert.pem;
-  ssl_certificate_key $NGINX/tls/key.pem;
-  ssl_protocols TLSv1.2 TLSv1.3;
   gzip on;
   gzip_proxied any;
   gzip_min_length 512;
@@ -267,6 +253,7 @@ $(server registration "$REGISTRATION_HTTPS")
 $(server timing "$TIMING_HTTPS")
 }
 CONF
+  } >"$NGINX/nginx.conf"
 }
 
 nginx_start() {

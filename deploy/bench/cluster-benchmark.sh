@@ -17,6 +17,8 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
+# shellcheck source=deploy/nginx-head.sh
+. deploy/nginx-head.sh
 export CLUSTER_PORT_BASE=${CLUSTER_PORT_BASE:-27400}
 export STACK_DIR=${STACK_DIR:-$ROOT/.stack/bench-cluster}
 B=$CLUSTER_PORT_BASE
@@ -71,29 +73,17 @@ CERT=$STACK_DIR/nginx/tls/cert.pem
 PAGE=https://127.0.0.1:$B/races/110K
 curl -fsS --cacert "$CERT" "$PAGE" >"$BENCH/static/ranking.html"
 # the same TLS, certificate, worker count and access log as the cluster's nginx: only the page's origin differs
-cat >"$BENCH/nginx.conf" <<CONF
-$([ "$(id -u)" = 0 ] && echo "user $(id -un) $(id -gn);")
-worker_processes auto;
-pid $BENCH/nginx.pid;
-error_log $BENCH/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log $BENCH/access.log;
-  client_body_temp_path $BENCH/tmp/body;
-  proxy_temp_path $BENCH/tmp/proxy;
-  fastcgi_temp_path $BENCH/tmp/fastcgi;
-  uwsgi_temp_path $BENCH/tmp/uwsgi;
-  scgi_temp_path $BENCH/tmp/scgi;
-  ssl_protocols TLSv1.2 TLSv1.3;
+{
+  nginx_head "$BENCH" "$STACK_DIR/nginx/tls"
+  cat <<CONF
   server {
     listen 127.0.0.1:$STATIC_PORT ssl;
-    ssl_certificate $STACK_DIR/nginx/tls/cert.pem;
-    ssl_certificate_key $STACK_DIR/nginx/tls/key.pem;
     root $BENCH/static;
     default_type text/html;
   }
 }
 CONF
+} >"$BENCH/nginx.conf"
 nginx -e "$BENCH/error.log" -c "$BENCH/nginx.conf"
 # shellcheck disable=SC2086
 wrk $WRK_OPTIONS --latency "$PAGE" >"$BENCH/wrk-cluster.txt"
