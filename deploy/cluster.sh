@@ -192,6 +192,14 @@ server() {
     listen $LISTEN:$port ssl;
     server_name _;
     location /q/ { return 404; }
+    error_page 502 504 \$unavailable;
+    location ^~ /_unavailable/ {
+      internal;
+      root $NGINX/errors;
+      types { text/html html; application/problem+json json; }
+      charset utf-8;
+      add_header Retry-After 5 always;
+    }
     location = /q/health/ready { proxy_pass http://$name; }
     location = /q/health/live { proxy_pass http://$name; }
 CONF
@@ -214,6 +222,28 @@ CONF
 CONF
 }
 
+# What nginx answers when no instance of a service answers, French first as the services' own problems.
+unavailable_answers() {
+  local title="Service momentanément indisponible / Service briefly unavailable"
+  local detail="Le service ne répond pas en ce moment. Si vous envoyiez quelque chose, vérifiez dans un instant s'il\
+ a été pris en compte avant de l'envoyer à nouveau / The service is not answering right now. If you were sending\
+ something, check in a moment whether it was taken before sending it again"
+  mkdir -p "$NGINX/errors/_unavailable"
+  cat >"$NGINX/errors/_unavailable/problem.json" <<JSON
+{"type":"https://pyramides-noires.fr/problems/service-unavailable","title":"$title","detail":"$detail"}
+JSON
+  cat >"$NGINX/errors/_unavailable/page.html" <<HTML
+<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>$title</title></head>
+<body style="font-family: sans-serif; max-width: 40rem; margin: 1rem auto; padding: 0 1rem">
+<main><h1>$title</h1>
+<p role="alert">$detail</p>
+<p><a href="">Réessayer / Try again</a></p></main></body></html>
+HTML
+}
+
 nginx_conf() {
   mkdir -p "$NGINX/tmp" "$NGINX/tls"
   if [ ! -s "$NGINX/tls/cert.pem" ]; then
@@ -223,6 +253,7 @@ nginx_conf() {
     # the certificate is public: browsers and the drills trust it from here
     chmod 644 "$NGINX/tls/cert.pem"
   fi
+  unavailable_answers
   {
     nginx_head "$NGINX" "$NGINX/tls"
     cat <<CONF
@@ -245,6 +276,13 @@ nginx_conf() {
   proxy_next_upstream error timeout http_502 http_503;
   proxy_next_upstream_tries 3;
   client_max_body_size 20m;
+  # nginx's own answers when no instance of a service answers (all down, or the one holding a request killed): in
+  # the platform's words, a page for a browser and problem+json for an API client (as the services choose, by
+  # text/html in Accept). The services' own errors, their 503s with Retry-After among them, pass as they are.
+  map \$http_accept \$unavailable {
+    ~*text/html /_unavailable/page.html;
+    default /_unavailable/problem.json;
+  }
 $(upstream results)
 $(upstream registration)
 $(upstream timing)
