@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -245,12 +246,17 @@ public final class Cluster {
         return Long.parseLong(parts[0]) * 3600 + Long.parseLong(parts[1]) * 60 + Long.parseLong(parts[2]);
     }
 
+    /** The certificate cluster.sh made for nginx. */
+    static Certificate certificate() throws Exception {
+        try (InputStream pem = Files.newInputStream(STACK.resolve("nginx/tls/cert.pem"))) {
+            return CertificateFactory.getInstance("X.509").generateCertificate(pem);
+        }
+    }
+
     private static SSLContext trustingTheClusterCertificate() throws Exception {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
-        try (InputStream pem = Files.newInputStream(STACK.resolve("nginx/tls/cert.pem"))) {
-            trusted.setCertificateEntry("cluster", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-        }
+        trusted.setCertificateEntry("cluster", certificate());
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
         SSLContext tls = SSLContext.getInstance("TLS");

@@ -17,7 +17,11 @@ public final class HeadlessChromium {
     }
 
     public static ChromeDriver start() throws IOException {
-        ChromeOptions options = new ChromeOptions();
+        return start(new ChromeOptions());
+    }
+
+    /** With options of the caller's, such as the one certificate to trust beyond the system's. */
+    public static ChromeDriver start(ChromeOptions options) throws IOException {
         options.setBinary("/usr/bin/chromium");
         // the machine has no network beyond its registries: Chromium must not try to phone home
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
