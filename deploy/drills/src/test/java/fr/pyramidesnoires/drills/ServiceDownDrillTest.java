@@ -23,14 +23,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Both timing instances killed: what nginx answers in their place is the platform's, not nginx's own "502 Bad
  * Gateway". A volunteer's browser gets a page in French and English telling them to check whether what they sent
- * was taken; the checkpoint page's and the mat agents' API calls get problem+json; both say when to try again. The
+ * was taken; an API call (the checkpoint page's, a mat agent's) gets problem+json; both say when to try again. The
  * checkpoint page open on a volunteer's phone keeps the bib typed meanwhile, says why it waits, and sends it once
  * timing is back.
  */
 class ServiceDownDrillTest {
 
     private static final String TITLE = "Service momentanément indisponible / Service briefly unavailable";
-    /** A checkpoint on the 110 km, where the drills' volunteer (every point) may record. */
+    /** A checkpoint of the 110 and 55 km, where the drills' volunteer (every point) may record. */
     private static final String POINT = "pinchonvalles";
     private static final String BIB = "99999";
 
